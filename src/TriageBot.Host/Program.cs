@@ -1,0 +1,4 @@
+using TriageBot.Host;
+
+var app = TriageBotApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,31 @@
+using TriageBot.Channels.BotConnector;
+
+namespace TriageBot.Host;
+
+/// <summary>
+/// Builds the web app: configuration, channels, middleware and bot. Tests call <see cref="Build"/> with their own
+/// settings to run the real app on a loopback port.
+/// </summary>
+public static class TriageBotApp
+{
+    /// <summary>The port Bot Framework Emulator users expect.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        configure?.Invoke(builder);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddTriageBot(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapBotConnector();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace TriageBot.Runtime;
+
+/// <summary>Runtime log events (ids 2000-2999). Ids, types and codes only: never user text.</summary>
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(EventId = 2000, EventName = "TurnFailed", Level = LogLevel.Error,
+        Message = "Turn failed. ErrorId={ErrorId} ActivityType={ActivityType} ActivityId={ActivityId} Exception={ExceptionText}")]
+    public static partial void TurnFailed(ILogger logger, string errorId, string? activityType, string? activityId, string exceptionText);
+}
