@@ -1,9 +1,9 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace TriageBot.Channels.BotConnector;
 
