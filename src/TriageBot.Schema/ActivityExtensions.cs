@@ -10,7 +10,7 @@ public static class ActivityExtensions
         return new ConversationReference
         {
             ActivityId = activity.Type == ActivityTypes.ConversationUpdate
-                && activity.ChannelId is Channels.DirectLine or Channels.WebChat ? null : activity.Id,
+                && activity.ChannelId is ChannelIds.DirectLine or ChannelIds.WebChat ? null : activity.Id,
             User = activity.From,
             Bot = activity.Recipient,
             Conversation = activity.Conversation,

@@ -35,8 +35,11 @@ public static class ActionTypes
     public const string Call = "call";
 }
 
-/// <summary>Well-known <c>channelId</c> values.</summary>
-public static class Channels
+/// <summary>
+/// Well-known <c>channelId</c> values (Bot Builder's <c>Channels</c>; renamed so it cannot shadow the
+/// <c>TriageBot.Channels</c> namespace).
+/// </summary>
+public static class ChannelIds
 {
     public const string Emulator = "emulator";
     public const string DirectLine = "directline";

@@ -42,7 +42,7 @@ public sealed class TurnContext
     public void SendActivity(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        if (activity.Type == ActivityTypes.Trace && Reference.ChannelId != Channels.Emulator)
+        if (activity.Type == ActivityTypes.Trace && Reference.ChannelId != ChannelIds.Emulator)
         {
             return;
         }

@@ -1,0 +1,126 @@
+using System.Net;
+using TriageBot.Testing;
+
+namespace TriageBot.Channels.Tests.BotConnector;
+
+/// <summary>What happens when the channel does not take a reply at once: retried when it is worth it, never otherwise.</summary>
+public sealed class ReplyDeliveryTests : IAsyncLifetime
+{
+    private BotHost _bot = null!;
+    private FakeChannel _channel = null!;
+
+    public async Task InitializeAsync()
+    {
+        _channel = await FakeChannel.StartAsync();
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Channels:BotConnector:Retry:MaxAttempts"] = "3",
+            ["Channels:BotConnector:Retry:BaseDelay"] = "00:00:00.010",
+            ["Channels:BotConnector:Retry:MaxDelay"] = "00:00:00.050",
+            ["Channels:BotConnector:Retry:MaxTotalDelay"] = "00:00:05",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _channel.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Channel429WithRetryAfter_ReplyIsRetriedAfterTheGivenDelay()
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(429, RetryAfter: "1") : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _channel.Requests.Count);
+        Assert.Equal(["You said: hello"], user.BotMessages());
+        var retry = Assert.Single(_bot.Logs.WithEvent("ReplyRetrying"));
+        Assert.Contains("Status=429", retry.Message, StringComparison.Ordinal);
+        Assert.Contains("DelayMs=1000", retry.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(503)]
+    [InlineData(504)]
+    public async Task ChannelTransientFailureOnce_ReplyIsDeliveredOnRetry(int status)
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(status) : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _channel.Requests.Count);
+        Assert.Single(_channel.Received);
+    }
+
+    [Theory]
+    [InlineData(400, "BadArgument")]
+    [InlineData(404, "ConversationNotFound")]
+    [InlineData(413, "MessageSizeTooBig")]
+    public async Task Channel4xx_IsNotRetried_AndTheCallerIsTold(int status, string code)
+    {
+        _channel.Respond = _ => FakeResponse.Error(status, code);
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+        var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
+        Assert.Contains($"ErrorCode={code}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChannelAlwaysUnavailable_RetriesStopAtMaxAttempts()
+    {
+        _channel.Respond = _ => new FakeResponse(503);
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(3, _channel.Requests.Count);
+    }
+
+    [Fact]
+    public async Task RetryAfterBeyondTheTimeBudget_GivesUpInsteadOfWaiting()
+    {
+        _channel.Respond = _ => new FakeResponse(429, RetryAfter: "120");
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelAnswers201WithEmptyBody_CountsAsDelivered()
+    {
+        _channel.Respond = _ => new FakeResponse(201);
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_channel.Received);
+    }
+
+    [Fact]
+    public async Task ChannelUnreachable_IsRetriedThenReportedAs502()
+    {
+        var user = new EmulatorUser(_bot, _channel);
+        var activity = user.Stamp(new Schema.Activity { Type = Schema.ActivityTypes.Message, Text = "hi", ServiceUrl = "http://127.0.0.1:9" });
+
+        using var response = await user.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(2, _bot.Logs.WithEvent("ReplyRetrying").Count());
+    }
+}

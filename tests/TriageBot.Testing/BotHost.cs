@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TriageBot.Host;
+
+namespace TriageBot.Testing;
+
+/// <summary>
+/// The real TriageBot app on real Kestrel, bound to a random loopback port. Settings and service overrides are
+/// applied before the app's own registrations, which use TryAdd, so a test can swap the bot or the clock.
+/// </summary>
+public sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, TestLogSink logs)
+    {
+        _app = app;
+        Logs = logs;
+        BaseAddress = new Uri(app.Urls.First());
+        Client = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public Uri MessagesUrl => new(BaseAddress, "/api/messages");
+
+    public HttpClient Client { get; }
+
+    public TestLogSink Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<BotHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var logs = new TestLogSink();
+        var app = TriageBotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        return new BotHost(app, logs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
