@@ -1,0 +1,160 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using TriageBot.Runtime.Prompts;
+using TriageBot.Schema;
+
+namespace TriageBot.Runtime.Dialogs;
+
+/// <summary>One step of a waterfall: ask something, record something, or move on.</summary>
+public delegate Task<DialogTurnResult> WaterfallStep<TState>(WaterfallStepContext<TState> step, CancellationToken cancellationToken)
+    where TState : class;
+
+/// <summary>
+/// Bot Builder's waterfall with two fixes: its values are a typed, immutable state record (serialized with a
+/// source-generated <see cref="JsonTypeInfo{T}"/>, never a dictionary of objects), and steps are persisted by
+/// <em>name</em>, so inserting a step does not shift conversations already in flight. A frame whose step name
+/// no longer exists cannot be resumed, and the conversation restarts politely.
+/// </summary>
+public sealed class WaterfallDialog<TState> : Dialog
+    where TState : class
+{
+    private readonly List<(string Name, WaterfallStep<TState> Run)> _steps = [];
+    private readonly JsonTypeInfo<TState> _stateType;
+    private readonly Func<TState> _initialState;
+
+    public WaterfallDialog(string id, int version, JsonTypeInfo<TState> stateType, Func<TState> initialState)
+        : base(id, version)
+    {
+        _stateType = stateType;
+        _initialState = initialState;
+    }
+
+    public IReadOnlyList<string> StepNames => [.. _steps.Select(s => s.Name)];
+
+    /// <summary>Adds a step. Names are kebab-case verbs (<c>ask-duration</c>) and must be unique.</summary>
+    public WaterfallDialog<TState> AddStep(string name, WaterfallStep<TState> step)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (_steps.Any(s => s.Name == name))
+        {
+            throw new InvalidOperationException($"Waterfall '{Id}' already has a step named '{name}'.");
+        }
+
+        _steps.Add((name, step));
+        return this;
+    }
+
+    /// <summary>
+    /// A typed question: <paramref name="name"/> asks with <paramref name="prompt"/>, and the answer (or "not
+    /// understood" after the prompt's last attempt) is folded into the state by <paramref name="record"/>.
+    /// </summary>
+    public WaterfallDialog<TState> AddPrompt<TValue>(
+        string name,
+        Prompt<TValue> prompt,
+        Func<TState, PromptOptions> ask,
+        Func<TState, PromptOutcome<TValue>, TState> record)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        AddStep(name, (step, ct) => step.PromptAsync(prompt.Id, ask(step.Values), ct));
+        AddStep($"{name}.answer", (step, ct) =>
+        {
+            step.Values = record(step.Values, prompt.ReadOutcome(step.Result));
+            return step.NextAsync(null, ct);
+        });
+        return this;
+    }
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var instance = dc.ActiveDialog!;
+        var state = new WaterfallState(_steps.Count > 0 ? _steps[0].Name : "", Guid.NewGuid().ToString("N"), Serialize(_initialState()), options);
+        instance.State = JsonSerializer.SerializeToElement(state, RuntimeJsonContext.Default.WaterfallState);
+        return RunStepAsync(dc, instance, 0, DialogReason.BeginCalled, null, cancellationToken);
+    }
+
+    /// <summary>A message arrived while a step was waiting on its own (no child prompt): it becomes the next step's result.</summary>
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return Task.FromResult(DialogTurnResult.Waiting);
+        }
+
+        var instance = dc.ActiveDialog!;
+        var text = JsonSerializer.SerializeToElement(dc.Context.Activity.Text ?? "", RuntimeJsonContext.Default.String);
+        return RunStepAsync(dc, instance, IndexOf(instance) + 1, DialogReason.ContinueCalled, text, cancellationToken);
+    }
+
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var instance = dc.ActiveDialog!;
+        return RunStepAsync(dc, instance, IndexOf(instance) + 1, reason, result, cancellationToken);
+    }
+
+    public override bool CanResume(DialogInstance instance)
+    {
+        if (!base.CanResume(instance) || ReadState(instance) is not { } state || _steps.All(s => s.Name != state.Step))
+        {
+            return false;
+        }
+
+        try
+        {
+            return state.Values.Deserialize(_stateType) is not null;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    internal async Task<DialogTurnResult> RunStepAsync(
+        DialogContext dc, DialogInstance instance, int index, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
+    {
+        if (index >= _steps.Count)
+        {
+            return await dc.EndDialogAsync(result, cancellationToken);
+        }
+
+        var state = ReadState(instance)!;
+        var values = state.Values.Deserialize(_stateType)!;
+        var step = new WaterfallStepContext<TState>(this, dc, instance, index, _steps[index].Name, reason, state.Options, result, values);
+        Save(instance, step.Name, values);
+        var turn = await _steps[index].Run(step, cancellationToken);
+        if (!step.HandedOff)
+        {
+            Save(instance, step.Name, step.Values);
+        }
+
+        return turn;
+    }
+
+    /// <summary>Persists the step that is running (or waiting) and the values as they are now.</summary>
+    internal void Save(DialogInstance instance, string stepName, TState values)
+    {
+        var state = ReadState(instance)!;
+        instance.State = JsonSerializer.SerializeToElement(
+            state with { Step = stepName, Values = Serialize(values) },
+            RuntimeJsonContext.Default.WaterfallState);
+    }
+
+    private int IndexOf(DialogInstance instance)
+    {
+        var name = ReadState(instance)?.Step;
+        var index = _steps.FindIndex(s => s.Name == name);
+        return index >= 0 ? index : throw new InvalidOperationException($"Waterfall '{Id}' has no step '{name}'.");
+    }
+
+    private JsonElement Serialize(TState values) => JsonSerializer.SerializeToElement(values, _stateType);
+
+    private static WaterfallState? ReadState(DialogInstance instance) =>
+        instance.State.ValueKind == JsonValueKind.Object
+            ? instance.State.Deserialize(RuntimeJsonContext.Default.WaterfallState)
+            : null;
+}
+
+/// <summary>A waterfall's persisted frame: the step running or waiting, a per-run id, typed values and begin options.</summary>
+internal sealed record WaterfallState(string Step, string InstanceId, JsonElement Values, JsonElement? Options);

@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using TriageBot.Runtime.Choices;
+using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Turns;
+using TriageBot.Schema;
+
+namespace TriageBot.Runtime.Prompts;
+
+/// <summary>
+/// Asks a question and waits for an answer it can recognize (Bot Builder's Prompt&lt;T&gt;), with one change that
+/// matters for a clinical bot: after <see cref="DefaultMaxAttempts"/> answers it cannot use, it stops re-asking and
+/// ends as "not understood", so nobody is stuck in a loop. Non-message activities never count as attempts.
+/// </summary>
+public abstract class Prompt<TValue> : Dialog
+{
+    private readonly JsonTypeInfo<TValue> _valueType;
+    private readonly PromptValidator<TValue>? _validator;
+
+    protected Prompt(string id, JsonTypeInfo<TValue> valueType, PromptValidator<TValue>? validator, int version = 1)
+        : base(id, version)
+    {
+        _valueType = valueType;
+        _validator = validator;
+    }
+
+    public int DefaultMaxAttempts { get; init; } = 3;
+
+    /// <summary>How choices are shown when the options do not say.</summary>
+    public ListStyle DefaultStyle { get; init; } = ListStyle.Auto;
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var promptOptions = options?.Deserialize(RuntimeJsonContext.Default.PromptOptions)
+            ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions.", nameof(options));
+        var instance = dc.ActiveDialog!;
+        Write(instance, new PromptState(promptOptions, 0));
+        await SendPromptAsync(dc.Context, promptOptions, isRetry: false, cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        if (dc.Context.Activity.Type != ActivityTypes.Message)
+        {
+            return DialogTurnResult.Waiting;
+        }
+
+        var instance = dc.ActiveDialog!;
+        var state = Read(instance);
+        var attempts = state.AttemptCount + 1;
+        Write(instance, state with { AttemptCount = attempts });
+
+        var recognized = await RecognizeAsync(dc.Context, state.Options, cancellationToken);
+        var valid = _validator is null
+            ? recognized.Succeeded
+            : await _validator(new PromptValidatorContext<TValue>(dc.Context, recognized, state.Options, attempts), cancellationToken);
+        if (valid && recognized.Value is { } value)
+        {
+            return await dc.EndDialogAsync(Outcome(PromptOutcome<TValue>.Of(value)), cancellationToken);
+        }
+
+        if (attempts >= (state.Options.MaxAttempts ?? DefaultMaxAttempts))
+        {
+            return await dc.EndDialogAsync(Outcome(PromptOutcome<TValue>.NotUnderstood), cancellationToken);
+        }
+
+        if (!dc.Context.Responded)
+        {
+            await SendPromptAsync(dc.Context, state.Options, isRetry: true, cancellationToken);
+        }
+
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>Something ended on top of this prompt: ask again.</summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override Task RepromptDialogAsync(TurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        SendPromptAsync(turnContext, Read(instance).Options, isRetry: false, cancellationToken);
+
+    /// <summary>Reads the result this prompt ended with (as a waterfall receives it).</summary>
+    public PromptOutcome<TValue> ReadOutcome(JsonElement? result)
+    {
+        if (result is not { ValueKind: JsonValueKind.Object } r
+            || !r.TryGetProperty("understood", out var understood) || understood.ValueKind != JsonValueKind.True
+            || !r.TryGetProperty("value", out var value))
+        {
+            return PromptOutcome<TValue>.NotUnderstood;
+        }
+
+        return value.Deserialize(_valueType) is { } typed ? PromptOutcome<TValue>.Of(typed) : PromptOutcome<TValue>.NotUnderstood;
+    }
+
+    /// <summary>Makes sense of the user's reply.</summary>
+    protected abstract Task<PromptRecognition<TValue>> RecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The question as sent: the prompt (or retry) text, marked as expecting input, with choices if any.</summary>
+    protected virtual Activity RenderPrompt(TurnContext turnContext, PromptOptions options, bool isRetry)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(options);
+        var prompt = (isRetry ? options.RetryPrompt ?? options.Prompt : options.Prompt) ?? MessageFactory.Text("");
+        prompt = prompt with { InputHint = prompt.InputHint ?? InputHints.ExpectingInput };
+        var choices = ChoicesFor(options);
+        return choices.Count == 0
+            ? prompt
+            : ChoiceFactory.AppendChoices(prompt, choices, options.Style ?? DefaultStyle, turnContext.Reference);
+    }
+
+    /// <summary>The choices shown with the question; the options' own, unless a prompt (Confirm) supplies defaults.</summary>
+    protected virtual IReadOnlyList<Choice> ChoicesFor(PromptOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Choices ?? [];
+    }
+
+    private Task SendPromptAsync(TurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var activity = RenderPrompt(turnContext, options, isRetry);
+        if (activity.Text is { Length: > 0 } || activity.Attachments is { Count: > 0 })
+        {
+            turnContext.SendActivity(activity with { InputHint = activity.InputHint ?? InputHints.ExpectingInput });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private JsonElement Outcome(PromptOutcome<TValue> outcome)
+    {
+        var json = new JsonObject { ["understood"] = outcome.Understood };
+        if (outcome.Understood)
+        {
+            json["value"] = JsonSerializer.SerializeToNode(outcome.Value!, _valueType);
+        }
+
+        return JsonSerializer.SerializeToElement(json, RuntimeJsonContext.Default.JsonObject);
+    }
+
+    private static PromptState Read(DialogInstance instance) =>
+        instance.State.Deserialize(RuntimeJsonContext.Default.PromptState)
+            ?? throw new InvalidOperationException($"Prompt frame '{instance.Id}' has no state.");
+
+    private static void Write(DialogInstance instance, PromptState state) =>
+        instance.State = JsonSerializer.SerializeToElement(state, RuntimeJsonContext.Default.PromptState);
+}
+
+/// <summary>A prompt's persisted frame.</summary>
+internal sealed record PromptState(PromptOptions Options, int AttemptCount);
