@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TriageBot.Channels.BotConnector;
 using TriageBot.Dialogs;
 using TriageBot.Runtime.Middleware;
+using TriageBot.Runtime.State;
 using TriageBot.Runtime.Turns;
 
 namespace TriageBot.Host;
@@ -22,6 +23,9 @@ public static class TriageBotServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, RemoveRecipientMentionMiddleware>();
         services.TryAddSingleton<IBot, GreetingBot>();
         services.AddSingleton<TurnPipeline>();
+        services.TryAddSingleton<IStateStore, InMemoryStateStore>();
+        services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
+        services.AddSingleton<TurnRunner>();
         return services;
     }
 }

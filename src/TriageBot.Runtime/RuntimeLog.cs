@@ -8,4 +8,8 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 2000, EventName = "TurnFailed", Level = LogLevel.Error,
         Message = "Turn failed. ErrorId={ErrorId} ActivityType={ActivityType} ActivityId={ActivityId} Exception={ExceptionText}")]
     public static partial void TurnFailed(ILogger logger, string errorId, string? activityType, string? activityId, string exceptionText);
+
+    [LoggerMessage(EventId = 2001, EventName = "StateConflict", Level = LogLevel.Warning,
+        Message = "State changed under the turn; re-running it. ConversationKey={KeyHash} Attempt={Attempt}")]
+    public static partial void StateConflict(ILogger logger, string keyHash, int attempt);
 }

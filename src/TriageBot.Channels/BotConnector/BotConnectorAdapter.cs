@@ -14,7 +14,7 @@ namespace TriageBot.Channels.BotConnector;
 /// </summary>
 public sealed class BotConnectorAdapter(
     IInboundAuthenticator authenticator,
-    TurnPipeline pipeline,
+    TurnRunner turns,
     ConnectorClientFactory connectorClients,
     BotConnectorOptions options,
     ILogger<BotConnectorAdapter> logger)
@@ -46,19 +46,21 @@ public sealed class BotConnectorAdapter(
         var started = Stopwatch.GetTimestamp();
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
         var client = expectReplies || string.IsNullOrEmpty(activity.ServiceUrl) ? null : connectorClients.Create();
-        var turn = new TurnContext(activity, client is null ? null : new ConnectorActivitySender(client));
-
-        await pipeline.RunAsync(turn, cancellationToken);
-
-        IResult result;
-        if (expectReplies)
+        TurnResult turn;
+        try
         {
-            result = Results.Json(new ExpectedReplies(turn.Replies), SchemaJsonContext.Default.ExpectedReplies);
+            turn = await turns.RunAsync(activity, client is null ? null : new ConnectorActivitySender(client), cancellationToken);
         }
-        else
+        catch (StateConflictException)
         {
-            result = await DeliverAsync(client, turn, cancellationToken) ?? InvokeOrOk(turn);
+            // Another instance kept winning the race for this conversation; nothing was saved or sent.
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                detail: "The conversation is being updated elsewhere; send the activity again.");
         }
+
+        var result = expectReplies
+            ? Results.Json(new ExpectedReplies(turn.Replies), SchemaJsonContext.Default.ExpectedReplies)
+            : await DeliverAsync(client, turn, cancellationToken) ?? InvokeOrOk(activity, turn);
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -67,7 +69,7 @@ public sealed class BotConnectorAdapter(
     }
 
     /// <summary>Posts the replies in order; returns a 502 problem if the channel would not take one.</summary>
-    private static async Task<IResult?> DeliverAsync(ConnectorClient? client, TurnContext turn, CancellationToken cancellationToken)
+    private static async Task<IResult?> DeliverAsync(ConnectorClient? client, TurnResult turn, CancellationToken cancellationToken)
     {
         if (turn.Replies.Count == 0)
         {
@@ -96,9 +98,9 @@ public sealed class BotConnectorAdapter(
         return null;
     }
 
-    private static IResult InvokeOrOk(TurnContext turn)
+    private static IResult InvokeOrOk(Activity activity, TurnResult turn)
     {
-        if (turn.Activity.Type != ActivityTypes.Invoke)
+        if (activity.Type != ActivityTypes.Invoke)
         {
             return Results.Ok();
         }

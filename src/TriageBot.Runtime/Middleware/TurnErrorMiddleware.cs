@@ -24,6 +24,7 @@ public sealed class TurnErrorMiddleware(TurnErrorOptions options, ILogger<TurnEr
         {
             var errorId = NewErrorId();
             RuntimeLog.TurnFailed(logger, errorId, turnContext.Activity.Type, turnContext.Activity.Id, SafeExceptionText.Describe(exception));
+            turnContext.MarkFailed();
             turnContext.ClearReplies();
             turnContext.SendActivity(MessageFactory.Text(string.Format(System.Globalization.CultureInfo.InvariantCulture, options.Message, errorId)));
             if (turnContext.Activity.Type == ActivityTypes.Invoke)

@@ -1,3 +1,4 @@
+using TriageBot.Runtime.State;
 using TriageBot.Schema;
 
 namespace TriageBot.Runtime.Turns;
@@ -12,13 +13,23 @@ public sealed class TurnContext
 {
     private readonly List<Activity> _replies = [];
 
-    public TurnContext(Activity activity, IActivitySender? sender = null)
+    public TurnContext(Activity activity, IActivitySender? sender = null, TurnState? state = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         Activity = activity;
         Reference = activity.GetConversationReference();
         Sender = sender;
+        State = state;
     }
+
+    /// <summary>The turn's state; null when the activity cannot be keyed (no conversation or sender id).</summary>
+    public TurnState? State { get; }
+
+    /// <summary>True when the turn failed: its state changes are thrown away, only the apology is sent.</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>Marks the turn as failed, so nothing it changed is saved (state is never half-written).</summary>
+    public void MarkFailed() => Failed = true;
 
     /// <summary>The inbound activity. Middleware may replace it (for example to strip a Teams @mention).</summary>
     public Activity Activity { get; set; }
