@@ -12,4 +12,8 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 2001, EventName = "StateConflict", Level = LogLevel.Warning,
         Message = "State changed under the turn; re-running it. ConversationKey={KeyHash} Attempt={Attempt}")]
     public static partial void StateConflict(ILogger logger, string keyHash, int attempt);
+
+    [LoggerMessage(EventId = 2002, EventName = "DialogRestarted", Level = LogLevel.Warning,
+        Message = "Saved dialog stack no longer matches the code; restarting the conversation. Frames={Frames}")]
+    public static partial void DialogRestarted(ILogger logger, string frames);
 }
