@@ -102,6 +102,15 @@ public sealed class ActivitySerializationTests
         Assert.Equal(new DateTimeOffset(2024, 4, 5, 9, 14, 38, 901, TimeSpan.Zero), activity.Timestamp);
     }
 
+    [Fact]
+    public void TimeFields_NullOnTheWire_ReadAsNullAndOmitted()
+    {
+        var activity = Wire.Read("""{ "type": "message", "timestamp": null, "localTimestamp": null, "expiration": null, "value": null }""");
+
+        Assert.Equal((null, null, null, null), (activity.Timestamp, activity.LocalTimestamp, activity.Expiration, activity.Value));
+        JsonEquivalence.AssertEquivalent("""{ "type": "message" }""", Wire.Write(activity));
+    }
+
     [Theory]
     [InlineData("2024-04-05T11:14:38.901+02:00")]
     [InlineData("2024-05-01T10:00:00-07:00")]
