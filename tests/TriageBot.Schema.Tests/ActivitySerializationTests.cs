@@ -6,6 +6,27 @@ namespace TriageBot.Schema.Tests;
 /// <summary>The serialization rules of protocol §1.1, one at a time.</summary>
 public sealed class ActivitySerializationTests
 {
+    /// <summary>An activity with every field whose wire name has a capital inside it.</summary>
+    private static readonly Activity EveryNamedField = new()
+    {
+        Type = ActivityTypes.Message,
+        ReplyToId = "1712345678901",
+        ServiceUrl = "https://smba.trafficmanager.net/emea/",
+        ChannelId = Channels.MsTeams,
+        LocalTimestamp = new DateTimeOffset(2024, 4, 5, 11, 14, 38, TimeSpan.FromHours(2)),
+        LocalTimezone = "Europe/Berlin",
+        TextFormat = TextFormatTypes.Plain,
+        InputHint = InputHints.ExpectingInput,
+        AttachmentLayout = "list",
+        DeliveryMode = DeliveryModes.Normal,
+        CallerId = CallerIdConstants.PublicAzureChannel,
+        From = new ChannelAccount { Id = "29:1", AadObjectId = "7faf8ab2" },
+        Conversation = new ConversationAccount { Id = "a:1", ConversationType = "personal", TenantId = "t1", IsGroup = false },
+        MembersAdded = [new ChannelAccount { Id = "29:1" }],
+        SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes")] },
+        Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "https://x/y.png", ThumbnailUrl = "https://x/t.png" }],
+    };
+
     [Fact]
     public void TeamsPersonalMessage_Deserialized_ReadsConversationTypeAndTenant()
     {
@@ -242,26 +263,6 @@ public sealed class ActivitySerializationTests
 
         Assert.Equal(("message", "7", "c1", "t1"), (activity.Type, activity.ReplyToId, activity.Conversation?.Id, activity.Conversation?.TenantId));
     }
-
-    private static readonly Activity EveryNamedField = new()
-    {
-        Type = ActivityTypes.Message,
-        ReplyToId = "1712345678901",
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        ChannelId = Channels.MsTeams,
-        LocalTimestamp = new DateTimeOffset(2024, 4, 5, 11, 14, 38, TimeSpan.FromHours(2)),
-        LocalTimezone = "Europe/Berlin",
-        TextFormat = TextFormatTypes.Plain,
-        InputHint = InputHints.ExpectingInput,
-        AttachmentLayout = "list",
-        DeliveryMode = DeliveryModes.Normal,
-        CallerId = CallerIdConstants.PublicAzureChannel,
-        From = new ChannelAccount { Id = "29:1", AadObjectId = "7faf8ab2" },
-        Conversation = new ConversationAccount { Id = "a:1", ConversationType = "personal", TenantId = "t1", IsGroup = false },
-        MembersAdded = [new ChannelAccount { Id = "29:1" }],
-        SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes")] },
-        Attachments = [new Attachment { ContentType = "image/png", ContentUrl = "https://x/y.png", ThumbnailUrl = "https://x/t.png" }],
-    };
 
     /// <summary>Every property of the tree as a dotted path; array items appear as <c>name[]</c>.</summary>
     private static List<string> PropertyPaths(JsonElement element, string prefix = "")
