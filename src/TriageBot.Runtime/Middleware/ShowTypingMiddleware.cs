@@ -48,9 +48,11 @@ public sealed class ShowTypingMiddleware(ShowTypingOptions options, TimeProvider
         {
             // The turn finished: the normal way out.
         }
-        catch (HttpRequestException)
+        catch (Exception)
         {
-            // A lost typing indicator is cosmetic; the turn's replies are delivered (and retried) separately.
+            // A lost typing indicator is cosmetic; the turn's replies are delivered (and retried) separately. Whatever
+            // the sender threw (the connector's own exception, an HTTP failure, a client timeout) must not fail the
+            // turn or hide the bot's own exception when the finally block awaits this loop.
         }
     }
 }
