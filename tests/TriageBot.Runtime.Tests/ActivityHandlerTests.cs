@@ -17,7 +17,7 @@ public sealed class ActivityHandlerTests
     public async Task ConversationUpdate_BotAndUserAdded_WelcomesOnlyTheUser()
     {
         var bot = new RecordingHandler();
-        var activity = Chat.Inbound(ActivityTypes.ConversationUpdate, Schema.Channels.Emulator) with { MembersAdded = [Chat.Bot, Chat.User] };
+        var activity = Chat.Inbound(ActivityTypes.ConversationUpdate, ChannelIds.Emulator) with { MembersAdded = [Chat.Bot, Chat.User] };
 
         var turn = await RunAsync(bot, activity);
 

@@ -43,7 +43,7 @@ public sealed class ShowTypingMiddlewareTests
 
         var typing = Assert.Single(sender.Sent);
         Assert.Equal((ActivityTypes.Typing, Chat.Bot, Chat.User), (typing.Type, typing.From, typing.Recipient));
-        Assert.Equal((Chat.Conversation, Schema.Channels.MsTeams, Chat.ServiceUrl), (typing.Conversation, typing.ChannelId, typing.ServiceUrl));
+        Assert.Equal((Chat.Conversation, ChannelIds.MsTeams, Chat.ServiceUrl), (typing.Conversation, typing.ChannelId, typing.ServiceUrl));
         Assert.Null(typing.Text);
     }
 

@@ -31,7 +31,7 @@ public sealed class TurnContextTests
         var reply = Assert.Single(turn.Replies);
         Assert.Equal((ActivityTypes.Message, "How long have you had it?", InputHints.AcceptingInput), (reply.Type, reply.Text, reply.InputHint));
         Assert.Equal((Chat.Bot, Chat.User, Chat.Conversation), (reply.From, reply.Recipient, reply.Conversation));
-        Assert.Equal((Schema.Channels.MsTeams, Chat.ServiceUrl, "1712345678901", "en-US"), (reply.ChannelId, reply.ServiceUrl, reply.ReplyToId, reply.Locale));
+        Assert.Equal((ChannelIds.MsTeams, Chat.ServiceUrl, "1712345678901", "en-US"), (reply.ChannelId, reply.ServiceUrl, reply.ReplyToId, reply.Locale));
         Assert.Null(reply.Id);
     }
 
@@ -95,7 +95,7 @@ public sealed class TurnContextTests
     [Fact]
     public void Reference_ConversationUpdateOnDirectLine_HasNoActivityId()
     {
-        var turn = new TurnContext(Chat.Inbound(ActivityTypes.ConversationUpdate, Schema.Channels.DirectLine));
+        var turn = new TurnContext(Chat.Inbound(ActivityTypes.ConversationUpdate, ChannelIds.DirectLine));
 
         turn.SendActivity("Welcome!");
 

@@ -58,10 +58,10 @@ public sealed class ActivityExtensionsTests
     }
 
     [Theory]
-    [InlineData(Channels.DirectLine, null)]
-    [InlineData(Channels.WebChat, null)]
-    [InlineData(Channels.Emulator, "9a0b1c21-07b5-11ef-9a3c-3d5f0b6a1c2e")]
-    [InlineData(Channels.MsTeams, "9a0b1c21-07b5-11ef-9a3c-3d5f0b6a1c2e")]
+    [InlineData(ChannelIds.DirectLine, null)]
+    [InlineData(ChannelIds.WebChat, null)]
+    [InlineData(ChannelIds.Emulator, "9a0b1c21-07b5-11ef-9a3c-3d5f0b6a1c2e")]
+    [InlineData(ChannelIds.MsTeams, "9a0b1c21-07b5-11ef-9a3c-3d5f0b6a1c2e")]
     public void CreateReply_ToConversationUpdate_ReplyToIdOnlyWhereChannelKnowsIt(string channelId, string? replyToId)
     {
         var incoming = Fixtures.Load(Fixtures.EmulatorConversationUpdate) with { ChannelId = channelId };
@@ -98,7 +98,7 @@ public sealed class ActivityExtensionsTests
                 User = incoming.From,
                 Bot = incoming.Recipient,
                 Conversation = incoming.Conversation,
-                ChannelId = Channels.MsTeams,
+                ChannelId = ChannelIds.MsTeams,
                 Locale = "en-US",
                 ServiceUrl = "https://smba.trafficmanager.net/emea/",
             },

@@ -12,7 +12,7 @@ public sealed class ActivitySerializationTests
         Type = ActivityTypes.Message,
         ReplyToId = "1712345678901",
         ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        ChannelId = Channels.MsTeams,
+        ChannelId = ChannelIds.MsTeams,
         LocalTimestamp = new DateTimeOffset(2024, 4, 5, 11, 14, 38, TimeSpan.FromHours(2)),
         LocalTimezone = "Europe/Berlin",
         TextFormat = TextFormatTypes.Plain,

@@ -17,7 +17,7 @@ internal static class Chat
     public static ConversationAccount Conversation { get; } = new() { Id = "a:17I0kl3Jp8sQ2wE5rT7yU9iO1pA3sD5f", ConversationType = "personal", TenantId = "5d1e2f3a-9b8c-4d7e-a6f5-0c1b2a3d4e5f" };
 
     /// <summary>An inbound activity of any type, stamped as a channel stamps it: from the user, to the bot.</summary>
-    public static Activity Inbound(string? type, string channelId = Schema.Channels.MsTeams) => new()
+    public static Activity Inbound(string? type, string channelId = ChannelIds.MsTeams) => new()
     {
         Type = type,
         Id = "1712345678901",
@@ -31,7 +31,7 @@ internal static class Chat
     };
 
     /// <summary>What the user typed.</summary>
-    public static Activity Message(string text, string channelId = Schema.Channels.MsTeams) =>
+    public static Activity Message(string text, string channelId = ChannelIds.MsTeams) =>
         Inbound(ActivityTypes.Message, channelId) with { Text = text, TextFormat = TextFormatTypes.Plain };
 
     /// <summary>A message with mention entities, as Teams sends it in group chats and channels.</summary>
