@@ -1,0 +1,59 @@
+namespace TriageBot.Runtime.State;
+
+/// <summary>
+/// A process-local <see cref="IStateStore"/> for tests and single-instance runs without persistence. State is lost
+/// when the process ends.
+/// </summary>
+public sealed class InMemoryStateStore : IStateStore
+{
+    // One lock over the dictionary: each operation is a few dictionary calls, so contention is negligible, and the
+    // check-then-write of a conditional write must be atomic.
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, StoredState> _items = new(StringComparer.Ordinal);
+
+    public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_items.GetValueOrDefault(key));
+        }
+    }
+
+    public Task<StateWrite> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(json);
+        ETags.ThrowIfEmpty(expectedETag);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var exists = _items.TryGetValue(key, out var current);
+            var allowed = expectedETag switch
+            {
+                null => !exists,
+                ETags.Any => true,
+                _ => exists && string.Equals(current!.ETag, expectedETag, StringComparison.Ordinal),
+            };
+            if (!allowed)
+            {
+                return Task.FromResult<StateWrite>(StateWrite.Conflict.Instance);
+            }
+
+            var eTag = ETags.New();
+            _items[key] = new StoredState(key, json, eTag);
+            return Task.FromResult<StateWrite>(new StateWrite.Written(eTag));
+        }
+    }
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_items.Remove(key));
+        }
+    }
+}
