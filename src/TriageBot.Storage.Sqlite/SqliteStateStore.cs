@@ -17,6 +17,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private volatile bool _initialized;
     private volatile bool _disposed;
 
@@ -61,24 +62,26 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         ETags.ThrowIfEmpty(expectedETag);
 
         var eTag = ETags.New();
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = expectedETag switch
+        var sql = expectedETag switch
         {
             null => StateSql.Create,
             ETags.Any => StateSql.Upsert,
             _ => StateSql.ReplaceIfMatch,
         };
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.AddWithValue("$json", json);
-        command.Parameters.AddWithValue("$etag", eTag);
-        command.Parameters.AddWithValue("$updated", _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        if (expectedETag is not (null or ETags.Any))
+        var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var rows = await ExecuteWriteAsync(sql, parameters =>
         {
-            command.Parameters.AddWithValue("$expected", expectedETag);
-        }
+            parameters.AddWithValue("$key", key);
+            parameters.AddWithValue("$json", json);
+            parameters.AddWithValue("$etag", eTag);
+            parameters.AddWithValue("$updated", updated);
+            if (expectedETag is not (null or ETags.Any))
+            {
+                parameters.AddWithValue("$expected", expectedETag);
+            }
+        }, cancellationToken);
 
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (rows == 0)
         {
             SqliteStorageLog.WriteConflict(_logger, key, expectedETag is null ? "create" : "match");
             return StateWrite.Conflict.Instance;
@@ -90,11 +93,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = StateSql.Delete;
-        command.Parameters.AddWithValue("$key", key);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        var rows = await ExecuteWriteAsync(StateSql.Delete, parameters => parameters.AddWithValue("$key", key), cancellationToken);
+        return rows > 0;
     }
 
     /// <summary>Closes the pooled connections, so the file is released (and its WAL checkpointed) now, not at exit.</summary>
@@ -112,12 +112,35 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         }
 
         _initGate.Dispose();
+        _writeGate.Dispose();
     }
 
     public ValueTask DisposeAsync()
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs one write statement and returns the rows it changed.</summary>
+    private async Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        // SQLite admits one writer at a time. Queuing this process's writers here, asynchronously, keeps them out of
+        // SQLite's busy handler, which would hold a thread-pool thread per waiting writer and back off in sleeps;
+        // busy_timeout is then only for writers in other processes. Correctness does not rest on this gate: the
+        // conditions are in the SQL.
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
