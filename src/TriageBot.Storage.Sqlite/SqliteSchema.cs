@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// Creates and migrates the schema. The version lives in <c>PRAGMA user_version</c>; migration <c>n</c> takes the
+/// file from version <c>n</c> to <c>n + 1</c> and sets that version itself, inside one immediate transaction, so two
+/// processes opening a new file at once cannot both migrate it.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>Milliseconds SQLite waits for another connection's lock before reporting busy.</summary>
+    public const string BusyTimeoutPragma = "PRAGMA busy_timeout = 5000;";
+
+    // Append only: a shipped migration never changes, because files in the field already ran it.
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS state (
+            key TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            updated_utc TEXT NOT NULL
+        );
+        PRAGMA user_version = 1;
+        """,
+    ];
+
+    public static long CurrentVersion => Migrations.Length;
+
+    /// <summary>Switches the file to WAL and applies pending migrations. Returns (journal mode, version found).</summary>
+    public static async Task<(string JournalMode, long FromVersion)> EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        // WAL lets readers run beside the single writer. The mode is stored in the file, and cannot change inside a
+        // transaction, so it is set first, outside the migration transaction.
+        var journalMode = Convert.ToString(await ScalarAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken),
+            CultureInfo.InvariantCulture) ?? "unknown";
+
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        var version = Convert.ToInt64(await ScalarAsync(connection, transaction, "PRAGMA user_version;", cancellationToken),
+            CultureInfo.InvariantCulture);
+        if (version > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The state database has schema version {version}, newer than this build's {CurrentVersion}. Upgrade the app or use another file.");
+        }
+
+        for (var step = version; step < CurrentVersion; step++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[step];
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (journalMode, version);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
+}

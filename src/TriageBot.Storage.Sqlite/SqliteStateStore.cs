@@ -1,0 +1,210 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TriageBot.Runtime.State;
+
+namespace TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// <see cref="IStateStore"/> on one embedded SQLite file in WAL mode: the default store for a single instance.
+/// Each operation takes a connection from Microsoft.Data.Sqlite's pool and returns it at once, so concurrent turns
+/// never share a connection. The file, its directory and the schema are created on first use.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private volatile bool _initialized;
+    private volatile bool _disposed;
+
+    public SqliteStateStore(
+        SqliteStorageOptions options,
+        string baseDirectory,
+        TimeProvider? timeProvider = null,
+        ILogger<SqliteStateStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        DatabasePath = options.ResolvePath(baseDirectory);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        }.ToString();
+        _timeProvider = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<SqliteStateStore>.Instance;
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string DatabasePath { get; }
+
+    public async Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = StateSql.Read;
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredState(key, reader.GetString(0), reader.GetString(1))
+            : null;
+    }
+
+    public async Task<StateWrite> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(json);
+        ETags.ThrowIfEmpty(expectedETag);
+
+        var eTag = ETags.New();
+        var sql = expectedETag switch
+        {
+            null => StateSql.Create,
+            ETags.Any => StateSql.Upsert,
+            _ => StateSql.ReplaceIfMatch,
+        };
+        var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var rows = await ExecuteWriteAsync(sql, parameters =>
+        {
+            parameters.AddWithValue("$key", key);
+            parameters.AddWithValue("$json", json);
+            parameters.AddWithValue("$etag", eTag);
+            parameters.AddWithValue("$updated", updated);
+            if (expectedETag is not (null or ETags.Any))
+            {
+                parameters.AddWithValue("$expected", expectedETag);
+            }
+        }, cancellationToken);
+
+        if (rows == 0)
+        {
+            SqliteStorageLog.WriteConflict(_logger, key, expectedETag is null ? "create" : "match");
+            return StateWrite.Conflict.Instance;
+        }
+
+        return new StateWrite.Written(eTag);
+    }
+
+    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var rows = await ExecuteWriteAsync(StateSql.Delete, parameters => parameters.AddWithValue("$key", key), cancellationToken);
+        return rows > 0;
+    }
+
+    /// <summary>Closes the pooled connections, so the file is released (and its WAL checkpointed) now, not at exit.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        using (var connection = new SqliteConnection(_connectionString))
+        {
+            SqliteConnection.ClearPool(connection);
+        }
+
+        _initGate.Dispose();
+        _writeGate.Dispose();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Runs one write statement and returns the rows it changed.</summary>
+    private async Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
+        // SQLite admits one writer at a time. Queuing this process's writers here, asynchronously, keeps them out of
+        // SQLite's busy handler, which would hold a thread-pool thread per waiting writer and back off in sleeps;
+        // busy_timeout is then only for writers in other processes. Correctness does not rest on this gate: the
+        // conditions are in the SQL.
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command.Parameters);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!_initialized)
+        {
+            await InitializeAsync(cancellationToken);
+        }
+
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // Per connection, and a pooled connection may be new: set it every time (it is a cheap pragma).
+            await using var command = connection.CreateCommand();
+            command.CommandText = SqliteSchema.BusyTimeoutPragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _initGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            SqliteBatteries.EnsureInitialized();
+            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            var (journalMode, fromVersion) = await SqliteSchema.EnsureAsync(connection, cancellationToken);
+            if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                SqliteStorageLog.NotWal(_logger, DatabasePath, journalMode);
+            }
+
+            if (fromVersion != SqliteSchema.CurrentVersion)
+            {
+                SqliteStorageLog.SchemaMigrated(_logger, fromVersion, SqliteSchema.CurrentVersion);
+            }
+
+            SqliteStorageLog.StoreOpened(_logger, DatabasePath, SqliteSchema.CurrentVersion, journalMode);
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+}

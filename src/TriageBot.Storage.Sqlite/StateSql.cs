@@ -1,0 +1,31 @@
+namespace TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// The statements behind <see cref="SqliteStateStore"/>. Each conditional write is one statement, so the condition
+/// and the write are atomic inside SQLite, and two processes sharing the file cannot both win: the caller only
+/// checks how many rows changed.
+/// </summary>
+internal static class StateSql
+{
+    public const string Read = "SELECT json, etag FROM state WHERE key = $key;";
+
+    /// <summary>Create only (expected eTag null): an existing key changes 0 rows.</summary>
+    public const string Create = """
+        INSERT INTO state (key, json, etag, updated_utc) VALUES ($key, $json, $etag, $updated)
+        ON CONFLICT (key) DO NOTHING;
+        """;
+
+    /// <summary>Create or replace (expected eTag "*"): always changes 1 row.</summary>
+    public const string Upsert = """
+        INSERT INTO state (key, json, etag, updated_utc) VALUES ($key, $json, $etag, $updated)
+        ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_utc = excluded.updated_utc;
+        """;
+
+    /// <summary>Replace if the stored eTag matches: a missing key or another eTag changes 0 rows.</summary>
+    public const string ReplaceIfMatch = """
+        UPDATE state SET json = $json, etag = $etag, updated_utc = $updated
+        WHERE key = $key AND etag = $expected;
+        """;
+
+    public const string Delete = "DELETE FROM state WHERE key = $key;";
+}
