@@ -21,7 +21,7 @@ public static class TriageBotApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddTriageBot(builder.Configuration);
+        builder.Services.AddTriageBot(builder.Configuration, builder.Environment.ContentRootPath);
 
         var app = builder.Build();
         app.MapBotConnector();

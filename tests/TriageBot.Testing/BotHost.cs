@@ -14,9 +14,12 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHost(WebApplication app, TestLogSink logs)
+    private readonly DirectoryInfo _dataFolder;
+
+    private BotHost(WebApplication app, TestLogSink logs, DirectoryInfo dataFolder)
     {
         _app = app;
+        _dataFolder = dataFolder;
         Logs = logs;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
@@ -37,8 +40,14 @@ public sealed class BotHost : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var logs = new TestLogSink();
+        var dataFolder = Directory.CreateTempSubdirectory("triagebot-test-");
         var app = TriageBotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
+            // Real SQLite, in a folder of its own that is removed with the host.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
+            });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -46,7 +55,7 @@ public sealed class BotHost : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new BotHost(app, logs);
+        return new BotHost(app, logs, dataFolder);
     }
 
     public async ValueTask DisposeAsync()
@@ -54,5 +63,6 @@ public sealed class BotHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _dataFolder.Delete(recursive: true);
     }
 }
