@@ -14,18 +14,22 @@ public sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private readonly DirectoryInfo _dataFolder;
+    private readonly bool _ownsFolder;
 
-    private BotHost(WebApplication app, TestLogSink logs, DirectoryInfo dataFolder)
+    private BotHost(WebApplication app, TestLogSink logs, DirectoryInfo dataFolder, bool ownsFolder)
     {
         _app = app;
-        _dataFolder = dataFolder;
+        DataFolder = dataFolder;
+        _ownsFolder = ownsFolder;
         Logs = logs;
         BaseAddress = new Uri(app.Urls.First());
         Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The folder holding this host's SQLite file.</summary>
+    public DirectoryInfo DataFolder { get; }
 
     public Uri MessagesUrl => new(BaseAddress, "/api/messages");
 
@@ -35,12 +39,16 @@ public sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <param name="dataFolder">Where the SQLite file lives; pass the same folder to a second host to play a restart.
+    /// The folder is deleted when the host that created it (none given) is disposed.</param>
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        DirectoryInfo? dataFolder = null)
     {
         var logs = new TestLogSink();
-        var dataFolder = Directory.CreateTempSubdirectory("triagebot-test-");
+        var ownsFolder = dataFolder is null;
+        dataFolder ??= Directory.CreateTempSubdirectory("triagebot-test-");
         var app = TriageBotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
         {
             // Real SQLite, in a folder of its own that is removed with the host.
@@ -55,7 +63,7 @@ public sealed class BotHost : IAsyncDisposable
             services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new BotHost(app, logs, dataFolder);
+        return new BotHost(app, logs, dataFolder, ownsFolder);
     }
 
     public async ValueTask DisposeAsync()
@@ -63,6 +71,9 @@ public sealed class BotHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _dataFolder.Delete(recursive: true);
+        if (_ownsFolder)
+        {
+            DataFolder.Delete(recursive: true);
+        }
     }
 }

@@ -13,7 +13,7 @@ public sealed class EmulatorUser(BotHost bot, FakeChannel channel, string? conve
 {
     private int _sequence;
 
-    public ChannelAccount User { get; } = new() { Id = Guid.NewGuid().ToString(), Name = "User", Role = RoleTypes.User };
+    public ChannelAccount User { get; init; } = new() { Id = Guid.NewGuid().ToString(), Name = "User", Role = RoleTypes.User };
 
     public ChannelAccount Bot { get; } = new() { Id = Guid.NewGuid().ToString(), Name = "Bot", Role = RoleTypes.Bot };
 
