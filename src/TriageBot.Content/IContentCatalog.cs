@@ -1,0 +1,30 @@
+using TriageBot.Content.Model;
+
+namespace TriageBot.Content;
+
+/// <summary>
+/// The loaded, validated content. Dialogs ask for wording by key and locale; unknown locales fall back to the
+/// default (en-GB). Placeholders like <c>{emergencyNumber}</c> are filled from the locale, <c>{name}</c>-style
+/// arguments from the <c>args</c> of <see cref="Text"/>.
+/// </summary>
+public interface IContentCatalog
+{
+    /// <summary>The content version (manifest), written into every disposition and referral.</summary>
+    string Version { get; }
+
+    LocaleSettings Locale(string? locale);
+
+    string Text(string key, string? locale, IReadOnlyDictionary<string, string>? args = null);
+
+    PromptContent Prompt(string key, string? locale);
+
+    IReadOnlyList<RedFlagRule> RedFlags { get; }
+
+    IReadOnlyList<EducationTopic> Education(string? locale);
+
+    /// <summary>Applies the disposition table to the findings; no rule matching means self-care.</summary>
+    DispositionResult Evaluate(IReadOnlySet<string> findings);
+
+    /// <summary>Scans free text for red-flag statements (negations excluded).</summary>
+    IReadOnlyList<RedFlagHit> DetectRedFlags(string text);
+}

@@ -1,0 +1,48 @@
+namespace TriageBot.Content.Model;
+
+// The content contract: what dialogs/content/*.yaml hold, as the code sees it. Wording is looked up by key;
+// clinical tables (red flags, disposition rules) are flat data. See dialogs/content/README.md for the files.
+
+/// <summary>Disposition levels, most urgent first. Ordered so that "more urgent" compares smaller.</summary>
+public enum DispositionLevel
+{
+    Emergency = 0,
+    Urgent = 1,
+    Routine = 2,
+    SelfCare = 3,
+}
+
+/// <summary>Per-locale facts that wording refers to by placeholder, e.g. <c>{emergencyNumber}</c>.</summary>
+public sealed record LocaleSettings(
+    string Locale,
+    string EmergencyNumber,
+    string EmergencyDepartment,
+    string UrgentService,
+    string NonUrgentService,
+    string CrisisLine,
+    string Physio,
+    bool ShowNiceCaveats);
+
+/// <summary>A choice as content defines it: a stable id (used in findings and summaries), a short title, other words for it.</summary>
+public sealed record ChoiceContent(string Id, string Title, IReadOnlyList<string> Synonyms);
+
+/// <summary>A question's wording for one locale: the prompt, the re-ask, and its choices (if any).</summary>
+public sealed record PromptContent(string Key, string Text, string? Retry, IReadOnlyList<ChoiceContent> Choices);
+
+/// <summary>One red-flag screening rule: which question asks it, how urgent a yes is, what advice to give.</summary>
+public sealed record RedFlagRule(string Id, string Hazard, string QuestionKey, DispositionLevel Level, string AdviceKey);
+
+/// <summary>A row of the disposition table: when every finding in <see cref="When"/> is present, at least this level applies.</summary>
+public sealed record DispositionRule(string Id, IReadOnlyList<string> When, DispositionLevel Level, string? Hazard);
+
+/// <summary>The disposition reached: the level, the hazard ids that raised it, and the rule ids that matched.</summary>
+public sealed record DispositionResult(DispositionLevel Level, IReadOnlyList<string> Hazards, IReadOnlyList<string> Rules);
+
+/// <summary>Where an education snippet's facts come from.</summary>
+public sealed record ContentSource(string Seed, string Name);
+
+/// <summary>An education topic for one locale: menu title, plain-language text, and its source.</summary>
+public sealed record EducationTopic(string Id, string Title, string Text, ContentSource Source, IReadOnlyList<string> ShowFor);
+
+/// <summary>A free-text red-flag hit: the rule, its hazard and level, and where in the text it was found.</summary>
+public sealed record RedFlagHit(string RuleId, string Hazard, DispositionLevel Level, int Start, int Length);
