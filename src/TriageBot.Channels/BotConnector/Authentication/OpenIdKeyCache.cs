@@ -22,10 +22,14 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
     public async Task<(SigningKey? Key, string? Error)> GetKeyAsync(string metadataUrl, string keyId, CancellationToken cancellationToken)
     {
         var entry = _entries.GetOrAdd(metadataUrl, _ => new Entry());
+
+        // Generation before keys: keys are published before the generation moves, so this pair is never newer
+        // keys with an older generation, and a refresh that finished meanwhile is seen by RefreshAsync.
+        var generation = entry.Generation;
         var keys = entry.Keys;
         if (keys is null || timeProvider.GetUtcNow() >= keys.RefreshAfter)
         {
-            keys = await RefreshAsync(entry, metadataUrl, unknownKid: false, cancellationToken);
+            (keys, generation) = await RefreshAsync(entry, metadataUrl, generation, unknownKid: false, cancellationToken);
         }
 
         if (keys is null)
@@ -38,7 +42,7 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
             return (key, null);
         }
 
-        keys = await RefreshAsync(entry, metadataUrl, unknownKid: true, cancellationToken);
+        (keys, _) = await RefreshAsync(entry, metadataUrl, generation, unknownKid: true, cancellationToken);
         return keys is not null && keys.Keys.TryGetValue(keyId, out key)
             ? (key, null)
             : (null, "Token kid is not among the signing keys");
@@ -52,16 +56,17 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
         }
     }
 
-    private async Task<SigningKeySet?> RefreshAsync(Entry entry, string metadataUrl, bool unknownKid, CancellationToken cancellationToken)
+    /// <param name="seenGeneration">The generation the caller's keys came from; a newer one means another caller
+    /// fetched (or tried to) while this one waited, and its result is used rather than asking again.</param>
+    private async Task<(SigningKeySet? Keys, int Generation)> RefreshAsync(
+        Entry entry, string metadataUrl, int seenGeneration, bool unknownKid, CancellationToken cancellationToken)
     {
-        var generation = entry.Generation;
         await entry.Gate.WaitAsync(cancellationToken);
         try
         {
-            // Someone fetched (or tried to) while we waited: use their result rather than asking again.
-            if (entry.Generation != generation)
+            if (entry.Generation != seenGeneration)
             {
-                return entry.Keys;
+                return (entry.Keys, entry.Generation);
             }
 
             var now = timeProvider.GetUtcNow();
@@ -70,13 +75,12 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
                 if (entry.LastUnknownKidRefresh is { } last && now - last < UnknownKidRefreshInterval)
                 {
                     AuthLog.UnknownSigningKeyRefreshSkipped(logger, metadataUrl);
-                    return entry.Keys;
+                    return (entry.Keys, entry.Generation);
                 }
 
                 entry.LastUnknownKidRefresh = now;
             }
 
-            entry.Generation++;
             var (fetched, error) = await FetchAsync(metadataUrl, cancellationToken);
             if (fetched is not null)
             {
@@ -92,7 +96,9 @@ internal sealed class OpenIdKeyCache(IHttpClientFactory httpClientFactory, TimeP
                 }
             }
 
-            return entry.Keys;
+            // After the keys: a reader that sees this generation also sees these keys.
+            entry.Generation++;
+            return (entry.Keys, entry.Generation);
         }
         finally
         {
