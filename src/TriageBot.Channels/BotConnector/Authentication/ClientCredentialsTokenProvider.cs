@@ -36,8 +36,7 @@ public sealed class ClientCredentialsTokenProvider : IChannelTokenProvider, IDis
 
         _settings = settings;
         _cache = new TokenCache(timeProvider);
-        _sender = new TokenRequestSender(
-            httpClientFactory.CreateClient(BotAuthenticationServiceCollectionExtensions.HttpClientName), timeProvider, logger, "client credentials");
+        _sender = new TokenRequestSender(httpClientFactory, timeProvider, logger, "client credentials");
     }
 
     public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>

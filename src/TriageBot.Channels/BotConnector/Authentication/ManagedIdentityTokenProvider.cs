@@ -34,8 +34,7 @@ public sealed class ManagedIdentityTokenProvider : IChannelTokenProvider, IDispo
         var endpoint = settings.ManagedIdentityEndpoint;
         _requestUri = new Uri(endpoint + (endpoint.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query, UriKind.Absolute);
         _cache = new TokenCache(timeProvider);
-        _sender = new TokenRequestSender(
-            httpClientFactory.CreateClient(BotAuthenticationServiceCollectionExtensions.HttpClientName), timeProvider, logger, "managed identity");
+        _sender = new TokenRequestSender(httpClientFactory, timeProvider, logger, "managed identity");
     }
 
     public async Task<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) =>

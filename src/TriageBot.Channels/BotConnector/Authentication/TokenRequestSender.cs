@@ -7,9 +7,10 @@ namespace TriageBot.Channels.BotConnector.Authentication;
 /// <summary>
 /// Sends a token request, retrying only what may pass on a second try (5xx, 429, network errors, timeouts) with a
 /// short backoff: replies are waiting. Failures surface as <see cref="HttpRequestException"/> carrying the status and
-/// the OAuth error code, never the secret or the response text.
+/// the OAuth error code, never the secret or the response text. A client per request (not one kept for the
+/// process) lets the factory rotate handlers, so DNS changes of the identity endpoints are picked up.
 /// </summary>
-internal sealed class TokenRequestSender(HttpClient httpClient, TimeProvider timeProvider, ILogger logger, string source)
+internal sealed class TokenRequestSender(IHttpClientFactory httpClientFactory, TimeProvider timeProvider, ILogger logger, string source)
 {
     public const int MaxAttempts = 3;
     public static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(200);
@@ -26,6 +27,7 @@ internal sealed class TokenRequestSender(HttpClient httpClient, TimeProvider tim
             Exception? failure = null;
             try
             {
+                using var httpClient = httpClientFactory.CreateClient(BotAuthenticationServiceCollectionExtensions.HttpClientName);
                 using var request = createRequest();
                 using var response = await httpClient.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
