@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace TriageBot.Channels.BotConnector.Authentication;
+
+/// <summary>Authentication log events (ids 1100-1199): URLs, counts and status codes; never tokens or secrets.</summary>
+internal static partial class AuthLog
+{
+    [LoggerMessage(EventId = 1100, EventName = "SigningKeysRefreshed", Level = LogLevel.Information,
+        Message = "Signing keys refreshed. MetadataUrl={MetadataUrl} Keys={KeyCount} UnknownKid={UnknownKid}")]
+    public static partial void SigningKeysRefreshed(ILogger logger, string metadataUrl, int keyCount, bool unknownKid);
+
+    [LoggerMessage(EventId = 1101, EventName = "SigningKeysUnavailable", Level = LogLevel.Warning,
+        Message = "Signing keys could not be fetched. MetadataUrl={MetadataUrl} Reason={Reason} CachedCopy={HasCachedCopy}")]
+    public static partial void SigningKeysUnavailable(ILogger logger, string metadataUrl, string reason, bool hasCachedCopy);
+
+    [LoggerMessage(EventId = 1102, EventName = "UnknownSigningKeyRefreshSkipped", Level = LogLevel.Information,
+        Message = "Token signed with an unknown key; keys were refreshed for it recently, not again. MetadataUrl={MetadataUrl}")]
+    public static partial void UnknownSigningKeyRefreshSkipped(ILogger logger, string metadataUrl);
+
+    [LoggerMessage(EventId = 1103, EventName = "ChannelTokenAcquired", Level = LogLevel.Information,
+        Message = "Outbound token acquired. Source={Source} ExpiresInSeconds={ExpiresInSeconds}")]
+    public static partial void ChannelTokenAcquired(ILogger logger, string source, long expiresInSeconds);
+
+    [LoggerMessage(EventId = 1104, EventName = "ChannelTokenRetrying", Level = LogLevel.Warning,
+        Message = "Outbound token request failed, retrying. Source={Source} Status={Status} Attempt={Attempt} DelayMs={DelayMs}")]
+    public static partial void ChannelTokenRetrying(ILogger logger, string source, int? status, int attempt, long delayMs);
+
+    [LoggerMessage(EventId = 1105, EventName = "ChannelTokenFailed", Level = LogLevel.Error,
+        Message = "Outbound token request failed. Source={Source} Status={Status} Error={ErrorCode} Attempts={Attempts}")]
+    public static partial void ChannelTokenFailed(ILogger logger, string source, int? status, string? errorCode, int attempts);
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using TriageBot.Channels.BotConnector.Authentication;
+using TriageBot.Schema;
+using TriageBot.Testing.Identity;
+
+namespace TriageBot.Channels.Tests.Authentication;
+
+/// <summary>Builds the units under test against a <see cref="FakeIdentityServer"/>, over real HTTP.</summary>
+internal static class AuthTestSupport
+{
+    public const string AppId = "2f1c9a6e-7b1d-4c39-9a0e-5d2b8f3c1a77";
+    public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+    public const string TenantId = "7d3e5f21-0b4c-4e8a-9c61-2a9f0e4b8d13";
+
+    private static readonly Lazy<IHttpClientFactory> SharedHttpClientFactory = new(() =>
+        new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>());
+
+    public static IHttpClientFactory HttpClientFactory => SharedHttpClientFactory.Value;
+
+    public static BotAuthenticationOptions Options(FakeIdentityServer server, Action<BotAuthenticationOptions>? configure = null)
+    {
+        var options = new BotAuthenticationOptions
+        {
+            MicrosoftAppId = AppId,
+            MicrosoftAppPassword = FakeIdentityServer.DefaultPassword,
+            MicrosoftAppType = "MultiTenant",
+            ToBotFromChannelOpenIdMetadataUrl = server.ChannelMetadataUrl,
+            ToBotFromEmulatorOpenIdMetadataUrl = server.EmulatorMetadataUrl,
+            ToChannelFromBotLoginUrl = server.LoginUrl,
+            ManagedIdentityEndpoint = server.ManagedIdentityEndpoint,
+        };
+        configure?.Invoke(options);
+        return options;
+    }
+
+    public static JwtInboundAuthenticator Authenticator(
+        FakeIdentityServer server, TimeProvider clock, Action<BotAuthenticationOptions>? configure = null) =>
+        new(Options(server, configure), HttpClientFactory, clock, NullLogger<JwtInboundAuthenticator>.Instance);
+
+    public static Activity Message(string channelId = "msteams", string? serviceUrl = ServiceUrl) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "activity-1",
+        ChannelId = channelId,
+        ServiceUrl = serviceUrl,
+        Conversation = new ConversationAccount { Id = "conversation-1" },
+    };
+
+    public static string Bearer(string token) => "Bearer " + token;
+}

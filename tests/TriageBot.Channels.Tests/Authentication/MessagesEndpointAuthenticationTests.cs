@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using TriageBot.Host;
+using TriageBot.Schema;
+using TriageBot.Testing.Identity;
+using static TriageBot.Channels.Tests.Authentication.AuthTestSupport;
+
+namespace TriageBot.Channels.Tests.Authentication;
+
+/// <summary>Smoke test of the wiring: the real app, configured with an app id, checks tokens on /api/messages.</summary>
+public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
+{
+    private FakeIdentityServer _idp = null!;
+    private WebApplication _app = null!;
+    private Uri _baseAddress = null!;
+
+    public async Task InitializeAsync()
+    {
+        _idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        _app = TriageBotApp.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(_idp.BotConfiguration(AppId));
+        });
+        await _app.StartAsync(CancellationToken.None);
+        _baseAddress = new Uri(_app.Urls.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _idp.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Message_WithValidChannelToken_RunsTheTurn()
+    {
+        using var response = await PostAsync(_idp.ChannelToken(AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var replies = await response.Content.ReadFromJsonAsync(SchemaJsonContext.Default.ExpectedReplies);
+        Assert.Equal("You said: hi", Assert.Single(replies!.Activities!).Text);
+    }
+
+    [Fact]
+    public async Task Message_WithEmulatorToken_RunsTheTurn()
+    {
+        using var response = await PostAsync(_idp.EmulatorToken(AppId, "2.0"), channelId: "emulator");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_WithoutToken_Is401()
+    {
+        using var response = await PostAsync(token: null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Message_WithTokenForAnotherBot_Is401()
+    {
+        using var response = await PostAsync(_idp.ChannelToken("another-bot-app-id", ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams")
+    {
+        var activity = Message(channelId) with
+        {
+            Text = "hi",
+            DeliveryMode = DeliveryModes.ExpectReplies,
+            From = new ChannelAccount { Id = "user-1" },
+            Recipient = new ChannelAccount { Id = "bot-1" },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(activity, SchemaJsonContext.Default.Activity),
+        };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var http = new HttpClient { BaseAddress = _baseAddress };
+        var response = await http.SendAsync(request, CancellationToken.None);
+        await response.Content.LoadIntoBufferAsync(CancellationToken.None);
+        return response;
+    }
+}
