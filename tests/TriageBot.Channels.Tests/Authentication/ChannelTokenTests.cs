@@ -224,7 +224,7 @@ public sealed class ChannelTokenTests(IdentityServerFixture fixture) : IClassFix
         Assert.DoesNotContain(token.Split('.')[2], result.FailureReason, StringComparison.Ordinal);
     }
 
-    private async Task<BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token, Activity? activity = null)
+    private async Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token, Activity? activity = null)
     {
         using var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(Bearer(token), activity ?? Message(), CancellationToken.None);

@@ -163,7 +163,7 @@ public sealed class EmulatorTokenTests(IdentityServerFixture fixture) : IClassFi
         Assert.False(result.Succeeded);
     }
 
-    private async Task<BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token)
+    private async Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token)
     {
         using var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(Bearer(token), Message(channelId: "emulator", serviceUrl: "http://localhost:56789"), CancellationToken.None);

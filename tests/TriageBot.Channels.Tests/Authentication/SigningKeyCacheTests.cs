@@ -207,11 +207,11 @@ public sealed class SigningKeyCacheTests
         return idp;
     }
 
-    private static Task<BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(
-        BotConnector.Authentication.JwtInboundAuthenticator authenticator, string token) =>
+    private static Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(
+        global::TriageBot.Channels.BotConnector.Authentication.JwtInboundAuthenticator authenticator, string token) =>
         authenticator.AuthenticateAsync(Bearer(token), Message(), CancellationToken.None);
 
-    private static async Task AssertAcceptedAsync(BotConnector.Authentication.JwtInboundAuthenticator authenticator, FakeIdentityServer idp)
+    private static async Task AssertAcceptedAsync(global::TriageBot.Channels.BotConnector.Authentication.JwtInboundAuthenticator authenticator, FakeIdentityServer idp)
     {
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl));
         Assert.True(result.Succeeded, result.FailureReason);
