@@ -15,14 +15,14 @@ internal static class SpecRunner
         var (passed, failed, skipped) = (0, 0, 0);
         foreach (var c in cases)
         {
-            if (c.NotSupportedOnDotnet)
+            if (file.InScope is { } inScope && !inScope(c))
             {
-                skipped++;
                 continue;
             }
 
-            if (file.InScope is { } inScope && !inScope(c))
+            if (c.NotSupportedOnDotnet)
             {
+                skipped++;
                 continue;
             }
 
