@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 
 namespace TriageBot.Recognizers;
 
@@ -12,7 +11,6 @@ namespace TriageBot.Recognizers;
 public sealed record Recognition<T>(bool Succeeded, T Value, int Start, int Length, string Text, double Confidence)
 {
     /// <summary>The "nothing recognized" result.</summary>
-    [SuppressMessage("Design", "CA1000", Justification = "Recognition<T>.None reads as the domain term, like Nullable or Task.CompletedTask.")]
     public static Recognition<T> None { get; } = new(false, default!, 0, 0, string.Empty, 0);
 
     /// <summary>Index one past the last character of the match.</summary>

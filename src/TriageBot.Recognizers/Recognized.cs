@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Diagnostics.CodeAnalysis;
 
 namespace TriageBot.Recognizers;
 
@@ -11,7 +10,6 @@ public sealed class Recognized<T> : IReadOnlyList<Recognition<T>>
     internal Recognized(IReadOnlyList<Recognition<T>> matches) => _matches = matches;
 
     /// <summary>The empty result.</summary>
-    [SuppressMessage("Design", "CA1000", Justification = "Recognized<T>.Empty mirrors Recognition<T>.None.")]
     public static Recognized<T> Empty { get; } = new([]);
 
     public int Count => _matches.Count;

@@ -24,4 +24,5 @@ namespace TriageBot.Runtime;
 [JsonSerializable(typeof(WaterfallState))]
 [JsonSerializable(typeof(PromptState))]
 [JsonSerializable(typeof(PromptOptions))]
+[JsonSerializable(typeof(TriageBot.Recognizers.FoundChoice))]
 internal sealed partial class RuntimeJsonContext : JsonSerializerContext;
