@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using System.Globalization;
+using TriageBot.Benchmarks;
+
+// Plays whole conversations through the real TurnRunner, DialogManager, prompts and recognizers on the in-memory
+// store, and reports CPU microseconds per turn and the size of a typical saved conversation state.
+// Usage: dotnet run -c Release --project tests/TriageBot.Benchmarks [conversations]
+var conversations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12_000;
+var bench = new DialogTurnBench();
+
+await bench.RunAsync(500); // warm-up: JIT, tiered compilation
+var process = Process.GetCurrentProcess();
+var cpuBefore = process.TotalProcessorTime;
+var wall = Stopwatch.StartNew();
+var turns = await bench.RunAsync(conversations);
+wall.Stop();
+process.Refresh();
+var cpu = process.TotalProcessorTime - cpuBefore;
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"turns={turns} conversations={conversations} cpu_us_per_turn={cpu.TotalMicroseconds / turns:F1} wall_us_per_turn={wall.Elapsed.TotalMicroseconds / turns:F1} state_bytes_mid_conversation={bench.TypicalStateBytes}"));
