@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TriageBot.Channels.BotConnector;
 using TriageBot.Dialogs;
 using TriageBot.Runtime.Middleware;
+using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 using TriageBot.Runtime.Turns;
 using TriageBot.Storage.Sqlite;
@@ -49,6 +50,7 @@ public static class TriageBotServiceCollectionExtensions
                 break;
             case "INMEMORY":
                 services.AddSingleton<IStateStore, InMemoryStateStore>();
+                services.AddSingleton<IReferralStore, InMemoryReferralStore>();
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite or InMemory.");

@@ -25,6 +25,19 @@ internal static class SqliteSchema
         );
         PRAGMA user_version = 1;
         """,
+        """
+        CREATE TABLE IF NOT EXISTS referrals (
+            reference TEXT PRIMARY KEY,
+            subject_hash TEXT NOT NULL,
+            created_utc TEXT NOT NULL,
+            content_version TEXT NOT NULL,
+            disposition TEXT NOT NULL,
+            summary_json TEXT NOT NULL,
+            protected_contact TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS referrals_subject ON referrals (subject_hash);
+        PRAGMA user_version = 2;
+        """,
     ];
 
     public static long CurrentVersion => Migrations.Length;

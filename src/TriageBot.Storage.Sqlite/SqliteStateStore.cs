@@ -143,7 +143,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>An open connection to the (initialized) file; shared with the referral store, which lives in the same file.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 
 namespace TriageBot.Storage.Sqlite;
@@ -33,6 +34,7 @@ public static class SqliteStorageServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<SqliteStateStore>>()));
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
+        services.AddSingleton<IReferralStore>(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteStateStore>()));
         return services;
     }
 }

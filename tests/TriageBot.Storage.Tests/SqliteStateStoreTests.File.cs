@@ -69,7 +69,7 @@ public sealed partial class SqliteStateStoreTests
         await using var connection = await OpenRawAsync(path);
 
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA user_version;"));
     }
 
     [Fact]

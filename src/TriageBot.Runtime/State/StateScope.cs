@@ -57,6 +57,16 @@ public sealed class StateScope
         }
     }
 
+    /// <summary>True once <see cref="Delete"/> was called: the document is removed at the end of the turn.</summary>
+    public bool IsDeleted { get; private set; }
+
+    /// <summary>Removes the whole document when the turn is saved ("delete my data").</summary>
+    public void Delete()
+    {
+        Clear();
+        IsDeleted = true;
+    }
+
     /// <summary>The JSON to write, or null when nothing changed since the read.</summary>
     internal string? PendingJson()
     {

@@ -80,6 +80,13 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
 
     private async Task<bool> TryWriteAsync(StateScope scope, CancellationToken cancellationToken)
     {
+        if (scope.IsDeleted)
+        {
+            // Deleting someone's data is not subject to a race: whatever was there goes.
+            await store.DeleteAsync(scope.Key, cancellationToken);
+            return true;
+        }
+
         if (scope.PendingJson() is not { } json)
         {
             return true;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using TriageBot.Runtime.Referrals;
+
+namespace TriageBot.Storage.Sqlite;
+
+/// <summary>
+/// Referrals in their own table of the same SQLite file as the state. Contact details arrive already encrypted;
+/// this store never sees them in clear.
+/// </summary>
+public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralStore
+{
+    public async Task AddAsync(ReferralRecord referral, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO referrals (reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact)
+            VALUES ($reference, $subject, $created, $version, $disposition, $summary, $contact);
+            """;
+        command.Parameters.AddWithValue("$reference", referral.Reference);
+        command.Parameters.AddWithValue("$subject", referral.SubjectHash);
+        command.Parameters.AddWithValue("$created", referral.CreatedUtc.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$version", referral.ContentVersion);
+        command.Parameters.AddWithValue("$disposition", referral.Disposition);
+        command.Parameters.AddWithValue("$summary", referral.SummaryJson);
+        command.Parameters.AddWithValue("$contact", referral.ProtectedContact);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ReferralRecord?> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact
+            FROM referrals WHERE reference = $reference;
+            """;
+        command.Parameters.AddWithValue("$reference", reference);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<int> DeleteBySubjectAsync(string subjectHash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM referrals WHERE subject_hash = $subject;";
+        command.Parameters.AddWithValue("$subject", subjectHash);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static ReferralRecord Read(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6));
+}

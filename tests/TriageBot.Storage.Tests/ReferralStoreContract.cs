@@ -1,0 +1,74 @@
+using TriageBot.Runtime.Referrals;
+using TriageBot.Storage.Sqlite;
+
+namespace TriageBot.Storage.Tests;
+
+/// <summary>What every referral store must do; one subclass per provider.</summary>
+public abstract class ReferralStoreContract
+{
+    protected abstract IReferralStore Store { get; }
+
+    [Fact]
+    public async Task Add_ThenFind_ReturnsTheSameReferral()
+    {
+        var referral = New("subject-a");
+
+        await Store.AddAsync(referral, CancellationToken.None);
+
+        Assert.Equal(referral, await Store.FindAsync(referral.Reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Find_Unknown_IsNull() =>
+        Assert.Null(await Store.FindAsync("TB-NOPE", CancellationToken.None));
+
+    [Fact]
+    public async Task DeleteBySubject_RemovesOnlyThatPersonsReferrals()
+    {
+        var mine1 = New("subject-me");
+        var mine2 = New("subject-me");
+        var theirs = New("subject-them");
+        foreach (var r in new[] { mine1, mine2, theirs })
+        {
+            await Store.AddAsync(r, CancellationToken.None);
+        }
+
+        Assert.Equal(2, await Store.DeleteBySubjectAsync("subject-me", CancellationToken.None));
+        Assert.Null(await Store.FindAsync(mine1.Reference, CancellationToken.None));
+        Assert.NotNull(await Store.FindAsync(theirs.Reference, CancellationToken.None));
+    }
+
+    private static ReferralRecord New(string subject) => new(
+        $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
+        subject,
+        new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero),
+        "2026.11.21",
+        "routine",
+        """{"location":"lower-back"}""",
+        "CfDJ8-protected-bytes");
+}
+
+public sealed class InMemoryReferralStoreTests : ReferralStoreContract
+{
+    protected override IReferralStore Store { get; } = new InMemoryReferralStore();
+}
+
+public sealed class SqliteReferralStoreTests(SqliteFileFixture fixture) : ReferralStoreContract, IClassFixture<SqliteFileFixture>
+{
+    protected override IReferralStore Store { get; } = new SqliteReferralStore(fixture.Store);
+
+    [Fact]
+    public async Task Referral_SurvivesReopeningTheFile()
+    {
+        var path = fixture.NewDatabasePath();
+        var referral = new ReferralRecord("TB-KEEP0001", "s", DateTimeOffset.UnixEpoch, "v", "urgent", "{}", "protected");
+        await using (var first = new SqliteStateStore(new SqliteStorageOptions { Path = path }, fixture.Directory))
+        {
+            await new SqliteReferralStore(first).AddAsync(referral, CancellationToken.None);
+        }
+
+        await using var reopened = new SqliteStateStore(new SqliteStorageOptions { Path = path }, fixture.Directory);
+
+        Assert.Equal(referral, await new SqliteReferralStore(reopened).FindAsync("TB-KEEP0001", CancellationToken.None));
+    }
+}
