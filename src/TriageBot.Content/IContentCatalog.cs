@@ -20,6 +20,9 @@ public interface IContentCatalog
 
     IReadOnlyList<RedFlagRule> RedFlags { get; }
 
+    /// <summary>The hazard's plain name from hazards.yaml (for the summary); the id itself when unknown.</summary>
+    string HazardName(string hazardId);
+
     IReadOnlyList<EducationTopic> Education(string? locale);
 
     /// <summary>Applies the disposition table to the findings; no rule matching means self-care.</summary>

@@ -78,9 +78,12 @@ public sealed class DialogManager(
             : result;
     }
 
-    /// <summary>Any message starts the conversation (Web Chat may never send conversationUpdate), as does a configured event.</summary>
+    /// <summary>
+    /// Any message starts the conversation (Web Chat may never send conversationUpdate), as does a configured event or
+    /// a conversationUpdate the bot chose to hand over (someone joined).
+    /// </summary>
     private bool StartsConversation(Activity activity) =>
-        activity.Type == ActivityTypes.Message
+        activity.Type is ActivityTypes.Message or ActivityTypes.ConversationUpdate
         || (activity.Type == ActivityTypes.Event && activity.Name is { } name && options.StartEvents.Contains(name));
 
     private bool CanResume(List<DialogInstance> stack) =>

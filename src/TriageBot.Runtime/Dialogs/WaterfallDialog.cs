@@ -46,19 +46,27 @@ public sealed class WaterfallDialog<TState> : Dialog
 
     /// <summary>
     /// A typed question: <paramref name="name"/> asks with <paramref name="prompt"/>, and the answer (or "not
-    /// understood" after the prompt's last attempt) is folded into the state by <paramref name="record"/>.
+    /// understood" after the prompt's last attempt) is folded into the state by <paramref name="record"/>. When
+    /// <paramref name="skipWhen"/> holds (the answer is already known), nothing is asked and nothing recorded.
     /// </summary>
     public WaterfallDialog<TState> AddPrompt<TValue>(
         string name,
         Prompt<TValue> prompt,
-        Func<TState, PromptOptions> ask,
-        Func<TState, PromptOutcome<TValue>, TState> record)
+        Func<WaterfallStepContext<TState>, PromptOptions> ask,
+        Func<TState, PromptOutcome<TValue>, TState> record,
+        Func<TState, bool>? skipWhen = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
-        AddStep(name, (step, ct) => step.PromptAsync(prompt.Id, ask(step.Values), ct));
+        AddStep(name, (step, ct) => skipWhen?.Invoke(step.Values) == true
+            ? step.NextAsync(Skipped, ct)
+            : step.PromptAsync(prompt.Id, ask(step), ct));
         AddStep($"{name}.answer", (step, ct) =>
         {
-            step.Values = record(step.Values, prompt.ReadOutcome(step.Result));
+            if (!IsSkipped(step.Result))
+            {
+                step.Values = record(step.Values, prompt.ReadOutcome(step.Result));
+            }
+
             return step.NextAsync(null, ct);
         });
         return this;
@@ -110,6 +118,11 @@ public sealed class WaterfallDialog<TState> : Dialog
             return false;
         }
     }
+
+    private static readonly JsonElement Skipped = JsonDocument.Parse("{\"skipped\":true}").RootElement.Clone();
+
+    private static bool IsSkipped(JsonElement? result) =>
+        result is { ValueKind: JsonValueKind.Object } r && r.TryGetProperty("skipped", out var skipped) && skipped.ValueKind == JsonValueKind.True;
 
     internal async Task<DialogTurnResult> RunStepAsync(
         DialogContext dc, DialogInstance instance, int index, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)

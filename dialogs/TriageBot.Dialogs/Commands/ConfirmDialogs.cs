@@ -1,0 +1,60 @@
+using TriageBot.Dialogs.Flow;
+using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Prompts;
+using TriageBot.Runtime.State;
+
+namespace TriageBot.Dialogs.Commands;
+
+/// <summary>The two global commands that ask first: "delete my data" and "start over".</summary>
+internal static class ConfirmDialogs
+{
+    public const string DeleteDataId = "triage.delete-data";
+    public const string RestartId = "triage.restart";
+
+    /// <summary>
+    /// Deletes this person's conversation state, user state and referrals after a yes. "No" ends this dialog and the
+    /// question that was open is asked again.
+    /// </summary>
+    public static Dialog DeleteData(TriageServices services, ChoicePrompt choice) =>
+        new WaterfallDialog<ConfirmState>(DeleteDataId, 1, TriageJsonContext.Default.ConfirmState, () => new ConfirmState())
+            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask("prompt.delete.confirm", maxAttempts: 2),
+                (s, o) => s with { Answer = o.Value?.Value ?? Choices.No })
+            .AddStep("act", async (step, ct) =>
+            {
+                var wording = new Wording(services.Content, step.Context);
+                if (step.Values.Answer != Choices.Yes)
+                {
+                    wording.Say("delete.cancelled");
+                    return await step.EndDialogAsync(null, ct);
+                }
+
+                var keys = StateKeys.For(step.Context.Activity)!;
+                await services.Referrals.DeleteBySubjectAsync(StateKeyHash.Compute(keys.User), ct);
+                if (step.Context.State is { } state)
+                {
+                    state.Dialog.Delete();
+                    state.User.Delete();
+                }
+
+                wording.Say("delete.done");
+                return await step.Dc.CancelAllDialogsAsync(ct);
+            });
+
+    /// <summary>Starts the triage again from the welcome after a yes; "no" carries on where the person was.</summary>
+    public static Dialog Restart(TriageServices services, ChoicePrompt choice) =>
+        new WaterfallDialog<ConfirmState>(RestartId, 1, TriageJsonContext.Default.ConfirmState, () => new ConfirmState())
+            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask("prompt.restart.confirm", maxAttempts: 2),
+                (s, o) => s with { Answer = o.Value?.Value ?? Choices.No })
+            .AddStep("act", async (step, ct) =>
+            {
+                if (step.Values.Answer != Choices.Yes)
+                {
+                    return await step.EndDialogAsync(null, ct);
+                }
+
+                new Wording(services.Content, step.Context).Say("restart.done");
+                await step.Dc.CancelAllDialogsAsync(ct);
+                step.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
+                return await step.Dc.BeginDialogAsync(TriageDialog.Id, null, ct);
+            });
+}

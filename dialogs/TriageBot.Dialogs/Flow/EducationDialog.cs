@@ -1,0 +1,68 @@
+using System.Text.Json;
+using TriageBot.Runtime.Choices;
+using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Prompts;
+using TriageBot.Schema;
+
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>
+/// Education as a short menu, tailored to the answers (topics shown for "all" or for a finding the person has),
+/// that they can pick from and leave at any time. Each snippet names its source.
+/// Begun with the findings as options.
+/// </summary>
+internal sealed class EducationDialog(TriageServices services, ChoicePrompt choice) : Dialog(Id, 1)
+{
+    public new const string Id = "triage.education";
+
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var findings = options?.Deserialize(TriageJsonContext.Default.IReadOnlyListString) ?? [];
+        var topics = services.Content.Education(dc.Context.Activity.Locale)
+            .Where(t => t.ShowFor.Contains("all") || t.ShowFor.Any(findings.Contains))
+            .Select(t => t.Id)
+            .ToList();
+        if (topics.Count == 0)
+        {
+            return dc.EndDialogAsync(null, cancellationToken);
+        }
+
+        new Wording(services.Content, dc.Context).Say("education.intro");
+        return AskAsync(dc, new EducationState(topics), cancellationToken);
+    }
+
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        var remaining = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.EducationState)?.Shown ?? [];
+        var wording = new Wording(services.Content, dc.Context);
+        var picked = choice.ReadOutcome(result).TryGetValue(out var found) ? found.Value : null;
+        var topic = services.Content.Education(dc.Context.Activity.Locale).FirstOrDefault(t => t.Id == picked);
+        if (topic is not null)
+        {
+            dc.Context.SendActivity(MessageFactory.Text(topic.Text));
+            wording.Say("education.source", ("source", topic.Source.Name));
+            remaining = [.. remaining.Where(id => id != topic.Id)];
+            if (remaining.Count > 0)
+            {
+                return await AskAsync(dc, new EducationState(remaining), cancellationToken);
+            }
+        }
+
+        wording.Say("education.done");
+        return await dc.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <remarks><see cref="EducationState.Shown"/> holds the topics still on the menu.</remarks>
+    private Task<DialogTurnResult> AskAsync(DialogContext dc, EducationState state, CancellationToken cancellationToken)
+    {
+        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.EducationState);
+        var remaining = state.Shown ?? [];
+        var topics = services.Content.Education(dc.Context.Activity.Locale)
+            .Where(t => remaining.Contains(t.Id))
+            .Select(t => new Choice(t.Id) { Action = CardAction.ImBack(t.Title), Synonyms = [t.Title] });
+        var options = new Wording(services.Content, dc.Context).Ask("prompt.education.menu", extraFirst: topics, maxAttempts: 2);
+        return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Prompts;
+
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>
+/// Numbness, tingling or weakness: any (not sure counts as yes), where (around the genitals or buttocks, or both
+/// legs, is an emergency: stop and hand back), and whether it is getting worse.
+/// </summary>
+internal static class NumbnessDialog
+{
+    public const string Id = "triage.numbness";
+
+    public static Dialog Create(TriageServices services, ChoicePrompt choice) =>
+        new WaterfallDialog<NumbnessAnswers>(Id, 1, TriageJsonContext.Default.NumbnessAnswers, () => new NumbnessAnswers())
+            .AddPrompt("ask-any", choice, step => Ask(services, step, "prompt.numbness.any"),
+                (s, o) => s with { Any = o.Value?.Value ?? Choices.NotSure })
+            .AddStep("check-any", (step, ct) => step.Values.Any == Choices.No ? EndAsync(step, ct) : step.NextAsync(null, ct))
+            .AddPrompt("ask-where", choice, step => Ask(services, step, "prompt.numbness.where"),
+                (s, o) => s with { Where = o.Value?.Value })
+            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" or "both-legs" ? EndAsync(step, ct) : step.NextAsync(null, ct))
+            .AddPrompt("ask-worsening", choice, step => Ask(services, step, "prompt.numbness.worsening"),
+                (s, o) => s with { Worsening = o.Value?.Value ?? Choices.NotSure })
+            .AddStep("finish", EndAsync);
+
+    public static IReadOnlyList<string> FindingsOf(NumbnessAnswers answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        if (answers.Any is null or Choices.No)
+        {
+            return [];
+        }
+
+        var findings = new List<string> { "numbness.yes" };
+        if (answers.Where is { } where)
+        {
+            findings.Add($"numbness.where.{where}");
+        }
+
+        if (answers.Worsening is not null && Choices.IsPositive(answers.Worsening))
+        {
+            findings.Add("numbness.worsening");
+        }
+
+        return findings;
+    }
+
+    private static PromptOptions Ask(TriageServices services, WaterfallStepContext<NumbnessAnswers> step, string key) =>
+        new Wording(services.Content, step.Context).Ask(key);
+
+    private static Task<DialogTurnResult> EndAsync(WaterfallStepContext<NumbnessAnswers> step, CancellationToken cancellationToken)
+    {
+        var answers = step.Values with { Findings = FindingsOf(step.Values) };
+        return step.EndDialogAsync(JsonSerializer.SerializeToElement(answers, TriageJsonContext.Default.NumbnessAnswers), cancellationToken);
+    }
+}

@@ -1,0 +1,8 @@
+using TriageBot.Content;
+using TriageBot.Dialogs.Referrals;
+using TriageBot.Runtime.Referrals;
+
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>What the triage dialogs need from outside: content, the clock, and where referrals go.</summary>
+public sealed record TriageServices(IContentCatalog Content, TimeProvider Clock, IReferralStore Referrals, IReferralProtector Protector);

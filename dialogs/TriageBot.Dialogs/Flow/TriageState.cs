@@ -1,0 +1,52 @@
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>
+/// The answers of one triage, as the root dialog keeps them. Findings are the clinical vocabulary the disposition
+/// table matches on (dialogs/content/README.md); the other fields feed the summary and the referral.
+/// </summary>
+public sealed record TriageState
+{
+    public string? Consent { get; init; }
+
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
+    public PainAnswers Pain { get; init; } = new();
+
+    public NumbnessAnswers Numbness { get; init; } = new();
+
+    public TreatmentAnswers Treatments { get; init; } = new();
+
+    public string? Outcome { get; init; }
+
+    public IReadOnlyList<string> Hazards { get; init; } = [];
+
+    public string? Reference { get; init; }
+
+    public TriageState WithFindings(IEnumerable<string> more) => this with { Findings = [.. Findings.Union(more, StringComparer.Ordinal)] };
+}
+
+/// <summary>Pain answers: choice ids, the 0-10 score, the duration band, and optional free text (never logged).</summary>
+public sealed record PainAnswers(
+    string? Location = null, string? Spread = null, double? Score = null, string? Duration = null, string? Triggers = null,
+    IReadOnlyList<string>? Findings = null);
+
+/// <summary>Numbness, tingling and weakness answers.</summary>
+public sealed record NumbnessAnswers(string? Any = null, string? Where = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);
+
+/// <summary>Treatments tried (choice ids) and whether they helped.</summary>
+public sealed record TreatmentAnswers(IReadOnlyList<string>? Tried = null, string? Helped = null, IReadOnlyList<string>? Findings = null);
+
+/// <summary>Red-flag screen state: where in the list it is and what it found.</summary>
+public sealed record RedFlagScreenState(int Index = 0, bool AskingRapid = false, IReadOnlyList<string>? Findings = null);
+
+/// <summary>Education menu state: topics already shown.</summary>
+public sealed record EducationState(IReadOnlyList<string>? Shown = null);
+
+/// <summary>Referral form answers. Contact details stay in the dialog only until the referral is stored encrypted.</summary>
+public sealed record ReferralAnswers(string? Offer = null, string? Name = null, string? Contact = null, string? Time = null, string? Consent = null, string? Reference = null);
+
+/// <summary>Delete-my-data and restart confirmations.</summary>
+public sealed record ConfirmState(string? Answer = null);
+
+/// <summary>The outcome a host page receives in the <c>triage.outcome</c> event.</summary>
+public sealed record TriageOutcome(string Level, IReadOnlyList<string> Reasons, string ContentVersion);

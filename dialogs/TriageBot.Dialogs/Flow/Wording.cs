@@ -1,0 +1,44 @@
+using TriageBot.Content;
+using TriageBot.Content.Model;
+using TriageBot.Runtime.Choices;
+using TriageBot.Runtime.Prompts;
+using TriageBot.Runtime.Turns;
+using TriageBot.Schema;
+
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>
+/// Content for this turn, in the person's locale (from the activity: en-GB by default, en-US where it applies).
+/// Code names wording only by key; the words come from dialogs/content.
+/// </summary>
+public sealed class Wording(IContentCatalog content, TurnContext turn)
+{
+    public string? Locale => turn.Activity.Locale;
+
+    public IContentCatalog Content => content;
+
+    public string Text(string key, params (string Name, string Value)[] args) =>
+        content.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
+
+    public void Say(string key, params (string Name, string Value)[] args) => turn.SendActivity(MessageFactory.Text(Text(key, args)));
+
+    /// <summary>A question from content as prompt options: text, re-ask, and its choices as short buttons with synonyms.</summary>
+    public PromptOptions Ask(string promptKey, Func<ChoiceContent, bool>? include = null, IEnumerable<Choice>? extraFirst = null, int maxAttempts = 3)
+    {
+        var prompt = content.Prompt(promptKey, Locale);
+        IEnumerable<Choice> choices = [.. extraFirst ?? [], .. prompt.Choices.Where(c => include?.Invoke(c) ?? true).Select(ToChoice)];
+        return new PromptOptions
+        {
+            Prompt = MessageFactory.Text(prompt.Text, InputHints.ExpectingInput),
+            RetryPrompt = prompt.Retry is null ? null : MessageFactory.Text(prompt.Retry, InputHints.ExpectingInput),
+            Choices = [.. choices],
+            MaxAttempts = maxAttempts,
+        };
+    }
+
+    public static Choice ToChoice(ChoiceContent choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        return new Choice(choice.Id) { Synonyms = choice.Synonyms, Action = CardAction.ImBack(choice.Title) };
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using TriageBot.Dialogs.Flow;
+using TriageBot.Schema;
+
+namespace TriageBot.Dialogs.Referrals;
+
+/// <summary>
+/// The referral form as an Adaptive Card 1.4 (renders in Web Chat, the Emulator and Teams). Submitting it sends a
+/// message whose <c>value</c> holds the fields; anyone can type instead.
+/// </summary>
+internal static class ReferralCard
+{
+    public const string Kind = "triage.referral";
+
+    /// <summary>Channels known to render Adaptive Cards 1.4 with Action.Submit.</summary>
+    public static bool Renders(string? channelId) =>
+        channelId is ChannelIds.WebChat or ChannelIds.DirectLine or ChannelIds.Emulator or ChannelIds.MsTeams or ChannelIds.Test;
+
+    public static Activity Create(Wording wording, IReadOnlyList<(string Id, string Title)> times)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.4",
+            ["body"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text("referral.card.title"), ["weight"] = "Bolder", ["wrap"] = true },
+                Input("Input.Text", "name", wording.Text("referral.card.name"), new JsonObject { ["isRequired"] = true, ["maxLength"] = 100 }),
+                Input("Input.Text", "contact", wording.Text("referral.card.contact"), new JsonObject { ["isRequired"] = true, ["maxLength"] = 120 }),
+                Input("Input.ChoiceSet", "time", wording.Text("referral.card.time"), new JsonObject
+                {
+                    ["style"] = "compact",
+                    ["value"] = times[^1].Id,
+                    ["choices"] = new JsonArray([.. times.Select(t => (JsonNode)new JsonObject { ["title"] = t.Title, ["value"] = t.Id })]),
+                }),
+                new JsonObject
+                {
+                    ["type"] = "Input.Toggle",
+                    ["id"] = "consent",
+                    ["title"] = wording.Text("referral.card.consent"),
+                    ["valueOn"] = "true",
+                    ["valueOff"] = "false",
+                    ["wrap"] = true,
+                },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text("referral.card.type-instead"), ["wrap"] = true, ["isSubtle"] = true },
+            },
+            ["actions"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["type"] = "Action.Submit",
+                    ["title"] = wording.Text("referral.card.submit"),
+                    ["data"] = new JsonObject { ["kind"] = Kind },
+                },
+            },
+        };
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            InputHint = InputHints.ExpectingInput,
+            Attachments = [new Attachment { ContentType = AttachmentContentTypes.AdaptiveCard, Content = System.Text.Json.JsonSerializer.SerializeToElement(card, TriageJsonContext.Default.JsonObject) }],
+        };
+    }
+
+    private static JsonObject Input(string type, string id, string label, JsonObject extra)
+    {
+        var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        foreach (var (key, value) in extra.ToList())
+        {
+            extra.Remove(key);
+            input[key] = value;
+        }
+
+        return input;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using TriageBot.Dialogs.Flow;
+using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Prompts;
+using TriageBot.Runtime.Referrals;
+using TriageBot.Runtime.State;
+
+namespace TriageBot.Dialogs.Referrals;
+
+/// <summary>
+/// Offers that the clinic gets in touch. Yes → an Adaptive Card form where the channel renders one (anyone may
+/// type instead), or the same questions one by one: name, phone or e-mail (checked), preferred time, and explicit
+/// consent to store and share the details with the clinic. The referral is stored with the disposition, a summary
+/// of the answers and the content version, contact details encrypted; the person gets a reference number.
+/// Begun with the triage state as options; ends with the reference (or nothing).
+/// </summary>
+internal static class ReferralDialog
+{
+    public const string Id = "triage.referral";
+
+    public static Dialog Create(TriageServices services, ChoicePrompt choice, TextPrompt name, TextPrompt contact) =>
+        new WaterfallDialog<ReferralAnswers>(Id, 1, TriageJsonContext.Default.ReferralAnswers, () => new ReferralAnswers())
+            .AddPrompt("ask-offer", choice, step => Wording(services, step).Ask("prompt.referral.offer"),
+                (s, o) => s with { Offer = o.Value?.Value })
+            .AddStep("check-offer", (step, ct) =>
+            {
+                if (step.Values.Offer == Choices.Yes)
+                {
+                    return step.NextAsync(null, ct);
+                }
+
+                Wording(services, step).Say("referral.declined");
+                return step.EndDialogAsync(null, ct);
+            })
+            .AddStep("send-card", (step, ct) =>
+            {
+                if (!ReferralCard.Renders(step.Context.Activity.ChannelId))
+                {
+                    return step.NextAsync(null, ct);
+                }
+
+                var times = services.Content.Prompt("prompt.referral.time", step.Context.Activity.Locale).Choices.Select(c => (c.Id, c.Title)).ToList();
+                step.Context.SendActivity(ReferralCard.Create(Wording(services, step), times));
+                return Task.FromResult(step.EndOfTurn());
+            })
+            .AddStep("read-card", (step, ct) =>
+            {
+                step.Values = ReadCard(services, step);
+                return step.NextAsync(null, ct);
+            })
+            .AddPrompt("ask-name", name, step => Wording(services, step).Ask("prompt.referral.name"),
+                (s, o) => s with { Name = o.Value?.Trim() }, s => s.Name is not null)
+            .AddPrompt("ask-contact", contact, step => Wording(services, step).Ask("prompt.referral.contact"),
+                (s, o) => s with { Contact = o.Value?.Trim() }, s => s.Contact is not null)
+            .AddPrompt("ask-time", choice, step => Wording(services, step).Ask("prompt.referral.time"),
+                (s, o) => s with { Time = o.Value?.Value ?? "any" }, s => s.Time is not null)
+            .AddPrompt("ask-consent", choice, step => Wording(services, step).Ask("prompt.referral.consent"),
+                (s, o) => s with { Consent = o.Value?.Value ?? Choices.No }, s => s.Consent is not null)
+            .AddStep("save", async (step, ct) =>
+            {
+                var v = step.Values;
+                if (v.Consent != Choices.Yes || string.IsNullOrWhiteSpace(v.Name) || !ContactValidator.IsValid(v.Contact))
+                {
+                    Wording(services, step).Say("referral.no-consent");
+                    return await step.EndDialogAsync(null, ct);
+                }
+
+                var reference = await SaveAsync(services, step, ct);
+                step.Values = v with { Reference = reference, Name = null, Contact = null };
+                Wording(services, step).Say("referral.saved", ("reference", reference));
+                return await step.EndDialogAsync(JsonSerializer.SerializeToElement(reference, TriageJsonContext.Default.String), ct);
+            });
+
+    /// <summary>The card's fields, when this turn is its submit; a bad contact is dropped (and asked again by typing).</summary>
+    private static ReferralAnswers ReadCard(TriageServices services, WaterfallStepContext<ReferralAnswers> step)
+    {
+        if (step.Context.Activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("kind", out var kind) || kind.GetString() != ReferralCard.Kind)
+        {
+            return step.Values;
+        }
+
+        string? Field(string name) =>
+            value.TryGetProperty(name, out var f) && f.ValueKind == JsonValueKind.String && f.GetString() is { Length: > 0 } s ? s.Trim() : null;
+
+        var contact = Field("contact");
+        if (contact is not null && !ContactValidator.IsValid(contact))
+        {
+            Wording(services, step).Say("referral.contact-invalid");
+            contact = null;
+        }
+
+        return step.Values with
+        {
+            Name = Field("name"),
+            Contact = contact,
+            Time = Field("time"),
+            Consent = Field("consent") == "true" ? Choices.Yes : null,
+        };
+    }
+
+    private static async Task<string> SaveAsync(TriageServices services, WaterfallStepContext<ReferralAnswers> step, CancellationToken cancellationToken)
+    {
+        var activity = step.Context.Activity;
+        var triage = step.Options?.Deserialize(TriageJsonContext.Default.TriageState) ?? new TriageState();
+        var keys = StateKeys.For(activity)!;
+        var reference = ReferenceNumbers.For(keys.Conversation, activity.Id);
+
+        // Data minimisation: the stored summary holds choice ids and numbers, never the person's free text.
+        var summary = triage with { Pain = triage.Pain with { Triggers = null }, Consent = null };
+        var contact = new Dictionary<string, string>
+        {
+            ["name"] = step.Values.Name!,
+            ["contact"] = step.Values.Contact!,
+            ["time"] = step.Values.Time ?? "any",
+        };
+        await services.Referrals.AddAsync(
+            new ReferralRecord(
+                reference,
+                StateKeyHash.Compute(keys.User),
+                services.Clock.GetUtcNow(),
+                services.Content.Version,
+                triage.Outcome ?? "unknown",
+                JsonSerializer.Serialize(summary, TriageJsonContext.Default.TriageState),
+                services.Protector.Protect(JsonSerializer.Serialize(contact, TriageJsonContext.Default.DictionaryStringString))),
+            cancellationToken);
+        return reference;
+    }
+
+    private static Wording Wording(TriageServices services, WaterfallStepContext<ReferralAnswers> step) => new(services.Content, step.Context);
+}
