@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
 
@@ -16,13 +17,28 @@ internal static class NumbnessDialog
         new WaterfallDialog<NumbnessAnswers>(Id, 1, TriageJsonContext.Default.NumbnessAnswers, () => new NumbnessAnswers())
             .AddPrompt("ask-any", choice, step => Ask(services, step, "prompt.numbness.any"),
                 (s, o) => s with { Any = o.Value?.Value ?? Choices.NotSure })
+            .AddStep("double-check-any", (step, ct) =>
+            {
+                step.Values = step.Values with { Any = Safe(services, step, "prompt.numbness.any", step.Values.Any) };
+                return step.NextAsync(null, ct);
+            })
             .AddStep("check-any", (step, ct) => step.Values.Any == Choices.No ? EndAsync(step, ct) : step.NextAsync(null, ct))
             .AddPrompt("ask-where", choice, step => Ask(services, step, "prompt.numbness.where"),
                 (s, o) => s with { Where = o.Value?.Value })
             .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" or "both-legs" ? EndAsync(step, ct) : step.NextAsync(null, ct))
             .AddPrompt("ask-worsening", choice, step => Ask(services, step, "prompt.numbness.worsening"),
                 (s, o) => s with { Worsening = o.Value?.Value ?? Choices.NotSure })
-            .AddStep("finish", EndAsync);
+            .AddStep("finish", (step, ct) =>
+            {
+                step.Values = step.Values with { Worsening = Safe(services, step, "prompt.numbness.worsening", step.Values.Worsening) };
+                return EndAsync(step, ct);
+            });
+
+    /// <summary>A "no" stands only if nothing else in the reply could mean yes or not sure (see <see cref="SafetyAnswer"/>).</summary>
+    private static string? Safe(TriageServices services, WaterfallStepContext<NumbnessAnswers> step, string key, string? picked) =>
+        picked == Choices.No && SafetyAnswer.IsPositive(picked, step.Context.Activity.Text, Ask(services, step, key).Choices)
+            ? Choices.NotSure
+            : picked;
 
     public static IReadOnlyList<string> FindingsOf(NumbnessAnswers answers)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TriageBot.Content.Model;
+using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
 
@@ -29,7 +30,11 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         ArgumentNullException.ThrowIfNull(dc);
         var state = Read(dc.ActiveDialog!);
         var answer = choice.ReadOutcome(result);
-        var positive = Choices.IsPositive(answer.TryGetValue(out var found) ? found.Value : null);
+        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].QuestionKey;
+        var positive = SafetyAnswer.IsPositive(
+            answer.TryGetValue(out var found) ? found.Value : null,
+            dc.Context.Activity.Text,
+            new Wording(services.Content, dc.Context).Ask(key).Choices);
         var findings = state.Findings ?? [];
         var rule = Questions[state.Index];
         if (positive)

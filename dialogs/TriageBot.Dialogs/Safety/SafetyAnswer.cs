@@ -1,0 +1,32 @@
+using TriageBot.Dialogs.Flow;
+using TriageBot.Recognizers;
+using Choice = TriageBot.Runtime.Choices.Choice;
+using RecognizerChoice = TriageBot.Recognizers.Choice;
+
+namespace TriageBot.Dialogs.Safety;
+
+/// <summary>
+/// Reading a yes / no / not sure answer to a safety question. The choice prompt picks one best match, and on a
+/// tie the first choice wins, which would read "no idea" as "no". For a red flag that is the wrong way to be
+/// wrong, so an answer is negative only when "no" is the <em>only</em> thing it matches; any hint of yes or not
+/// sure, an ambiguous answer, or one not understood at all, counts as yes.
+/// </summary>
+internal static class SafetyAnswer
+{
+    public static bool IsPositive(string? picked, string? text, IReadOnlyList<Choice>? choices)
+    {
+        if (Choices.IsPositive(picked))
+        {
+            return true;
+        }
+
+        var candidates = (choices ?? [])
+            .Select(c => new RecognizerChoice(c.Value) { Synonyms = [.. c.Synonyms ?? [], c.Title] })
+            .ToList();
+        var matched = ChoiceRecognizer.RecognizeAll(text, candidates, "en-GB")
+            .Select(r => r.Value.Value)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return matched.Any(v => v != Choices.No);
+    }
+}
