@@ -66,6 +66,10 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, logs, dataFolder, ownsFolder);
     }
 
+    /// <summary>The real host with <see cref="EchoBot"/> as the bot: for tests of the protocol, not the triage.</summary>
+    public static Task<BotHost> StartEchoAsync(IDictionary<string, string?>? settings = null) =>
+        StartAsync(settings, services => services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>());
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TriageBot.Host;
 using TriageBot.Schema;
+using TriageBot.Testing;
 using TriageBot.Testing.Identity;
 using static TriageBot.Channels.Tests.Authentication.AuthTestSupport;
 
@@ -27,6 +29,8 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(_idp.BotConfiguration(AppId));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "InMemory" });
+            builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
         });
         await _app.StartAsync(CancellationToken.None);
         _baseAddress = new Uri(_app.Urls.First());

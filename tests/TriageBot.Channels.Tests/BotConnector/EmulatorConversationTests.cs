@@ -1,5 +1,4 @@
 using System.Net;
-using TriageBot.Dialogs;
 using TriageBot.Schema;
 using TriageBot.Testing;
 
@@ -14,7 +13,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _channel = await FakeChannel.StartAsync();
-        _bot = await BotHost.StartAsync();
+        _bot = await BotHost.StartEchoAsync();
     }
 
     public async Task DisposeAsync()
@@ -32,7 +31,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var welcome = Assert.Single(_channel.Received);
-        Assert.Equal(GreetingBot.Welcome, welcome.Activity.Text);
+        Assert.Equal(EchoBot.Welcome, welcome.Activity.Text);
     }
 
     [Fact]
@@ -85,7 +84,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
         await user.SaysAsync("about three months");
 
         Assert.Equal(
-            [GreetingBot.Welcome, "You said: lower back", "You said: 7", "You said: about three months"],
+            [EchoBot.Welcome, "You said: lower back", "You said: 7", "You said: about three months"],
             user.BotMessages());
     }
 
@@ -101,7 +100,7 @@ public sealed class EmulatorConversationTests : IAsyncLifetime
             MembersAdded = [user.Bot, user.User, second],
         }));
 
-        Assert.Equal([GreetingBot.Welcome, GreetingBot.Welcome], user.BotMessages());
+        Assert.Equal([EchoBot.Welcome, EchoBot.Welcome], user.BotMessages());
     }
 
     [Fact]

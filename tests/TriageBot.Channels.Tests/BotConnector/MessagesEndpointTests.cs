@@ -16,7 +16,7 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _channel = await FakeChannel.StartAsync();
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Channels:BotConnector:MaxBodyBytes"] = "4096" });
+        _bot = await BotHost.StartEchoAsync(new Dictionary<string, string?> { ["Channels:BotConnector:MaxBodyBytes"] = "4096" });
     }
 
     public async Task DisposeAsync()

@@ -12,7 +12,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _channel = await FakeChannel.StartAsync();
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        _bot = await BotHost.StartEchoAsync(new Dictionary<string, string?>
         {
             ["Channels:BotConnector:Retry:MaxAttempts"] = "3",
             ["Channels:BotConnector:Retry:BaseDelay"] = "00:00:00.010",

@@ -55,7 +55,7 @@ public sealed class TurnPipelineIntegrationTests : IAsyncLifetime
     [Fact]
     public async Task FastTurn_SendsNoTypingIndicator()
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Runtime:ShowTyping:Delay"] = "01:00:00" });
+        await using var bot = await BotHost.StartEchoAsync(new Dictionary<string, string?> { ["Runtime:ShowTyping:Delay"] = "01:00:00" });
         var user = new EmulatorUser(bot, _channel);
 
         await user.SaysAsync("hello");
