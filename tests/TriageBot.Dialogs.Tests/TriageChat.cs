@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using TriageBot.Content;
+using TriageBot.Dialogs.Flow;
+using TriageBot.Dialogs.Referrals;
+using TriageBot.Runtime.Referrals;
+using TriageBot.Runtime.State;
+using TriageBot.Schema;
+using TriageBot.Testing.Conversations;
+
+namespace TriageBot.Dialogs.Tests;
+
+/// <summary>
+/// A person talking to the real triage bot with the real content from dialogs/content, in process. Tests assert
+/// by content key (the wording is the clinicians' to change), and read like the conversation they check.
+/// </summary>
+internal sealed class TriageChat
+{
+    private static readonly Lazy<IContentCatalog> LoadedContent = new(() => ContentLoader.Load(RepoPaths.Content));
+
+    public TriageChat(string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null)
+    {
+        Locale = locale;
+        Referrals = referrals ?? new InMemoryReferralStore();
+        var services = new TriageServices(Content, TimeProvider.System, Referrals, new ReversingProtector());
+        Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
+    }
+
+    public static IContentCatalog Content => LoadedContent.Value;
+
+    public string Locale { get; set; }
+
+    public IReferralStore Referrals { get; }
+
+    public TestConversation Chat { get; }
+
+    /// <summary>The user types <paramref name="text"/>; the bot's replies come back.</summary>
+    public Task<IReadOnlyList<Activity>> SayAsync(string text) =>
+        Chat.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, Locale = Locale });
+
+    /// <summary>The user submits a card with <paramref name="value"/>.</summary>
+    public Task<IReadOnlyList<Activity>> SubmitAsync(object value) =>
+        Chat.SendAsync(new Activity { Type = ActivityTypes.Message, Locale = Locale, Value = JsonSerializer.SerializeToElement(value) });
+
+    public string T(string key, params (string Name, string Value)[] args) =>
+        Content.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value));
+
+    public string Q(string promptKey) => Content.Prompt(promptKey, Locale).Text;
+
+    public string Title(string promptKey, string choiceId) => Content.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;
+
+    /// <summary>Texts of the message replies (a hero card's text counts), in order.</summary>
+    public static IReadOnlyList<string> Texts(IEnumerable<Activity> replies) =>
+        [.. replies.Where(r => r.Type == ActivityTypes.Message).Select(r => r.Text ?? CardText(r)).Where(t => t.Length > 0)];
+
+    public static TriageOutcome? Outcome(IEnumerable<Activity> replies) =>
+        replies.LastOrDefault(r => r.Type == ActivityTypes.Event && r.Name == "triage.outcome")?.Value?.Deserialize<TriageOutcome>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    private static string CardText(Activity activity) =>
+        activity.Attachments is [{ ContentType: HeroCard.ContentType, Content: { } content }, ..] && content.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
+
+    /// <summary>Stands in for Data Protection: reversible, and obviously not the plain text.</summary>
+    private sealed class ReversingProtector : IReferralProtector
+    {
+        public string Protect(string plaintext) => "P:" + new string([.. plaintext.Reverse()]);
+
+        public string Unprotect(string protectedText) => new([.. protectedText[2..].Reverse()]);
+    }
+}
+
+/// <summary>Where the repository's folders are, found from the test binaries.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "dialogs", "content");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TriageBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find the repository root (TriageBot.sln) above " + AppContext.BaseDirectory);
+    }
+}
