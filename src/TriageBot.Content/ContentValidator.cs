@@ -1,0 +1,6 @@
+namespace TriageBot.Content;
+
+/// <summary>Placeholder; replaced by the full validator.</summary>
+public static class ContentValidator
+{
+}
