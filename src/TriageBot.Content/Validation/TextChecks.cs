@@ -47,7 +47,7 @@ internal static partial class TextChecks
             IReadOnlySet<string> allowed = requirements.MessageArguments is null
                 ? Placeholders.FromCode
                 : new HashSet<string>(requirements.MessageArguments.TryGetValue(key, out var args) ? args : [], StringComparer.Ordinal);
-            yield return (ContentFileNames.Messages, $"'{key}'", text, allowed);
+            yield return (ContentFileNames.Messages, $"'{key}'", text ?? new LocalizedText(string.Empty), allowed);
         }
 
         foreach (var (key, prompt) in catalog.Prompts)
