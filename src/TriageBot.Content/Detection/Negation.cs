@@ -4,7 +4,8 @@ namespace TriageBot.Content.Detection;
 /// Decides whether a matched concept is denied. A negator denies a concept up to <see cref="Window"/> words after it
 /// ("I don't have any numbness"), across lists ("no numbness or tingling"), but not past a contrast word ("but"),
 /// a sentence end, or a new clause ("no fever, and my legs are weak"). A few words deny what came before
-/// ("my bladder is fine"). Doubt is not denial: "not sure", "don't know" leave the concept standing.
+/// ("my bladder is fine"), or say it is over ("the numbness has gone"). Doubt is not denial: "not sure", "don't know"
+/// leave the concept standing.
 /// </summary>
 internal static class Negation
 {
@@ -56,10 +57,18 @@ internal static class Negation
             {
                 return true; // "bladder - no problems", "it hasn't changed"
             }
+
+            if (WordLists.ResolvedWords.Contains(word) && !afterNegator && EndsResolution(tokens, k))
+            {
+                return true; // "the tingling in my feet has gone (away)"
+            }
         }
 
         return false;
     }
+
+    private static bool EndsResolution(IReadOnlyList<Token> tokens, int k) =>
+        k + 1 >= tokens.Count || tokens[k + 1].Sentence != tokens[k].Sentence || WordLists.ResolvedTails.Contains(tokens[k + 1].Text);
 
     /// <summary>Whether scope stops between token <paramref name="j"/> and the token after it (or at j itself).</summary>
     private static bool EndsScope(IReadOnlyList<Token> tokens, int j)

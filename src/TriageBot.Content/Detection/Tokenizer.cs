@@ -78,6 +78,11 @@ internal static class Tokenizer
                 var ch = text[i];
                 if (char.IsLetterOrDigit(ch))
                 {
+                    if (word.Length > 0 && char.IsDigit(ch) != char.IsDigit(text[i - 1]))
+                    {
+                        break; // "10kg" is "10 kg", "2stone" is "2 stone"
+                    }
+
                     word.Append(char.ToLowerInvariant(ch));
                     i++;
                 }

@@ -25,8 +25,19 @@ internal static class WordLists
     /// <summary>A negator followed by these is doubt, not denial ("not sure", "don't know"): doubt counts as yes.</summary>
     public static readonly HashSet<string> DoubtWords = new(StringComparer.Ordinal)
     {
-        "sure", "certain", "know", "knowing", "remember", "think", "thought", "understand", "only", "just", "longer",
+        "sure", "certain", "know", "knowing", "remember", "understand", "only", "just", "longer",
     };
+
+    /// <summary>
+    /// Said of a symptom at the end of a sentence, these mean it is over: "the tingling has gone", "it went away".
+    /// Not "gone numb": the word must end the sentence or be followed by <see cref="ResolvedTails"/>.
+    /// </summary>
+    public static readonly HashSet<string> ResolvedWords = new(StringComparer.Ordinal)
+    {
+        "gone", "went", "stopped", "disappeared", "resolved", "settled", "cleared", "improved",
+    };
+
+    public static readonly HashSet<string> ResolvedTails = new(StringComparer.Ordinal) { "away", "now", "completely", "off", "up" };
 
     /// <summary>Words that end a negation's reach: "no pain but my legs are numb".</summary>
     public static readonly HashSet<string> ContrastWords = new(StringComparer.Ordinal)
