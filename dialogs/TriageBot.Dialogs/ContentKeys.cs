@@ -1,0 +1,275 @@
+using System.Reflection;
+
+namespace TriageBot.Dialogs;
+
+/// <summary>
+/// Every content key the triage dialogs use (dialogs/content/README.md, "Keys the code uses"), plus the finding ids
+/// they record, the choice ids they expect and the arguments they pass. The app validates dialogs/content against
+/// these at startup: a key missing from the YAML, or a YAML key no code uses, stops the app.
+/// </summary>
+public static class ContentKeys
+{
+    /// <summary>Every message and prompt key in this class (not <see cref="RedFlagIds"/>, <see cref="Args"/> or <see cref="Findings"/>).</summary>
+    public static IReadOnlySet<string> All { get; } = Collect();
+
+    /// <summary>Choice ids each prompt must have, in display order; an empty list means "no choices".</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> PromptChoices { get; } = ContentKeyTables.PromptChoices();
+
+    /// <summary>The arguments the code passes with each message; a message may use only these (and manifest placeholders).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> MessageArguments { get; } = ContentKeyTables.MessageArguments();
+
+    public static class RedFlagIds
+    {
+        public const string Ces = "ces";
+        public const string Weakness = "weakness";
+        public const string Infection = "infection";
+        public const string Cancer = "cancer";
+        public const string Trauma = "trauma";
+        public const string Myelopathy = "myelopathy";
+        public const string ChestPain = "chest-pain";
+        public const string SelfHarm = "self-harm";
+    }
+
+    /// <summary>Placeholder names the code fills (<c>{reference}</c>, ...).</summary>
+    public static class Args
+    {
+        public const string Reference = "reference";
+        public const string Outcome = "outcome";
+        public const string Items = "items";
+        public const string Location = "location";
+        public const string Spread = "spread";
+        public const string Score = "score";
+        public const string Duration = "duration";
+        public const string Where = "where";
+        public const string Worsening = "worsening";
+        public const string Helped = "helped";
+        public const string Source = "source";
+        public const string ErrorId = "errorId";
+    }
+
+    public static class Prompt
+    {
+        public const string Consent = "prompt.consent";
+
+        public static class RedFlag
+        {
+            public const string Ces = "prompt.redflag.ces";
+            public const string Weakness = "prompt.redflag.weakness";
+            public const string Infection = "prompt.redflag.infection";
+            public const string Cancer = "prompt.redflag.cancer";
+            public const string Trauma = "prompt.redflag.trauma";
+            public const string Myelopathy = "prompt.redflag.myelopathy";
+            public const string WeaknessRapid = "prompt.redflag.weakness-rapid";
+        }
+
+        public static class Pain
+        {
+            public const string Location = "prompt.pain.location";
+            public const string Spread = "prompt.pain.spread";
+            public const string Score = "prompt.pain.score";
+            public const string Duration = "prompt.pain.duration";
+            public const string Triggers = "prompt.pain.triggers";
+        }
+
+        public static class Numbness
+        {
+            public const string Any = "prompt.numbness.any";
+            public const string Where = "prompt.numbness.where";
+            public const string Worsening = "prompt.numbness.worsening";
+        }
+
+        public static class Treatments
+        {
+            public const string Pick = "prompt.treatments.pick";
+            public const string More = "prompt.treatments.more";
+            public const string Helped = "prompt.treatments.helped";
+        }
+
+        public static class Education
+        {
+            public const string Menu = "prompt.education.menu";
+        }
+
+        public static class Referral
+        {
+            public const string Offer = "prompt.referral.offer";
+            public const string Name = "prompt.referral.name";
+            public const string Contact = "prompt.referral.contact";
+            public const string Time = "prompt.referral.time";
+            public const string Consent = "prompt.referral.consent";
+        }
+
+        public static class Delete
+        {
+            public const string Confirm = "prompt.delete.confirm";
+        }
+
+        public static class Restart
+        {
+            public const string Confirm = "prompt.restart.confirm";
+        }
+    }
+
+    public static class Welcome
+    {
+        public const string Intro = "welcome.intro";
+        public const string QuestionCount = "welcome.question-count";
+    }
+
+    public static class Consent
+    {
+        public const string Under16 = "consent.under-16";
+        public const string Declined = "consent.declined";
+    }
+
+    public static class RedFlag
+    {
+        public const string Intro = "redflag.intro";
+    }
+
+    public static class Advice
+    {
+        public const string Emergency = "advice.emergency";
+        public const string Urgent = "advice.urgent";
+        public const string Routine = "advice.routine";
+        public const string SelfCare = "advice.self-care";
+
+        public static class RedFlag
+        {
+            public const string Ces = "advice.redflag.ces";
+            public const string Weakness = "advice.redflag.weakness";
+            public const string Infection = "advice.redflag.infection";
+            public const string Cancer = "advice.redflag.cancer";
+            public const string Trauma = "advice.redflag.trauma";
+            public const string Myelopathy = "advice.redflag.myelopathy";
+            public const string ChestPain = "advice.redflag.chest-pain";
+            public const string SelfHarm = "advice.redflag.self-harm";
+        }
+    }
+
+    public static class Safety
+    {
+        public const string Net = "safety-net";
+        public const string EmergencyRepeat = "emergency.repeat";
+    }
+
+    public static class Pain
+    {
+        public const string Intro = "pain.intro";
+    }
+
+    public static class Numbness
+    {
+        public const string Intro = "numbness.intro";
+    }
+
+    public static class Treatments
+    {
+        public const string Intro = "treatments.intro";
+        public const string NiceCaveat = "treatments.nice-caveat";
+    }
+
+    public static class Education
+    {
+        public const string Intro = "education.intro";
+        public const string Done = "education.done";
+        public const string Source = "education.source";
+    }
+
+    public static class Referral
+    {
+        public const string ContactInvalid = "referral.contact-invalid";
+        public const string Saved = "referral.saved";
+        public const string Declined = "referral.declined";
+        public const string NoConsent = "referral.no-consent";
+
+        public static class Card
+        {
+            public const string Title = "referral.card.title";
+            public const string Name = "referral.card.name";
+            public const string Contact = "referral.card.contact";
+            public const string Time = "referral.card.time";
+            public const string Consent = "referral.card.consent";
+            public const string Submit = "referral.card.submit";
+            public const string TypeInstead = "referral.card.type-instead";
+        }
+    }
+
+    public static class Summary
+    {
+        public const string Title = "summary.title";
+        public const string Outcome = "summary.outcome";
+        public const string RedFlags = "summary.red-flags";
+        public const string Pain = "summary.pain";
+        public const string Numbness = "summary.numbness";
+        public const string Treatments = "summary.treatments";
+        public const string None = "summary.none";
+        public const string Referral = "summary.referral";
+        public const string Footer = "summary.footer";
+    }
+
+    public static class Outcome
+    {
+        public const string Emergency = "outcome.emergency";
+        public const string Urgent = "outcome.urgent";
+        public const string Routine = "outcome.routine";
+        public const string SelfCare = "outcome.self-care";
+    }
+
+    public static class Commands
+    {
+        public const string RestartHint = "ending.restart-hint";
+        public const string Help = "help.text";
+        public const string RestartDone = "restart.done";
+        public const string StopDone = "stop.done";
+        public const string Human = "human.text";
+        public const string DeleteDone = "delete.done";
+        public const string DeleteCancelled = "delete.cancelled";
+        public const string DeleteNothing = "delete.nothing";
+    }
+
+    public static class Errors
+    {
+        public const string NotUnderstood = "not-understood";
+        public const string DialogUpdated = "dialog.updated";
+        public const string Turn = "error.turn";
+    }
+
+    /// <summary>The finding ids the dialogs record and dispositions.yaml matches on (README, "Findings").</summary>
+    public static class Findings
+    {
+        public const string WeaknessRapid = "redflag.weakness.rapid";
+        public const string PainScoreSevere = "pain.score.severe";
+        public const string NumbnessYes = "numbness.yes";
+        public const string NumbnessWorsening = "numbness.worsening";
+        public const string TreatmentsTried = "treatments.tried";
+
+        /// <summary>Every finding, including <c>redflag.{id}</c> for each red flag and every choice-based one.</summary>
+        public static IReadOnlySet<string> All { get; } = ContentKeyTables.Findings();
+
+        /// <summary><c>redflag.{id}</c>.</summary>
+        public static string RedFlag(string id) => "redflag." + id;
+    }
+
+    private static HashSet<string> Collect()
+    {
+        Type[] notKeys = [typeof(RedFlagIds), typeof(Args), typeof(Findings)];
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<Type>(typeof(ContentKeys).GetNestedTypes().Except(notKeys));
+        while (pending.Count > 0)
+        {
+            var type = pending.Pop();
+            foreach (var nested in type.GetNestedTypes())
+            {
+                pending.Push(nested);
+            }
+
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
+            {
+                keys.Add((string)field.GetRawConstantValue()!);
+            }
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,189 @@
+using TriageBot.Content.Model;
+using TriageBot.Content.Text;
+using TriageBot.Content.Yaml;
+
+namespace TriageBot.Content;
+
+/// <summary>
+/// The content, loaded by <see cref="ContentLoader"/>. Immutable and thread-safe; register one per app. Asking for a
+/// key that does not exist, or leaving a placeholder unfilled, throws: those are programmer errors that
+/// <see cref="ContentValidator"/> finds at startup.
+/// </summary>
+public sealed class ContentCatalog : IContentCatalog
+{
+    private const string NiceCaveatKey = "treatments.nice-caveat";
+
+    private readonly Dictionary<string, LocaleSettings> _locales;
+    private readonly LocaleResolver _resolver;
+    private readonly RedFlagTable _redFlags;
+
+    internal ContentCatalog(ContentFiles files)
+    {
+        Files = files;
+        var manifest = files.Manifest;
+        Version = manifest.Version ?? string.Empty;
+        DefaultLocale = manifest.DefaultLocale ?? string.Empty;
+        _locales = (manifest.Locales ?? []).ToDictionary(
+            l => l.Key, l => ToSettings(l.Key, l.Value), StringComparer.OrdinalIgnoreCase);
+        LocaleNames = [.. (manifest.Locales ?? []).Keys];
+        _resolver = new LocaleResolver(LocaleNames, DefaultLocale);
+        Messages = new Dictionary<string, LocalizedText>(files.Messages.Messages ?? [], StringComparer.Ordinal);
+        Prompts = new Dictionary<string, PromptYaml>(files.Prompts.Prompts ?? [], StringComparer.Ordinal);
+        EducationDefinitions = files.Education.Education ?? [];
+        _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? []);
+        DispositionRules = [.. (files.Dispositions.Rules ?? []).Select(r => new DispositionRule(
+            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard))];
+        Hazards = files.Hazards.Hazards ?? [];
+        Golden = files.Golden.Utterances ?? [];
+    }
+
+    public string Version { get; }
+
+    /// <summary>The locale used when a channel's locale matches none (manifest <c>defaultLocale</c>).</summary>
+    public string DefaultLocale { get; }
+
+    /// <summary>The locales manifest.yaml defines, in file order.</summary>
+    public IReadOnlyList<string> LocaleNames { get; }
+
+    public IReadOnlyList<RedFlagRule> RedFlags => _redFlags.Rules;
+
+    /// <summary>The disposition table, in file order.</summary>
+    public IReadOnlyList<DispositionRule> DispositionRules { get; }
+
+    internal ContentFiles Files { get; }
+
+    internal IReadOnlyDictionary<string, LocalizedText> Messages { get; }
+
+    internal IReadOnlyDictionary<string, PromptYaml> Prompts { get; }
+
+    internal IReadOnlyList<EducationYaml> EducationDefinitions { get; }
+
+    internal RedFlagTable RedFlagTable => _redFlags;
+
+    internal IReadOnlyList<HazardYaml> Hazards { get; }
+
+    internal IReadOnlyList<GoldenUtterance> Golden { get; }
+
+    public LocaleSettings Locale(string? locale)
+    {
+        var name = _resolver.Resolve(locale);
+        return _locales.TryGetValue(name, out var settings)
+            ? settings
+            : throw new InvalidOperationException($"The content defines no locale '{name}' (manifest.yaml locales).");
+    }
+
+    public string Text(string key, string? locale, IReadOnlyDictionary<string, string>? args = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (!Messages.TryGetValue(key, out var text))
+        {
+            var hint = Prompts.ContainsKey(key) ? " It is a prompt: use Prompt()." : string.Empty;
+            throw new KeyNotFoundException($"No message '{key}' in messages.yaml.{hint}");
+        }
+
+        var settings = Locale(locale);
+        return Fill(text.For(settings.Locale), key, settings, args);
+    }
+
+    public PromptContent Prompt(string key, string? locale)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (!Prompts.TryGetValue(key, out var prompt))
+        {
+            throw new KeyNotFoundException($"No prompt '{key}' in prompts.yaml.");
+        }
+
+        var settings = Locale(locale);
+        var choices = (prompt.Choices ?? []).Select(c => new ChoiceContent(
+            c.Id,
+            Fill(c.Title?.For(settings.Locale) ?? c.Id, $"{key} choice {c.Id}", settings, null),
+            c.Synonyms ?? [])).ToList();
+        return new PromptContent(
+            key,
+            Fill(prompt.Text?.For(settings.Locale) ?? string.Empty, key, settings, null),
+            prompt.Retry is null ? null : Fill(prompt.Retry.For(settings.Locale), $"{key} retry", settings, null),
+            choices);
+    }
+
+    public IReadOnlyList<EducationTopic> Education(string? locale)
+    {
+        var settings = Locale(locale);
+        return [.. EducationDefinitions.Select(topic => ToTopic(topic, settings))];
+    }
+
+    public DispositionResult Evaluate(IReadOnlySet<string> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+
+        // OrderBy is stable: within a level, rules keep their file order.
+        var matching = DispositionRules
+            .Where(rule => rule.When.Count > 0 && rule.When.All(findings.Contains))
+            .OrderBy(rule => rule.Level)
+            .ToList();
+        if (matching.Count == 0)
+        {
+            return new DispositionResult(DispositionLevel.SelfCare, [], []);
+        }
+
+        var hazards = matching.Where(r => !string.IsNullOrEmpty(r.Hazard)).Select(r => r.Hazard!).Distinct(StringComparer.Ordinal);
+        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]);
+    }
+
+    public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);
+
+    /// <summary>The value of a manifest placeholder (<c>emergencyNumber</c>, <c>clinicName</c>, ...) for a locale.</summary>
+    internal string? ManifestValue(string name, LocaleSettings settings) => name switch
+    {
+        "emergencyNumber" => settings.EmergencyNumber,
+        "emergencyDepartment" => settings.EmergencyDepartment,
+        "urgentService" => settings.UrgentService,
+        "nonUrgentService" => settings.NonUrgentService,
+        "crisisLine" => settings.CrisisLine,
+        "physio" => settings.Physio,
+        "clinicName" => Files.Manifest.Clinic?.Name,
+        "clinicPhone" => Files.Manifest.Clinic?.Phone,
+        "clinicEmail" => Files.Manifest.Clinic?.Email,
+        _ => null,
+    };
+
+    internal string Fill(string text, string key, LocaleSettings settings, IReadOnlyDictionary<string, string>? args)
+    {
+        if (args is not null && args.Keys.FirstOrDefault(Placeholders.FromManifest.Contains) is { } reserved)
+        {
+            // Safety: emergency numbers and the like come from the manifest only, never from a caller.
+            throw new ArgumentException($"'{reserved}' is filled from manifest.yaml and cannot be passed as an argument.", nameof(args));
+        }
+
+        return Placeholders.Fill(text, key, name =>
+            Placeholders.FromManifest.Contains(name)
+                ? ManifestValue(name, settings)
+                : args is not null && args.TryGetValue(name, out var value) ? value : null);
+    }
+
+    private EducationTopic ToTopic(EducationYaml topic, LocaleSettings settings)
+    {
+        var text = Fill(topic.Text?.For(settings.Locale) ?? string.Empty, topic.Id, settings, null);
+        if (topic.NiceCaveat && settings.ShowNiceCaveats)
+        {
+            text = $"{text}\n\n{Text(NiceCaveatKey, settings.Locale)}";
+        }
+
+        var source = new ContentSource(topic.Source?.Seed ?? string.Empty, topic.Source?.Name ?? string.Empty);
+        return new EducationTopic(
+            topic.Id,
+            Fill(topic.Title?.For(settings.Locale) ?? topic.Id, topic.Id, settings, null),
+            text,
+            source,
+            topic.ShowFor ?? []);
+    }
+
+    private static LocaleSettings ToSettings(string name, LocaleYaml? locale) => new(
+        name,
+        locale?.EmergencyNumber ?? string.Empty,
+        locale?.EmergencyDepartment ?? string.Empty,
+        locale?.UrgentService ?? string.Empty,
+        locale?.NonUrgentService ?? string.Empty,
+        locale?.CrisisLine ?? string.Empty,
+        locale?.Physio ?? string.Empty,
+        locale?.ShowNiceCaveats ?? false);
+}

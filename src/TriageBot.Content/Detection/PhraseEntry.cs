@@ -1,0 +1,71 @@
+namespace TriageBot.Content.Detection;
+
+/// <summary>
+/// One entry of a word group: one or more words that must appear in order, with at most
+/// <see cref="MaxGap"/> other words between neighbours ("lost control" also matches "lost all control").
+/// </summary>
+internal sealed class PhraseEntry
+{
+    public const int MaxGap = 2;
+
+    public PhraseEntry(string text)
+    {
+        Text = text;
+        Words = Tokenizer.Words(text);
+        ContainsNegator = Words.Any(WordLists.Negators.Contains);
+    }
+
+    /// <summary>The entry as written in red-flags.yaml.</summary>
+    public string Text { get; }
+
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>"no control", "not able to": the negator is part of the symptom, so the entry is never negated.</summary>
+    public bool ContainsNegator { get; }
+
+    /// <summary>Matches at <paramref name="start"/>; <paramref name="end"/> is the index of the last matched token.</summary>
+    public bool TryMatch(IReadOnlyList<Token> tokens, int start, out int end)
+    {
+        end = start;
+        if (Words.Count == 0 || !WordMatch.Matches(Words[0], tokens[start]))
+        {
+            return false;
+        }
+
+        for (var w = 1; w < Words.Count; w++)
+        {
+            if (!TryMatchNext(tokens, Words[w], end, out end))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryMatchNext(IReadOnlyList<Token> tokens, string word, int previous, out int found)
+    {
+        found = previous;
+        for (var k = previous + 1; k < tokens.Count && k <= previous + 1 + MaxGap; k++)
+        {
+            if (tokens[k].Sentence != tokens[previous].Sentence)
+            {
+                return false;
+            }
+
+            if (WordMatch.Matches(word, tokens[k]))
+            {
+                found = k;
+                return true;
+            }
+
+            // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb".
+            if (WordLists.Negators.Contains(tokens[k].Text) || WordLists.ContrastWords.Contains(tokens[k].Text))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

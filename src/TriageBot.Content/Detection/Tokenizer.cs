@@ -1,0 +1,137 @@
+using System.Text;
+
+namespace TriageBot.Content.Detection;
+
+/// <summary>Splits text into <see cref="Token"/>s. The same code normalizes the phrases in red-flags.yaml.</summary>
+internal static class Tokenizer
+{
+    // "can not" and "can't" and "cannot" must all read the same; so must "do not" and "don't".
+    private static readonly Dictionary<string, string> NegatedVerbs = new(StringComparer.Ordinal)
+    {
+        ["can"] = "cant",
+        ["do"] = "dont",
+        ["does"] = "doesnt",
+        ["did"] = "didnt",
+        ["is"] = "isnt",
+        ["are"] = "arent",
+        ["was"] = "wasnt",
+        ["were"] = "werent",
+        ["have"] = "havent",
+        ["has"] = "hasnt",
+        ["had"] = "hadnt",
+        ["could"] = "couldnt",
+        ["would"] = "wouldnt",
+        ["will"] = "wont",
+        ["should"] = "shouldnt",
+    };
+
+    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    {
+        ["cannot"] = "cant",
+    };
+
+    // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
+    private static readonly HashSet<string> NotForms = new(StringComparer.Ordinal)
+    {
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
+    };
+
+    public static IReadOnlyList<Token> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return JoinNegatives(Split(text));
+    }
+
+    /// <summary>The normalized words of a phrase entry such as <c>"can't control"</c>.</summary>
+    public static string[] Words(string entry) => [.. Tokenize(entry).Select(t => t.Text)];
+
+    private static List<Token> Split(string text)
+    {
+        var tokens = new List<Token>();
+        var sentence = 0;
+        var comma = false;
+        var word = new StringBuilder();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (IsSentenceEnd(c))
+                {
+                    sentence++;
+                    comma = false;
+                }
+                else if (c == ',')
+                {
+                    comma = true;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            word.Clear();
+            while (i < text.Length)
+            {
+                var ch = text[i];
+                if (char.IsLetterOrDigit(ch))
+                {
+                    if (word.Length > 0 && char.IsDigit(ch) != char.IsDigit(text[i - 1]))
+                    {
+                        break; // "10kg" is "10 kg", "2stone" is "2 stone"
+                    }
+
+                    word.Append(char.ToLowerInvariant(ch));
+                    i++;
+                }
+                else if (IsApostrophe(ch) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                {
+                    i++; // "don't" → "dont", "husband's" → "husbands"
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var normalized = word.ToString();
+            if (Spellings.TryGetValue(normalized, out var spelling))
+            {
+                normalized = spelling;
+            }
+
+            tokens.Add(new Token(normalized, start, i, sentence, comma, NotForms.Contains(normalized) ? "not" : null));
+            comma = false;
+        }
+
+        return tokens;
+    }
+
+    private static List<Token> JoinNegatives(List<Token> tokens)
+    {
+        var joined = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (i + 1 < tokens.Count
+                && tokens[i + 1] is { Text: "not", CommaBefore: false } next
+                && next.Sentence == token.Sentence
+                && NegatedVerbs.TryGetValue(token.Text, out var negative))
+            {
+                joined.Add(token with { Text = negative, End = next.End, Alias = NotForms.Contains(negative) ? "not" : null });
+                i++;
+                continue;
+            }
+
+            joined.Add(token);
+        }
+
+        return joined;
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or ':' or '\n' or '\r' or '\u2026';
+}

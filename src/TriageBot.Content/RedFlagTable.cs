@@ -1,0 +1,33 @@
+using TriageBot.Content.Model;
+using TriageBot.Content.Yaml;
+
+namespace TriageBot.Content;
+
+/// <summary>red-flags.yaml as loaded: the rules, their phrases, and the detector built from them.</summary>
+internal sealed class RedFlagTable
+{
+    public RedFlagTable(IReadOnlyList<RedFlagYaml> rules)
+    {
+        Definitions = rules;
+        Rules = [.. rules.Select(ToRule)];
+        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))));
+    }
+
+    public IReadOnlyList<RedFlagYaml> Definitions { get; }
+
+    public IReadOnlyList<RedFlagRule> Rules { get; }
+
+    public RedFlagDetector Detector { get; }
+
+    private static RedFlagRule ToRule(RedFlagYaml rule) => new(
+        rule.Id,
+        rule.Hazard ?? string.Empty,
+        rule.Question ?? string.Empty,
+        rule.Level ?? DispositionLevel.Emergency, // a rule without a level is reported by the validator; until then, assume the worst
+        rule.Advice ?? string.Empty);
+
+    private static IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases(RedFlagYaml rule) =>
+        rule.Phrases is null
+            ? []
+            : [.. rule.Phrases.Select(p => (IReadOnlyList<IReadOnlyList<string>>)[.. (p ?? []).Select(g => (IReadOnlyList<string>)[.. (g ?? []).Where(e => !string.IsNullOrWhiteSpace(e))])])];
+}

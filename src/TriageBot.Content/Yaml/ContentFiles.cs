@@ -1,0 +1,136 @@
+using TriageBot.Content.Model;
+using TriageBot.Content.Text;
+
+namespace TriageBot.Content.Yaml;
+
+// The YAML files as written (dialogs/content/README.md, "Schemas"). Property names are camelCase in YAML; an unknown
+// field is a load error. Everything but ids is nullable so the validator, not the parser, reports what is missing,
+// and reports all of it at once.
+
+internal sealed class ManifestFile
+{
+    public string? Version { get; init; }
+    public string? DefaultLocale { get; init; }
+    public List<string>? Reviewers { get; init; }
+    public string? ReviewDate { get; init; }
+    public ClinicYaml? Clinic { get; init; }
+    public Dictionary<string, LocaleYaml>? Locales { get; init; }
+}
+
+internal sealed class ClinicYaml
+{
+    public string? Name { get; init; }
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+}
+
+internal sealed class LocaleYaml
+{
+    public string? EmergencyNumber { get; init; }
+    public string? EmergencyDepartment { get; init; }
+    public string? UrgentService { get; init; }
+    public string? NonUrgentService { get; init; }
+    public string? CrisisLine { get; init; }
+    public string? Physio { get; init; }
+    public bool? ShowNiceCaveats { get; init; }
+}
+
+internal sealed class MessagesFile
+{
+    public Dictionary<string, LocalizedText>? Messages { get; init; }
+}
+
+internal sealed class PromptsFile
+{
+    public Dictionary<string, PromptYaml>? Prompts { get; init; }
+}
+
+internal sealed class PromptYaml
+{
+    public LocalizedText? Text { get; init; }
+    public LocalizedText? Retry { get; init; }
+    public List<ChoiceYaml>? Choices { get; init; }
+}
+
+internal sealed class ChoiceYaml
+{
+    public required string Id { get; init; }
+    public LocalizedText? Title { get; init; }
+    public List<string>? Synonyms { get; init; }
+}
+
+internal sealed class EducationFile
+{
+    public List<EducationYaml>? Education { get; init; }
+}
+
+internal sealed class EducationYaml
+{
+    public required string Id { get; init; }
+    public LocalizedText? Title { get; init; }
+    public LocalizedText? Text { get; init; }
+    public SourceYaml? Source { get; init; }
+    public List<string>? ShowFor { get; init; }
+    public bool NiceCaveat { get; init; }
+}
+
+internal sealed class SourceYaml
+{
+    public string? Seed { get; init; }
+    public string? Name { get; init; }
+}
+
+internal sealed class RedFlagsFile
+{
+    public List<RedFlagYaml>? RedFlags { get; init; }
+}
+
+internal sealed class RedFlagYaml
+{
+    public required string Id { get; init; }
+    public string? Hazard { get; init; }
+    public string? Question { get; init; }
+    public DispositionLevel? Level { get; init; }
+    public string? Advice { get; init; }
+
+    /// <summary>Phrase → word groups → entries (one or more words).</summary>
+    public List<List<List<string>>>? Phrases { get; init; }
+}
+
+internal sealed class DispositionsFile
+{
+    public List<DispositionRuleYaml>? Rules { get; init; }
+}
+
+internal sealed class DispositionRuleYaml
+{
+    public required string Id { get; init; }
+    public List<string>? When { get; init; }
+    public DispositionLevel? Level { get; init; }
+    public string? Hazard { get; init; }
+}
+
+internal sealed class HazardsFile
+{
+    public List<HazardYaml>? Hazards { get; init; }
+}
+
+internal sealed class HazardYaml
+{
+    public required string Id { get; init; }
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+}
+
+internal sealed class GoldenFile
+{
+    public List<GoldenUtterance>? Utterances { get; init; }
+}
+
+/// <summary>A phrasing that must (expect = rule id) or must not (expect = none) trigger a red flag.</summary>
+internal sealed class GoldenUtterance
+{
+    public required string Text { get; init; }
+    public required string Expect { get; init; }
+    public required string Kind { get; init; }
+}

@@ -1,0 +1,137 @@
+using TriageBot.Content.Model;
+using TriageBot.Content.Tests.Support;
+
+namespace TriageBot.Content.Tests;
+
+/// <summary>Wording by key and locale, placeholders, prompts, education and the disposition table, on Fixtures/valid.</summary>
+public sealed class ContentCatalogTests
+{
+    private static readonly ContentCatalog Catalog = ContentFixture.LoadValid();
+
+    [Fact]
+    public void Load_ValidFixture_ReadsEveryFile()
+    {
+        Assert.Equal("test-1", Catalog.Version);
+        Assert.Equal("en-GB", Catalog.DefaultLocale);
+        Assert.Equal(["en-GB", "en-US"], Catalog.LocaleNames);
+        Assert.Equal(["ces", "self-harm"], Catalog.RedFlags.Select(r => r.Id));
+        Assert.Equal(6, Catalog.DispositionRules.Count);
+        Assert.Equal(2, Catalog.Education("en-GB").Count);
+    }
+
+    [Theory]
+    [InlineData("en-US", "en-US")]
+    [InlineData("en-us", "en-US")]
+    [InlineData("EN_US", "en-US")]
+    [InlineData("en-GB", "en-GB")]
+    [InlineData("en-AU", "en-GB")]
+    [InlineData("en", "en-GB")]
+    [InlineData("fr-FR", "en-GB")]
+    [InlineData("", "en-GB")]
+    [InlineData(null, "en-GB")]
+    public void Locale_ChannelLocale_ResolvesToContentLocale(string? requested, string expected) =>
+        Assert.Equal(expected, Catalog.Locale(requested).Locale);
+
+    [Theory]
+    [InlineData("en-GB", "Hello, I'm the Test Clinic assistant. In an emergency, call 999.")]
+    [InlineData("en-US", "Hello, I'm the Test Clinic assistant. In an emergency, call 911.")]
+    [InlineData("de-DE", "Hello, I'm the Test Clinic assistant. In an emergency, call 999.")]
+    public void Text_PlainString_FillsManifestPlaceholdersPerLocale(string locale, string expected) =>
+        Assert.Equal(expected, Catalog.Text("welcome.intro", locale));
+
+    [Theory]
+    [InlineData("en-GB", "Call 999 or go to A&E now.")]
+    [InlineData("en-US", "Call 911 now, or go to the ER.")]
+    [InlineData("en-CA", "Call 999 or go to A&E now.")]
+    public void Text_LocaleVariants_PicksTheVariantElseDefault(string locale, string expected) =>
+        Assert.Equal(expected, Catalog.Text("advice.emergency", locale));
+
+    [Fact]
+    public void Text_Arguments_AreFilledAndEscapedBracesKept()
+    {
+        var text = Catalog.Text("summary.pain", "en-GB", new Dictionary<string, string> { ["location"] = "neck", ["spread"] = "{arm}" });
+
+        Assert.Equal("Pain: neck, spreading to {arm}. Braces look like {this}.", text);
+    }
+
+    [Fact]
+    public void Text_ArgumentMissing_ThrowsNamingKeyAndPlaceholder()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Catalog.Text("referral.saved", "en-GB"));
+
+        Assert.Contains("referral.saved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("{reference}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_ArgumentOverridesManifestPlaceholder_Throws() =>
+        Assert.Throws<ArgumentException>(() => Catalog.Text("welcome.intro", "en-GB", new Dictionary<string, string> { ["emergencyNumber"] = "123" }));
+
+    [Fact]
+    public void Text_UnknownKey_ThrowsKeyNotFound() =>
+        Assert.Throws<KeyNotFoundException>(() => Catalog.Text("no.such.key", "en-GB"));
+
+    [Fact]
+    public void Prompt_Locale_FillsTextRetryAndChoiceTitles()
+    {
+        var gb = Catalog.Prompt("prompt.pain.location", "en-GB");
+        var us = Catalog.Prompt("prompt.pain.location", "en-US");
+        var ces = Catalog.Prompt("prompt.redflag.ces", "en-US");
+
+        Assert.Equal("Where is your pain?", gb.Text);
+        Assert.Null(gb.Retry);
+        Assert.Equal(["Neck", "Lower back"], gb.Choices.Select(c => c.Title));
+        Assert.Equal(["Neck", "Low back"], us.Choices.Select(c => c.Title));
+        Assert.Equal("Please choose yes, no or not sure. Call 911 if unsure.", ces.Retry);
+        Assert.Equal(["yeah", "yep"], ces.Choices[0].Synonyms);
+    }
+
+    [Fact]
+    public void Education_NiceCaveatTopic_GetsCaveatOnlyWhereTheLocaleShowsIt()
+    {
+        var gb = Catalog.Education("en-GB").Single(t => t.Id == "education.options.traction");
+        var us = Catalog.Education("en-US").Single(t => t.Id == "education.options.traction");
+        var plain = Catalog.Education("en-GB").Single(t => t.Id == "education.decompression.what-it-is");
+
+        Assert.Equal("Traction gently pulls on your back to make more room. You can ask about physiotherapy too.\n\nIn the UK, NICE does not advise this for low back pain.", gb.Text);
+        Assert.Equal("Traction gently pulls on your back to make more room. You can ask about physical therapy too.", us.Text);
+        Assert.DoesNotContain("NICE", plain.Text, StringComparison.Ordinal);
+        Assert.Equal("001_d8454b89fa11cbe7.txt", gb.Source.Seed);
+        Assert.Equal(["pain.spread.one-leg"], gb.ShowFor);
+    }
+
+    [Fact]
+    public void Evaluate_NoRuleMatches_IsSelfCare()
+    {
+        var result = Catalog.Evaluate(new HashSet<string> { "pain.location.neck" });
+
+        Assert.Equal(DispositionLevel.SelfCare, result.Level);
+        Assert.Empty(result.Hazards);
+        Assert.Empty(result.Rules);
+    }
+
+    [Fact]
+    public void Evaluate_SeveralRulesMatch_MostUrgentLevelAndAllHazardsMostUrgentFirst()
+    {
+        var result = Catalog.Evaluate(new HashSet<string> { "duration.over-12-weeks", "numbness.worsening", "redflag.ces", "pain.spread.both-legs" });
+
+        Assert.Equal(DispositionLevel.Emergency, result.Level);
+        Assert.Equal(["HAZ-CES", "HAZ-NEURO"], result.Hazards);
+        Assert.Equal(["redflag-ces", "spread-both-legs", "numbness-worsening", "long-standing"], result.Rules);
+    }
+
+    [Fact]
+    public void Evaluate_RuleWithTwoFindings_NeedsBoth()
+    {
+        Assert.Equal(DispositionLevel.SelfCare, Catalog.Evaluate(new HashSet<string> { "treatments.helped.no" }).Level);
+        Assert.Equal(DispositionLevel.Routine, Catalog.Evaluate(new HashSet<string> { "treatments.helped.no", "treatments.tried" }).Level);
+    }
+
+    [Fact]
+    public void DetectRedFlags_FreeText_UsesTheLoadedPhrases()
+    {
+        var hit = Assert.Single(Catalog.DetectRedFlags("I can't control my bladder"));
+
+        Assert.Equal(new RedFlagHit("ces", "HAZ-CES", DispositionLevel.Emergency, 2, 24), hit); // "can't control my bladder"
+    }
+}

@@ -1,0 +1,26 @@
+namespace TriageBot.Content.Tests.Support;
+
+/// <summary>Where the real content lives: dialogs/content under the folder holding TriageBot.sln.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Content => Path.Combine(Root, "dialogs", "content");
+
+    public static string RedFlags => Path.Combine(Content, ContentFileNames.RedFlags);
+
+    public static string Golden => Path.Combine(Content, ContentFileNames.Golden);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TriageBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No TriageBot.sln above {AppContext.BaseDirectory}.");
+    }
+}
