@@ -64,6 +64,9 @@ public sealed class ContentCatalog : IContentCatalog
 
     internal IReadOnlyList<GoldenUtterance> Golden { get; }
 
+    public string HazardName(string hazardId) =>
+        Hazards.FirstOrDefault(h => h.Id == hazardId)?.Name is { Length: > 0 } name ? name : hazardId;
+
     public LocaleSettings Locale(string? locale)
     {
         var name = _resolver.Resolve(locale);

@@ -1,6 +1,10 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TriageBot.Channels.BotConnector;
+using TriageBot.Content;
 using TriageBot.Dialogs;
+using TriageBot.Dialogs.Flow;
+using TriageBot.Dialogs.Referrals;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -18,12 +22,29 @@ public static class TriageBotServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddBotConnector(configuration);
 
-        services.TryAddSingleton(configuration.GetSection("Runtime:TurnError").Get<TurnErrorOptions>() ?? new TurnErrorOptions());
+        var content = ContentDirectory(configuration);
+        services.AddTriageContent(content, new ContentRequirements(ContentKeys.All, null, ContentKeys.PromptChoices, ContentKeys.MessageArguments));
+        services.AddDataProtection()
+            .SetApplicationName("TriageBot")
+            .PersistKeysToFileSystem(new DirectoryInfo(DataPath(configuration, contentRootPath, "DataProtection:KeysPath", "App_Data/keys")));
+        services.TryAddSingleton<IReferralProtector, DataProtectionReferralProtector>();
+
+        // The apology for a failed turn is content too; the middleware fills in the error id.
+        services.TryAddSingleton(sp => new TurnErrorOptions
+        {
+            Message = sp.GetRequiredService<IContentCatalog>().Text("error.turn", null, new Dictionary<string, string> { ["errorId"] = "{0}" }),
+        });
         services.TryAddSingleton(configuration.GetSection("Runtime:ShowTyping").Get<ShowTypingOptions>() ?? new ShowTypingOptions());
         services.AddSingleton<ITurnMiddleware, TurnErrorMiddleware>();
         services.AddSingleton<ITurnMiddleware, ShowTypingMiddleware>();
         services.AddSingleton<ITurnMiddleware, RemoveRecipientMentionMiddleware>();
-        services.TryAddSingleton<IBot, GreetingBot>();
+        services.TryAddSingleton<IBot>(sp => Dialogs.TriageBot.Create(
+            new TriageServices(
+                sp.GetRequiredService<IContentCatalog>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IReferralStore>(),
+                sp.GetRequiredService<IReferralProtector>()),
+            sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
         services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
@@ -56,4 +77,11 @@ public static class TriageBotServiceCollectionExtensions
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite or InMemory.");
         }
     }
+
+    /// <summary>The clinical content: copied next to the app at build; <c>Content:Directory</c> points elsewhere.</summary>
+    private static string ContentDirectory(IConfiguration configuration) =>
+        configuration["Content:Directory"] is { Length: > 0 } directory ? directory : Path.Combine(AppContext.BaseDirectory, "content");
+
+    private static string DataPath(IConfiguration configuration, string contentRootPath, string key, string fallback) =>
+        Path.GetFullPath(configuration[key] is { Length: > 0 } path ? path : fallback, contentRootPath);
 }

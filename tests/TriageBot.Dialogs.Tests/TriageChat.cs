@@ -16,17 +16,19 @@ namespace TriageBot.Dialogs.Tests;
 /// </summary>
 internal sealed class TriageChat
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     private static readonly Lazy<IContentCatalog> LoadedContent = new(() => ContentLoader.Load(RepoPaths.Content));
 
     public TriageChat(string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null)
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Content, TimeProvider.System, Referrals, new ReversingProtector());
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector());
         Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
     }
 
-    public static IContentCatalog Content => LoadedContent.Value;
+    public static IContentCatalog Catalog => LoadedContent.Value;
 
     public string Locale { get; set; }
 
@@ -43,18 +45,18 @@ internal sealed class TriageChat
         Chat.SendAsync(new Activity { Type = ActivityTypes.Message, Locale = Locale, Value = JsonSerializer.SerializeToElement(value) });
 
     public string T(string key, params (string Name, string Value)[] args) =>
-        Content.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value));
+        Catalog.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value));
 
-    public string Q(string promptKey) => Content.Prompt(promptKey, Locale).Text;
+    public string Q(string promptKey) => Catalog.Prompt(promptKey, Locale).Text;
 
-    public string Title(string promptKey, string choiceId) => Content.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;
+    public string Title(string promptKey, string choiceId) => Catalog.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;
 
     /// <summary>Texts of the message replies (a hero card's text counts), in order.</summary>
     public static IReadOnlyList<string> Texts(IEnumerable<Activity> replies) =>
         [.. replies.Where(r => r.Type == ActivityTypes.Message).Select(r => r.Text ?? CardText(r)).Where(t => t.Length > 0)];
 
     public static TriageOutcome? Outcome(IEnumerable<Activity> replies) =>
-        replies.LastOrDefault(r => r.Type == ActivityTypes.Event && r.Name == "triage.outcome")?.Value?.Deserialize<TriageOutcome>(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        replies.LastOrDefault(r => r.Type == ActivityTypes.Event && r.Name == "triage.outcome")?.Value?.Deserialize<TriageOutcome>(WebJson);
 
     private static string CardText(Activity activity) =>
         activity.Attachments is [{ ContentType: HeroCard.ContentType, Content: { } content }, ..] && content.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";

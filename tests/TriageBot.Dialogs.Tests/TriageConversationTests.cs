@@ -54,7 +54,7 @@ public sealed class TriageConversationTests
         var outcome = Outcome(replies)!;
         Assert.Equal("emergency", outcome.Level);
         Assert.Contains("HAZ-CES", outcome.Reasons);
-        Assert.Equal(Content.Version, outcome.ContentVersion);
+        Assert.Equal(Catalog.Version, outcome.ContentVersion);
     }
 
     [Theory]
@@ -177,7 +177,7 @@ public sealed class TriageConversationTests
         await chat.PainAsync();
         await chat.NoNumbnessAsync();
         await chat.SayAsync(chat.Title("prompt.treatments.pick", "none"));
-        var topic = Content.Education(chat.Locale)[0];
+        var topic = Catalog.Education(chat.Locale)[0];
 
         var texts = Texts(await chat.SayAsync(topic.Title));
 
@@ -207,7 +207,7 @@ public sealed class TriageConversationTests
         await chat.SayAsync("yes");
         var replies = await chat.SayAsync("yes");
 
-        Assert.Equal(Content.Text("advice.redflag.ces", "en-US"), Texts(replies)[0]);
+        Assert.Equal(Catalog.Text("advice.redflag.ces", "en-US"), Texts(replies)[0]);
     }
 
     [Fact]

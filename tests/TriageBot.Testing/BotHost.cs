@@ -55,6 +55,7 @@ public sealed class BotHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
+                ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();

@@ -13,6 +13,8 @@ namespace TriageBot.Dialogs.Safety;
 /// </summary>
 internal static class SafetyAnswer
 {
+    private const double WholeMatch = 0.75;
+
     public static bool IsPositive(string? picked, string? text, IReadOnlyList<Choice>? choices)
     {
         if (Choices.IsPositive(picked))
@@ -23,7 +25,9 @@ internal static class SafetyAnswer
         var candidates = (choices ?? [])
             .Select(c => new RecognizerChoice(c.Value) { Synonyms = [.. c.Synonyms ?? [], c.Title] })
             .ToList();
+        // Only whole matches count (a one-letter typo still does): "no" is part of "no idea", but it does not mean it.
         var matched = ChoiceRecognizer.RecognizeAll(text, candidates, "en-GB")
+            .Where(r => r.Value.Score >= WholeMatch)
             .Select(r => r.Value.Value)
             .Distinct(StringComparer.Ordinal)
             .ToList();
