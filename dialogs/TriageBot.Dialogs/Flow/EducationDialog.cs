@@ -15,6 +15,9 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
 {
     public new const string Id = "triage.education";
 
+    /// <summary>Topics offered at a time: a short menu reads better, and Teams cards show about six buttons.</summary>
+    private const int MenuSize = 5;
+
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
@@ -61,6 +64,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
         var remaining = state.Shown ?? [];
         var topics = services.Content.Education(dc.Context.Activity.Locale)
             .Where(t => remaining.Contains(t.Id))
+            .Take(MenuSize)
             .Select(t => new Choice(t.Id) { Action = CardAction.ImBack(t.Title), Synonyms = [t.Title] });
         var options = new Wording(services.Content, dc.Context).Ask("prompt.education.menu", extraFirst: topics, maxAttempts: 2);
         return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
