@@ -46,9 +46,12 @@
   close.textContent = '×';
   close.setAttribute('aria-label', 'Close chat');
   Object.assign(close.style, {
-    alignSelf: 'flex-end', minWidth: '44px', minHeight: '44px', border: '0',
-    background: colour, color: '#ffffff', font: '700 1.5rem system-ui, sans-serif', cursor: 'pointer',
+    minWidth: '44px', minHeight: '44px', border: '0',
+    background: 'transparent', color: '#ffffff', font: '700 1.5rem system-ui, sans-serif', cursor: 'pointer',
   });
+  const bar = document.createElement('div');
+  Object.assign(bar.style, { display: 'flex', justifyContent: 'flex-end', background: colour });
+  bar.append(close);
 
   let frame = null;
 
@@ -85,6 +88,6 @@
   });
 
   panel.style.display = 'none';
-  panel.append(close);
+  panel.append(bar);
   document.body.append(bubble, panel);
 })();
