@@ -91,7 +91,9 @@
     if (!body.token) {
       throw new Error('token response has no token');
     }
-    return body.token;
+    // userId (when the server sends one) is the id the bot sees: Web Chat shows suggested actions only when their
+    // "to" list is empty or names Web Chat's own userID, so both must agree.
+    return { token: body.token, userId: typeof body.userId === 'string' ? body.userId : undefined };
   }
 
   function paragraph(text) {
@@ -198,9 +200,9 @@
     hideOutcome();
     setStatus('Connecting…');
 
-    let token;
+    let credentials;
     try {
-      token = await fetchToken();
+      credentials = await fetchToken();
     } catch (error) {
       if (myGeneration === generation) {
         setStatus('The chat is not available right now. Please try again later, or call the clinic.', true);
@@ -213,7 +215,7 @@
     }
 
     const directLine = window.WebChat.createDirectLine({
-      token,
+      token: credentials.token,
       domain: `${window.location.origin}/v3/directline`,
       webSocket: useWebSocket,
     });
@@ -228,6 +230,7 @@
       {
         directLine,
         store: createStore(myGeneration, isRestart ? 'Started a new conversation.' : ''),
+        userID: credentials.userId,
         locale: 'en-GB',
         styleOptions: {
           accent: config.primaryColor,
