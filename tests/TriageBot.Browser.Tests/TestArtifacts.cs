@@ -1,0 +1,20 @@
+namespace TriageBot.Browser.Tests;
+
+/// <summary>Where screenshots go: <c>artifacts/screenshots/</c> at the repository root (git-ignored), kept after the run.</summary>
+internal static class TestArtifacts
+{
+    public static DirectoryInfo Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "screenshots"));
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "TriageBot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}
