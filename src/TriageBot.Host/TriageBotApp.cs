@@ -1,4 +1,5 @@
 using TriageBot.Channels.BotConnector;
+using TriageBot.Host.WebChat;
 
 namespace TriageBot.Host;
 
@@ -22,9 +23,11 @@ public static class TriageBotApp
         }
 
         builder.Services.AddTriageBot(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddChatPage(builder.Configuration);
 
         var app = builder.Build();
         app.MapBotConnector();
+        app.MapChatPage();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

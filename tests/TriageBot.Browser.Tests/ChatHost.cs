@@ -47,11 +47,11 @@ public sealed class ChatHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
+                ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
-            builder.Services.AddChatPage(builder.Configuration);
         });
 
         var routes = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>().ToList();
