@@ -122,6 +122,7 @@ public sealed class RedFlagDetectorTests
     [InlineData("He DOES NOT know", "he|doesnt|know")]
     [InlineData("husband’s legs", "husbands|legs")]
     [InlineData("self-harm", "self|harm")]
+    [InlineData("nope - leaking", "nope|leaking")]
     public void Tokenize_Text_NormalizesWords(string text, string expected) =>
         Assert.Equal(expected, string.Join("|", Detection.Tokenizer.Tokenize(text).Select(t => t.Text)));
 

@@ -62,9 +62,9 @@ internal static class Tokenizer
                     sentence++;
                     comma = false;
                 }
-                else if (c == ',')
+                else if (c == ',' || IsDash(text, i))
                 {
-                    comma = true;
+                    comma = true; // "nope - leaking urine" reads like "nope, leaking urine"
                 }
 
                 i++;
@@ -130,6 +130,11 @@ internal static class Tokenizer
 
         return joined;
     }
+
+    /// <summary>A dash between words: "–", "—", or a hyphen with a space on either side (not "self-harm").</summary>
+    private static bool IsDash(string text, int i) =>
+        text[i] is '\u2013' or '\u2014'
+        || (text[i] == '-' && ((i > 0 && char.IsWhiteSpace(text[i - 1])) || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))));
 
     private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
 

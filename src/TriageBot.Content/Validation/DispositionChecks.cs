@@ -1,5 +1,5 @@
+using TriageBot.Content.Localization;
 using TriageBot.Content.Model;
-using TriageBot.Content.Text;
 
 namespace TriageBot.Content.Validation;
 

@@ -59,13 +59,13 @@ internal static class EducationChecks
         }
     }
 
-    private static void CheckReadability(ContentCatalog catalog, string at, Text.LocalizedText text, List<string> errors)
+    private static void CheckReadability(ContentCatalog catalog, string at, Localization.LocalizedText text, List<string> errors)
     {
         foreach (var locale in catalog.LocaleNames)
         {
             var settings = catalog.Locale(locale);
             var raw = text.For(settings.Locale);
-            var filled = Text.Placeholders.Names(raw).All(Text.Placeholders.FromManifest.Contains)
+            var filled = Localization.Placeholders.Names(raw).All(Localization.Placeholders.FromManifest.Contains)
                 ? catalog.Fill(raw, at, settings, null)
                 : raw;
             var grade = Readability.FleschKincaidGrade(filled);

@@ -85,7 +85,7 @@ internal static class PromptChecks
         var text = choice.Title!.For(settings.Locale);
 
         // Unknown placeholders are TextChecks' finding; here only the length matters.
-        return Text.Placeholders.Names(text).All(Text.Placeholders.FromManifest.Contains)
+        return Localization.Placeholders.Names(text).All(Localization.Placeholders.FromManifest.Contains)
             ? catalog.Fill(text, choice.Id, settings, null)
             : text;
     }

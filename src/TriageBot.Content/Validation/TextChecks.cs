@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using TriageBot.Content.Text;
+using TriageBot.Content.Localization;
 
 namespace TriageBot.Content.Validation;
 

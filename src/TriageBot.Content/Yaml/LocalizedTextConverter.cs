@@ -1,4 +1,4 @@
-using TriageBot.Content.Text;
+using TriageBot.Content.Localization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TriageBot.Content.Text;
+namespace TriageBot.Content.Localization;
 
 /// <summary>
 /// <c>{name}</c> placeholders: filled from the locale, the clinic and the caller's arguments. <c>{{</c> and

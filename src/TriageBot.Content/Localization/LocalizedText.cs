@@ -1,4 +1,4 @@
-namespace TriageBot.Content.Text;
+namespace TriageBot.Content.Localization;
 
 /// <summary>
 /// A text with optional locale variants: YAML <c>"..."</c> (all locales) or <c>{ default: "...", en-US: "..." }</c>.

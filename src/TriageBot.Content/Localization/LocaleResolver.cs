@@ -1,4 +1,4 @@
-namespace TriageBot.Content.Text;
+namespace TriageBot.Content.Localization;
 
 /// <summary>
 /// Picks the content locale for a channel's locale: same language and region (case-insensitive), else the default
