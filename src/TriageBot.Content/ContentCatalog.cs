@@ -65,7 +65,9 @@ public sealed class ContentCatalog : IContentCatalog
     internal IReadOnlyList<GoldenUtterance> Golden { get; }
 
     public string HazardName(string hazardId) =>
-        Hazards.FirstOrDefault(h => h.Id == hazardId)?.Name is { Length: > 0 } name ? name : hazardId;
+        Hazards.FirstOrDefault(h => h.Id == hazardId) is { } hazard
+            ? hazard.Summary is { Length: > 0 } summary ? summary : hazard.Name ?? hazardId
+            : hazardId;
 
     public LocaleSettings Locale(string? locale)
     {

@@ -23,7 +23,7 @@ public static class TriageBotServiceCollectionExtensions
         services.AddBotConnector(configuration);
 
         var content = ContentDirectory(configuration);
-        services.AddTriageContent(content, new ContentRequirements(ContentKeys.All, null, ContentKeys.PromptChoices, ContentKeys.MessageArguments));
+        services.AddTriageContent(content, new ContentRequirements(ContentKeys.All, ContentKeys.Findings.All, ContentKeys.PromptChoices, ContentKeys.MessageArguments));
         services.AddDataProtection()
             .SetApplicationName("TriageBot")
             .PersistKeysToFileSystem(new DirectoryInfo(DataPath(configuration, contentRootPath, "DataProtection:KeysPath", "App_Data/keys")));

@@ -120,6 +120,9 @@ internal sealed class HazardYaml
     public required string Id { get; init; }
     public string? Name { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>How the person's summary names it, in lay words (the hazard log's name is for the safety case).</summary>
+    public string? Summary { get; init; }
 }
 
 internal sealed class GoldenFile
