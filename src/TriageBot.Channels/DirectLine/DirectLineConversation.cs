@@ -22,6 +22,7 @@ internal sealed class DirectLineConversation
     private long _sequence;
     private long _fileBytes;
     private DateTimeOffset _lastTimestamp;
+    private DateTimeOffset _lastActivityAt;
     private DirectLineSubscription? _stream;
     private bool _closed;
 
@@ -34,7 +35,7 @@ internal sealed class DirectLineConversation
         _options = options;
         _timeProvider = timeProvider;
         _lastTimestamp = timeProvider.GetUtcNow();
-        LastActivityAt = _lastTimestamp;
+        _lastActivityAt = _lastTimestamp;
     }
 
     public string Id { get; }
@@ -48,7 +49,17 @@ internal sealed class DirectLineConversation
     public string? Locale { get; }
 
     /// <summary>When something was last stored; the retention job deletes the conversation once this is too old.</summary>
-    public DateTimeOffset LastActivityAt { get; private set; }
+    public DateTimeOffset LastActivityAt
+    {
+        get
+        {
+            // Read under the lock: a DateTimeOffset is two words, and a torn read could purge a live conversation.
+            lock (_gate)
+            {
+                return _lastActivityAt;
+            }
+        }
+    }
 
     /// <summary>
     /// Gives the activity the next id and a timestamp, stores it when <paramref name="persist"/> (typing is not
@@ -82,7 +93,7 @@ internal sealed class DirectLineConversation
                     _fileBytes += file.Content.Length;
                 }
 
-                LastActivityAt = now;
+                _lastActivityAt = now;
                 TrimToBounds();
             }
 

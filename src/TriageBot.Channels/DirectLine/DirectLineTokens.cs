@@ -115,7 +115,7 @@ internal sealed record IssuedToken(string Token, TokenClaims Claims)
 {
     /// <summary>Seconds left, as <c>expires_in</c> reports it.</summary>
     public int ExpiresIn(TimeProvider timeProvider) =>
-        (int)Math.Max(0, Math.Round((Claims.ExpiresAt - timeProvider.GetUtcNow()).TotalSeconds));
+        (int)Math.Max(0, Math.Ceiling((Claims.ExpiresAt - timeProvider.GetUtcNow()).TotalSeconds));
 }
 
 /// <summary>The outcome of checking a token: invalid (forged, malformed, not ours), expired, or valid.</summary>

@@ -37,7 +37,8 @@ internal sealed class DirectLineUploadHandlers(
             return failure;
         }
 
-        if (request.ContentLength > options.MaxUploadBytes + FramingAllowance)
+        var bodyLimit = (long)options.MaxUploadBytes + FramingAllowance;
+        if (request.ContentLength > bodyLimit)
         {
             return DirectLineErrors.TooLarge(options.MaxUploadBytes);
         }
@@ -45,7 +46,7 @@ internal sealed class DirectLineUploadHandlers(
         // Without a Content-Length (chunked), Kestrel enforces the limit while the body is read.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = options.MaxUploadBytes + FramingAllowance;
+            limit.MaxRequestBodySize = bodyLimit;
         }
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var media)
