@@ -137,6 +137,19 @@ public sealed class DirectLineActivityTests : DirectLineTest
     }
 
     [Fact]
+    public async Task Post_UserTyping_ReachesTheBotButIsNotStored()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+
+        var answer = await Client.PostAsync(conversation.ConversationId, conversation.Token, """{"type":"typing","from":{"id":"dl_test-user"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal(ActivityTypes.Typing, Bot.Received[^1].Type);
+        Assert.Equal(answer.Json.GetProperty("id").GetString(), Bot.Received[^1].Id);
+        Assert.Single((await Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token)).Activities);
+    }
+
+    [Fact]
     public async Task Post_BotThrows_Returns200AndTheApologyIsDelivered()
     {
         var conversation = await Client.StartWithTokenAsync();
