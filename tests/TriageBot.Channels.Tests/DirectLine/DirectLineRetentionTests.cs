@@ -82,7 +82,7 @@ public sealed class DirectLineRetentionTests : DirectLineTest
 
         Store.Purge();
 
-        var closed = await socket.ReceiveAsync(Guard);
+        var closed = await socket.ReceiveCloseAsync(Guard);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, closed.CloseStatus);
         Assert.Equal(HttpStatusCode.NotFound, (await Client.ReconnectAsync(conversation.ConversationId, conversation.Token)).Status);
     }

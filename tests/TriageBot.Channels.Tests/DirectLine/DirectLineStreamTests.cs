@@ -14,6 +14,9 @@ public sealed class DirectLineStreamTests : DirectLineTest
         // Short, so a keep-alive arrives while a test waits for one; no test measures it.
         ["Channels:DirectLine:KeepAliveInterval"] = "00:00:00.200",
         ["Channels:DirectLine:AllowedOrigins:0"] = "https://clinic.example",
+
+        // The bot's own typing indicators only: a slow machine must not add the runtime's "taking a while" ones.
+        ["Runtime:ShowTyping:Delay"] = "01:00:00",
     };
 
     [Fact]
@@ -129,7 +132,7 @@ public sealed class DirectLineStreamTests : DirectLineTest
 
         await using var second = await DirectLineSocket.ConnectAsync(new Uri(reconnect.Json.GetProperty("streamUrl").GetString()!), Guard);
 
-        var closed = await first.ReceiveAsync(Guard);
+        var closed = await first.ReceiveCloseAsync(Guard);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, closed.CloseStatus);
         Assert.Equal("collision", closed.CloseDescription);
         await Client.PostAsync(conversation.ConversationId, conversation.Token, DirectLineClient.WebChatMessage("hello", "c1"));

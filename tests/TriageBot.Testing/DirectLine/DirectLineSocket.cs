@@ -107,6 +107,19 @@ public sealed class DirectLineSocket : IAsyncDisposable
         return activities;
     }
 
+    /// <summary>Frames until the server closes the socket (keep-alives may come first); returns the close.</summary>
+    public async Task<StreamFrame> ReceiveCloseAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync(cancellationToken);
+            if (frame.IsClose)
+            {
+                return frame;
+            }
+        }
+    }
+
     public Task SendTextAsync(string text, CancellationToken cancellationToken) =>
         _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
 
