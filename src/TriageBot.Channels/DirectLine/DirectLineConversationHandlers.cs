@@ -1,0 +1,200 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using TriageBot.Channels.BotConnector;
+using TriageBot.Schema;
+
+namespace TriageBot.Channels.DirectLine;
+
+/// <summary>Start, reconnect, send and poll: the REST half of a Direct Line conversation.</summary>
+internal sealed class DirectLineConversationHandlers(
+    DirectLineAuthenticator authenticator,
+    DirectLineConversationStore store,
+    DirectLineTokens tokens,
+    DirectLineBotBridge bridge,
+    DirectLineOptions options,
+    TimeProvider timeProvider,
+    ILogger<DirectLineConversationHandlers> logger)
+{
+    /// <summary>Activity types a client may send. Invokes need an answer in the response, which Direct Line has no room for.</summary>
+    private static readonly HashSet<string> ClientActivityTypes =
+        [ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing, ActivityTypes.EndOfConversation, ActivityTypes.MessageReaction];
+
+    /// <summary>
+    /// 201 for a new conversation (the bot is told who joined before this returns, so its welcome is already in the
+    /// log the stream replays); 200 when the token's conversation was started before.
+    /// </summary>
+    public async Task<IResult> StartAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var auth = authenticator.Authenticate(request, "conversations", conversationId: null);
+        if (auth.Failure is { } failure)
+        {
+            return failure;
+        }
+
+        var (body, invalid) = await DirectLineRequests.ReadOptionalAsync(request, DirectLineJsonContext.Default.TokenRequest, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var caller = auth.Caller!;
+
+        // A token decides the conversation and user; the secret holder is a trusted backend and may name the user.
+        var bodyUser = body?.User?.Id is { } named && DirectLineRequests.IsAcceptableUserId(named) ? named : null;
+        var conversationId = caller.Claims?.ConversationId ?? DirectLineIds.NewConversationId();
+        var userId = caller.IsSecret ? bodyUser : caller.UserId;
+        var (conversation, created) = store.Start(conversationId, userId, body?.Locale);
+
+        var issued = caller.IsSecret ? tokens.IssueConversationToken(conversation.Id, userId) : new IssuedToken(caller.Token!, caller.Claims!);
+        if (created)
+        {
+            DirectLineLog.ConversationStarted(logger, conversation.LogId, userId is not null);
+            if (await RunAsync(conversation, "start", ct => bridge.StartAsync(conversation, DirectLineUrls.ServiceUrl(request), ct), cancellationToken) is { } botFailure)
+            {
+                return botFailure;
+            }
+        }
+
+        var response = Describe(request, conversation, issued, watermark: null);
+        return Results.Json(response, DirectLineJsonContext.Default.ConversationResponse,
+            statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    /// <summary>After a dropped socket: a fresh token and a <c>streamUrl</c> that resumes after the watermark.</summary>
+    public IResult Reconnect(HttpRequest request, string conversationId, string? watermark)
+    {
+        var (conversation, caller, failure) = Open(request, "conversations/{id}", conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var userId = caller!.IsSecret ? conversation!.UserId : caller.UserId;
+        var issued = tokens.IssueConversationToken(conversation!.Id, userId);
+        var response = Describe(request, conversation, issued, DirectLineUrls.ParseWatermark(watermark));
+        return Results.Json(response, DirectLineJsonContext.Default.ConversationResponse);
+    }
+
+    public async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
+    {
+        var (conversation, caller, failure) = Open(request, "activities", conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var read = await ActivityRequestReader.ReadAsync(request, options.MaxActivityBytes, cancellationToken);
+        if (read.Activity is not { } activity)
+        {
+            return Reject(conversation!, read.Status, read.Title ?? "unreadable", read.Status == StatusCodes.Status413PayloadTooLarge
+                ? DirectLineErrors.TooLarge(options.MaxActivityBytes)
+                : DirectLineErrors.Error(read.Status, DirectLineErrors.BadArgument, read.Detail ?? "The body is not an activity."));
+        }
+
+        return await PostAsync(request, conversation!, caller!, activity, files: [], cancellationToken);
+    }
+
+    /// <summary>Addresses a client's activity, hands it to the bot and answers with the id the echo carries.</summary>
+    public async Task<IResult> PostAsync(
+        HttpRequest request, DirectLineConversation conversation, DirectLineCaller caller, Activity activity, IReadOnlyList<DirectLineFile> files, CancellationToken cancellationToken)
+    {
+        if (activity.Type is null || !ClientActivityTypes.Contains(activity.Type))
+        {
+            return Reject(conversation, StatusCodes.Status400BadRequest, "activity-type",
+                DirectLineErrors.BadRequest("Clients may send message, event, typing, messageReaction and endOfConversation activities."));
+        }
+
+        // A token that names its user decides who is speaking; otherwise the client must say.
+        var userId = caller.UserId ?? activity.From?.Id;
+        if (string.IsNullOrEmpty(userId))
+        {
+            return Reject(conversation, StatusCodes.Status400BadRequest, "from-id", DirectLineErrors.BadRequest("The activity needs from.id."));
+        }
+
+        var inbound = activity with
+        {
+            ChannelId = ChannelIds.DirectLine,
+            ServiceUrl = DirectLineUrls.ServiceUrl(request),
+            Conversation = new ConversationAccount { Id = conversation.Id },
+            From = (activity.From ?? new ChannelAccount()) with { Id = userId, Role = RoleTypes.User },
+            Recipient = bridge.Bot,
+
+            // Set by the service after authentication, never taken from the wire; replies go to the log, not a body.
+            CallerId = null,
+            DeliveryMode = null,
+        };
+
+        Activity? echo = null;
+        var botFailure = await RunAsync(conversation, activity.Type, async ct => echo = await bridge.PostAsync(conversation, inbound, files, ct), cancellationToken);
+        return botFailure ?? Results.Json(new ResourceResponse(echo!.Id), SchemaJsonContext.Default.ResourceResponse);
+    }
+
+    /// <summary>Polling: what was stored after the watermark. Typing is never stored, so it never shows up here.</summary>
+    public IResult GetActivities(HttpRequest request, string conversationId, string? watermark)
+    {
+        var (conversation, _, failure) = Open(request, "activities", conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var batch = conversation!.After(DirectLineUrls.ParseWatermark(watermark));
+        return Results.Bytes(ActivitySetJson.Write(batch.Entries.Select(e => e.Activity), batch.Watermark), "application/json; charset=utf-8");
+    }
+
+    /// <summary>
+    /// DirectLineJS asks for a session id only in the OAuthCard sign-in flow, which this bot does not use; it
+    /// treats an empty one exactly as it treats a failure, so answer that, politely.
+    /// </summary>
+    public IResult SessionId(HttpRequest request)
+    {
+        var auth = authenticator.Authenticate(request, "session", conversationId: null);
+        return auth.Failure ?? Results.Json(new SessionResponse(""), DirectLineJsonContext.Default.SessionResponse);
+    }
+
+    /// <summary>Authenticates for a conversation route and finds the conversation (404 when it does not exist).</summary>
+    public (DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Failure) Open(HttpRequest request, string route, string conversationId)
+    {
+        var auth = authenticator.Authenticate(request, route, conversationId);
+        if (auth.Failure is { } failure)
+        {
+            return (null, null, failure);
+        }
+
+        return store.Find(conversationId) is { } conversation
+            ? (conversation, auth.Caller, null)
+            : (null, null, DirectLineErrors.ConversationNotFound());
+    }
+
+    private ConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, IssuedToken issued, long? watermark)
+    {
+        var stream = tokens.IssueStreamToken(conversation.Id, issued.Claims.UserId);
+        return new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresIn(timeProvider),
+            DirectLineUrls.StreamUrl(request, conversation.Id, stream.Token, watermark));
+    }
+
+    /// <summary>
+    /// Runs bot work; a failure outside the bot's own error handling (the turn middleware already turns bot
+    /// exceptions into an apology) becomes 502 <c>BotError</c>. Only the exception's type is logged.
+    /// </summary>
+    private async Task<IResult?> RunAsync(DirectLineConversation conversation, string activityType, Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await work(cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            var exceptionType = e.GetType().Name;
+            DirectLineLog.TurnFailed(logger, conversation.LogId, activityType, exceptionType);
+            return DirectLineErrors.Bot();
+        }
+    }
+
+    private IResult Reject(DirectLineConversation conversation, int status, string reason, IResult result)
+    {
+        DirectLineLog.ActivityRejected(logger, conversation.LogId, status, reason);
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace TriageBot.Channels.DirectLine;
+
+/// <summary>
+/// Direct Line conversation logs, in memory, keyed by conversation id. Thread-safe; each conversation has its own
+/// lock and its live stream is fed as activities are appended. One process only: several instances behind a load
+/// balancer need a shared log (the planned PostgreSQL store, with LISTEN/NOTIFY to wake streams elsewhere).
+/// </summary>
+public sealed class DirectLineConversationStore(DirectLineOptions options, TimeProvider timeProvider)
+{
+    private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+
+    /// <summary>Conversations held now.</summary>
+    public int Count => _conversations.Count;
+
+    public bool Contains(string conversationId) => _conversations.ContainsKey(conversationId);
+
+    /// <summary>
+    /// Deletes what is past <see cref="DirectLineOptions.Retention"/>: conversations idle for longer are removed
+    /// (their streams are closed), and older activities and files of the others are dropped.
+    /// </summary>
+    public DirectLinePurgeResult Purge()
+    {
+        var cutoff = timeProvider.GetUtcNow() - options.Retention;
+        var conversations = 0;
+        var activities = 0;
+        foreach (var (id, conversation) in _conversations)
+        {
+            if (conversation.LastActivityAt < cutoff)
+            {
+                if (_conversations.TryRemove(KeyValuePair.Create(id, conversation)))
+                {
+                    activities += conversation.Close();
+                    conversations++;
+                }
+            }
+            else
+            {
+                activities += conversation.DropOlderThan(cutoff);
+            }
+        }
+
+        return new DirectLinePurgeResult(conversations, activities);
+    }
+
+    internal DirectLineConversation? Find(string conversationId) =>
+        _conversations.TryGetValue(conversationId, out var conversation) ? conversation : null;
+
+    /// <summary>The conversation, and true if this call created it (false: it was already started).</summary>
+    internal (DirectLineConversation Conversation, bool Created) Start(string conversationId, string? userId, string? locale)
+    {
+        while (true)
+        {
+            if (_conversations.TryGetValue(conversationId, out var existing))
+            {
+                return (existing, false);
+            }
+
+            var created = new DirectLineConversation(conversationId, userId, locale, options, timeProvider);
+            if (_conversations.TryAdd(conversationId, created))
+            {
+                return (created, true);
+            }
+        }
+    }
+}
+
+/// <summary>What one retention run deleted.</summary>
+public sealed record DirectLinePurgeResult(int Conversations, int Activities);

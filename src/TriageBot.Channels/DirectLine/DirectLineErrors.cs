@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+using TriageBot.Schema;
+
+namespace TriageBot.Channels.DirectLine;
+
+/// <summary>Direct Line's error envelope, <c>{"error":{"code","message"}}</c>, with the codes Azure Direct Line uses.</summary>
+internal static class DirectLineErrors
+{
+    public const string BadArgument = "BadArgument";
+    public const string Unauthorized = "Unauthorized";
+    public const string TokenExpired = "TokenExpired";
+    public const string Forbidden = "Forbidden";
+    public const string NotFound = "NotFound";
+    public const string MessageSizeTooBig = "MessageSizeTooBig";
+    public const string TooManyRequests = "TooManyRequests";
+    public const string BotError = "BotError";
+
+    public static IResult Error(int status, string code, string message) =>
+        Results.Json(new ErrorResponse(new ErrorDetail(code, message)), SchemaJsonContext.Default.ErrorResponse, statusCode: status);
+
+    public static IResult ConversationNotFound() =>
+        Error(StatusCodes.Status404NotFound, NotFound, "The conversation does not exist or has ended.");
+
+    public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, BadArgument, message);
+
+    public static IResult TooLarge(long limit) =>
+        Error(StatusCodes.Status413PayloadTooLarge, MessageSizeTooBig, $"The request exceeds the limit of {limit} bytes.");
+
+    public static IResult Bot() =>
+        Error(StatusCodes.Status502BadGateway, BotError, "The bot could not process the activity; try again.");
+}

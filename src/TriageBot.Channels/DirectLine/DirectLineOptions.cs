@@ -1,0 +1,60 @@
+namespace TriageBot.Channels.DirectLine;
+
+/// <summary>The self-hosted Direct Line 3.0 service, bound from <c>Channels:DirectLine</c>.</summary>
+public sealed class DirectLineOptions
+{
+    public const string SectionName = "Channels:DirectLine";
+
+    /// <summary>
+    /// The Direct Line secret (what a web site's backend swaps for tokens). Empty: a random one is created once and
+    /// kept in <c>directline.secret</c> in the data directory.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>How long a conversation token lives. DirectLineJS refreshes every 15 minutes, so keep it above that.</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a <c>streamUrl</c> may be used to connect; after that the client asks for a new one.</summary>
+    public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Page origins allowed to call the service from a browser (CORS and the WebSocket <c>Origin</c>).</summary>
+    public IList<string> AllowedOrigins { get; } = [];
+
+    /// <summary>The bot's account id in conversations (<c>recipient</c> of user activities, <c>from</c> of replies).</summary>
+    public string BotId { get; set; } = "triagebot";
+
+    /// <summary>The bot's display name. Web Chat shows "Bot" when the name equals the id, so keep them different.</summary>
+    public string BotName { get; set; } = "Clinic Bot";
+
+    /// <summary>How long a conversation's activities and files are kept after they were stored.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often the retention job runs.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Activities kept per conversation; the oldest are dropped beyond this.</summary>
+    public int MaxActivitiesPerConversation { get; set; } = 1000;
+
+    /// <summary>Largest activity a client may post; larger ones get 413.</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Largest upload request (the activity and every file together); larger ones get 413.</summary>
+    public int MaxUploadBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Uploaded bytes kept per conversation; the oldest files are dropped beyond this.</summary>
+    public long MaxStoredUploadBytesPerConversation { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>How often an idle WebSocket gets an empty keep-alive frame, so proxies do not close it.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Limits on <c>POST /api/chat/token</c>, per client IP.</summary>
+    public ChatTokenRateLimitOptions ChatToken { get; set; } = new();
+}
+
+/// <summary>A fixed window per client IP for the page's token endpoint.</summary>
+public sealed class ChatTokenRateLimitOptions
+{
+    public int PermitLimit { get; set; } = 10;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace TriageBot.Channels.DirectLine;
+
+/// <summary>Registers the self-hosted Direct Line 3.0 service. Map it with <see cref="DirectLineEndpoints.MapDirectLine"/>.</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    /// <param name="dataDirectory">Where <c>directline.secret</c> is created when no secret is configured.</param>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
+        var options = DirectLineOptionsReader.Read(configuration);
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DirectLineSecret(options, dataDirectory, sp.GetRequiredService<ILogger<DirectLineSecret>>()));
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineAuthenticator>();
+        services.AddSingleton<DirectLineConversationStore>();
+        services.AddSingleton<DirectLineBotBridge>();
+        services.AddSingleton<DirectLineTokenHandlers>();
+        services.AddSingleton<DirectLineConversationHandlers>();
+        services.AddSingleton<DirectLineUploadHandlers>();
+        services.AddSingleton<DirectLineStreamHandler>();
+        services.AddSingleton<DirectLineChatTokenLimiter>();
+        services.AddHostedService<DirectLineRetentionService>();
+        services.AddCors(cors => cors.AddPolicy(DirectLineCors.PolicyName, policy => DirectLineCors.Configure(policy, options.AllowedOrigins)));
+        return services;
+    }
+}
