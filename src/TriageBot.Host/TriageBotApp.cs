@@ -1,4 +1,5 @@
 using TriageBot.Channels.BotConnector;
+using TriageBot.Channels.DirectLine;
 using TriageBot.Host.WebChat;
 
 namespace TriageBot.Host;
@@ -23,10 +24,16 @@ public static class TriageBotApp
         }
 
         builder.Services.AddTriageBot(builder.Configuration, builder.Environment.ContentRootPath);
+        var dataDirectory = Path.GetFullPath(builder.Configuration["Storage:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);
+        builder.Services.AddDirectLine(builder.Configuration, dataDirectory);
         builder.Services.AddChatPage(builder.Configuration);
 
         var app = builder.Build();
+
+        // Direct Line's endpoints carry CORS metadata for the configured origins only; the middleware applies it.
+        app.UseCors();
         app.MapBotConnector();
+        app.MapDirectLine();
         app.MapChatPage();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

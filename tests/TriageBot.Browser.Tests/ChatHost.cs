@@ -48,6 +48,7 @@ public sealed class ChatHost : IAsyncDisposable
             {
                 ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
                 ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
+                ["Storage:DataDirectory"] = dataFolder.FullName,
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();

@@ -87,7 +87,7 @@ public sealed partial class ChatPageHttpTests
         await using var host = await ChatHost.StartAsync(new Dictionary<string, string?>
         {
             ["Clinic:Name"] = "Northside Spine Clinic",
-            ["Clinic:Phone"] = "0161 496 0000",
+            ["Clinic:Phone"] = "020 7946 0000",
             ["Clinic:PrimaryColor"] = "#7c2855",
         });
 
@@ -95,7 +95,7 @@ public sealed partial class ChatPageHttpTests
 
         var root = json.RootElement;
         Assert.Equal("Northside Spine Clinic", root.GetProperty("clinicName").GetString());
-        Assert.Equal("0161 496 0000", root.GetProperty("phone").GetString());
+        Assert.Equal("020 7946 0000", root.GetProperty("phone").GetString());
         Assert.Equal("#7c2855", root.GetProperty("primaryColor").GetString());
         Assert.Equal("999", root.GetProperty("emergencyNumber").GetString());
     }

@@ -26,8 +26,10 @@ internal static class ReferralCard
             ["body"] = new JsonArray
             {
                 new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text("referral.card.title"), ["weight"] = "Bolder", ["wrap"] = true },
-                Input("Input.Text", "name", wording.Text("referral.card.name"), new JsonObject { ["isRequired"] = true, ["maxLength"] = 100 }),
-                Input("Input.Text", "contact", wording.Text("referral.card.contact"), new JsonObject { ["isRequired"] = true, ["maxLength"] = 120 }),
+                // Not "isRequired": Adaptive Cards then demands a per-input error text, and the bot checks every field
+                // itself anyway (a missing or invalid one is asked again by typing).
+                Input("Input.Text", "name", wording.Text("referral.card.name"), new JsonObject { ["maxLength"] = 100 }),
+                Input("Input.Text", "contact", wording.Text("referral.card.contact"), new JsonObject { ["maxLength"] = 120 }),
                 Input("Input.ChoiceSet", "time", wording.Text("referral.card.time"), new JsonObject
                 {
                     ["style"] = "compact",
@@ -65,7 +67,13 @@ internal static class ReferralCard
 
     private static JsonObject Input(string type, string id, string label, JsonObject extra)
     {
+        // The label shows above the field; Web Chat's renderer names text inputs for screen readers from the placeholder.
         var input = new JsonObject { ["type"] = type, ["id"] = id, ["label"] = label };
+        if (type == "Input.Text")
+        {
+            input["placeholder"] = label;
+        }
+
         foreach (var (key, value) in extra.ToList())
         {
             extra.Remove(key);

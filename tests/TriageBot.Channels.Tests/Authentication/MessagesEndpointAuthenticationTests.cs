@@ -29,7 +29,12 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(_idp.BotConfiguration(AppId));
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "InMemory" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "InMemory",
+                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests"),
+                ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests", "keys"),
+            });
             builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
         });
         await _app.StartAsync(CancellationToken.None);

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TriageBot.Channels.DirectLine;
 using TriageBot.Host;
 
 namespace TriageBot.Testing.DirectLine;
 
 /// <summary>
-/// The real TriageBot app on real Kestrel (random loopback port) with Direct Line added the way the host adds it:
-/// <c>AddDirectLine</c> with the services, then <c>UseCors</c> and <c>MapDirectLine</c> before the app starts.
+/// The real TriageBot app on real Kestrel (random loopback port), Direct Line included as the host maps it, with
+/// its data (Direct Line secret, SQLite, keys) in a temporary folder.
 /// Service overrides run first, so a test can swap the bot, the clock or the state store.
 /// </summary>
 public sealed class DirectLineHost : IAsyncDisposable
@@ -55,19 +54,17 @@ public sealed class DirectLineHost : IAsyncDisposable
                 {
                     ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
                     ["Channels:DirectLine:Secret"] = configureSecret ? Secret : null,
+                    ["Storage:DataDirectory"] = dataFolder.FullName,
+                    ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
                 });
                 builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
                 builder.Logging.ClearProviders();
                 builder.Logging.SetMinimumLevel(LogLevel.Debug);
                 builder.Logging.AddProvider(logs);
                 services?.Invoke(builder.Services);
-                builder.Services.AddDirectLine(builder.Configuration, dataFolder.FullName);
             });
 
-            // What the host adds: CORS for the Direct Line policy, then the endpoints. The stream route carries its
-            // own WebSocket middleware, so UseWebSockets is deliberately not called here.
-            app.UseCors();
-            app.MapDirectLine();
+            // The host itself adds Direct Line (services, CORS, endpoints); the fixture only points its data here.
             await app.StartAsync();
             return new DirectLineHost(app, logs, dataFolder);
         }
