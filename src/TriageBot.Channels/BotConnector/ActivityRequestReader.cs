@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -27,7 +26,7 @@ public static class ActivityRequestReader
             return TooLarge(maxBodyBytes);
         }
 
-        var body = await ReadBoundedAsync(request.Body, maxBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, maxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TooLarge(maxBodyBytes);
@@ -68,32 +67,6 @@ public static class ActivityRequestReader
     private static ActivityReadResult TooLarge(int maxBodyBytes) =>
         ActivityReadResult.Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large",
             $"The body exceeds the limit of {maxBodyBytes} bytes.");
-
-    /// <summary>Reads at most <paramref name="maxBytes"/>; null if the body is longer.</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(maxBytes + 1, 16 * 1024));
-        try
-        {
-            using var collected = new MemoryStream();
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                if (collected.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                collected.Write(buffer, 0, read);
-            }
-
-            return collected.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 }
 
 /// <summary>Either an activity or the HTTP problem to answer with.</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +22,7 @@ internal static class DirectLineRequests
             return (null, null);
         }
 
-        var body = await ReadBoundedAsync(request.Body, MaxSmallBodyBytes, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request.Body, MaxSmallBodyBytes, cancellationToken);
         if (body is null)
         {
             return (null, DirectLineErrors.TooLarge(MaxSmallBodyBytes));
@@ -42,30 +41,4 @@ internal static class DirectLineRequests
     /// <summary>A user id fit to put in a token: present, not too long, no control characters.</summary>
     public static bool IsAcceptableUserId(string? userId) =>
         !string.IsNullOrWhiteSpace(userId) && userId.Length <= MaxUserIdLength && !userId.Any(char.IsControl);
-
-    /// <summary>Reads at most <paramref name="maxBytes"/>; null if the stream is longer.</summary>
-    public static async Task<byte[]?> ReadBoundedAsync(Stream body, long maxBytes, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            using var collected = new MemoryStream();
-            int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                if (collected.Length + read > maxBytes)
-                {
-                    return null;
-                }
-
-                collected.Write(buffer, 0, read);
-            }
-
-            return collected.ToArray();
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 }

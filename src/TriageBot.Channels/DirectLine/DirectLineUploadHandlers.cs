@@ -124,7 +124,7 @@ internal sealed class DirectLineUploadHandlers(
         long remaining = options.MaxUploadBytes;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            var content = await DirectLineRequests.ReadBoundedAsync(section.Body, remaining, cancellationToken);
+            var content = await BoundedBody.ReadAsync(section.Body, remaining, cancellationToken);
             if (content is null)
             {
                 return UploadParts.Oversized;
