@@ -11,7 +11,6 @@ namespace TriageBot.Browser.Tests;
 /// </summary>
 public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
 {
-    /// <summary>Set to null once main maps Direct Line and the triage bot in TriageBotApp (see the report to the lead).</summary>
     private const string BotBubbles = ".webchat__bubble:not(.webchat__bubble--from-user)";
 
     [BrowserFact]
