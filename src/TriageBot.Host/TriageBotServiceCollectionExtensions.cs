@@ -43,7 +43,8 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<IContentCatalog>(),
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IReferralStore>(),
-                sp.GetRequiredService<IReferralProtector>()),
+                sp.GetRequiredService<IReferralProtector>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs")),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);

@@ -70,6 +70,10 @@ public sealed class HostedTriageTests
 
         var logs = bot.Logs.AllText;
         Assert.Contains("TurnCompleted", logs, StringComparison.Ordinal);
+        var outcome = Assert.Single(bot.Logs.WithEvent("TriageOutcome"));
+        Assert.Contains("Level=routine", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("ContentVersion=", outcome.Message, StringComparison.Ordinal);
+        Assert.Contains("HAZ-INFECTION", Assert.Single(bot.Logs.WithEvent("FreeTextRedFlag")).Message, StringComparison.Ordinal);
         foreach (var secret in new[] { "desk all day", "Pat Doe", "pat@example.org", "chills since Tuesday" })
         {
             Assert.DoesNotContain(secret, logs, StringComparison.OrdinalIgnoreCase);

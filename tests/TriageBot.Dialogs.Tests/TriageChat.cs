@@ -24,7 +24,7 @@ internal sealed class TriageChat
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector());
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector(), NullLogger.Instance);
         Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
     }
 

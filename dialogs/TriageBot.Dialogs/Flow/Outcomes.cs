@@ -19,11 +19,16 @@ internal static class Outcomes
     };
 
     /// <summary>
-    /// Sends the <c>triage.outcome</c> event where a host can use it: Direct Line / Web Chat / Emulator, and always
-    /// in expectReplies answers. Teams shows nothing for events, so it gets none.
+    /// Records a disposition: logs level, hazard ids and content version (never answers), and sends the
+    /// <c>triage.outcome</c> event where a host can use it: Direct Line / Web Chat / Emulator, and always in
+    /// expectReplies answers. Teams shows nothing for events, so it gets none.
     /// </summary>
-    public static void SendEvent(TurnContext turn, DispositionResult result, string contentVersion)
+    public static void Report(TriageServices services, TurnContext turn, DispositionResult result)
     {
+        var contentVersion = services.Content.Version;
+        var level = Id(result.Level);
+        var hazards = string.Join(',', result.Hazards);
+        DialogsLog.TriageOutcome(services.Log, level, hazards, contentVersion);
         var accepts = turn.Activity.DeliveryMode == DeliveryModes.ExpectReplies
             || turn.Activity.ChannelId is ChannelIds.DirectLine or ChannelIds.WebChat or ChannelIds.Emulator or ChannelIds.Test;
         if (!accepts)
@@ -31,7 +36,7 @@ internal static class Outcomes
             return;
         }
 
-        var outcome = new TriageOutcome(Id(result.Level), result.Hazards, contentVersion);
+        var outcome = new TriageOutcome(level, result.Hazards, contentVersion);
         turn.SendActivity(new Activity
         {
             Type = ActivityTypes.Event,
@@ -44,8 +49,9 @@ internal static class Outcomes
     /// The emergency script: the advice for each emergency red flag found (or the general emergency advice), the
     /// outcome event, then the number again. Calm, clear, and nothing more is asked.
     /// </summary>
-    public static void Emergency(Wording wording, TurnContext turn, DispositionResult result, IEnumerable<string> findings)
+    public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result, IEnumerable<string> findings)
     {
+        var wording = new Wording(services.Content, turn);
         var adviceKeys = wording.Content.RedFlags
             .Where(r => r.Level == DispositionLevel.Emergency && findings.Contains($"redflag.{r.Id}"))
             .Select(r => r.AdviceKey)
@@ -56,7 +62,7 @@ internal static class Outcomes
             wording.Say(key);
         }
 
-        SendEvent(turn, result, wording.Content.Version);
+        Report(services, turn, result);
         wording.Say("emergency.repeat");
     }
 }

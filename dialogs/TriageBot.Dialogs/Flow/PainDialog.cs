@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
@@ -57,9 +56,6 @@ internal static class PainDialog
 
         return findings;
     }
-
-    /// <summary>The 0-10 score as people read it: "7", "6.5".</summary>
-    public static string ScoreText(double? score) => score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "";
 
     private static PromptOptions Ask(TriageServices services, WaterfallStepContext<PainAnswers> step, string key) =>
         new Wording(services.Content, step.Context).Ask(key);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using TriageBot.Content.Model;
 
 namespace TriageBot.Dialogs.Flow;
 
@@ -61,7 +60,4 @@ internal static class Summary
         choiceId is null
             ? "-"
             : wording.Content.Prompt(promptKey, wording.Locale).Choices.FirstOrDefault(c => c.Id == choiceId)?.Title ?? choiceId;
-
-    /// <summary>The levels' order, for "most urgent first" checks.</summary>
-    public static bool IsEmergency(DispositionResult result) => result.Level == DispositionLevel.Emergency;
 }

@@ -60,7 +60,7 @@ internal static class TriageDialog
                 }
 
                 Say(services, step, $"advice.{Outcomes.Id(result.Level)}");
-                Outcomes.SendEvent(step.Context, result, services.Content.Version);
+                Outcomes.Report(services, step.Context, result);
                 Say(services, step, "safety-net");
                 var findings = JsonSerializer.SerializeToElement(step.Values.Findings, TriageJsonContext.Default.IReadOnlyListString);
                 return step.BeginDialogAsync(EducationDialog.Id, findings, ct);
@@ -104,7 +104,7 @@ internal static class TriageDialog
     private static Task<DialogTurnResult> EmergencyEndAsync(
         TriageServices services, WaterfallStepContext<TriageState> step, DispositionResult result, CancellationToken cancellationToken)
     {
-        Outcomes.Emergency(new Wording(services.Content, step.Context), step.Context, result, step.Values.Findings);
+        Outcomes.Emergency(services, step.Context, result, step.Values.Findings);
         return EndWithSummaryAsync(services, step, cancellationToken);
     }
 

@@ -30,7 +30,7 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         var wording = new Wording(services.Content, dc.Context);
         if (result.Level == DispositionLevel.Emergency)
         {
-            Outcomes.Emergency(wording, dc.Context, result, findings);
+            Outcomes.Emergency(services, dc.Context, result, findings);
             wording.Say("ending.restart-hint");
             await dc.CancelAllDialogsAsync(cancellationToken);
             scope?.Remove(TriageKeys.FreeTextFindings);

@@ -1,5 +1,4 @@
 using TriageBot.Runtime.Turns;
-using TriageBot.Schema;
 
 namespace TriageBot.Runtime.Dialogs;
 
@@ -16,7 +15,4 @@ public class DialogBot(DialogManager dialogs) : ActivityHandler
 
     protected override Task OnEndOfConversationActivityAsync(TurnContext turnContext, CancellationToken cancellationToken) =>
         Dialogs.OnTurnAsync(turnContext, cancellationToken);
-
-    /// <summary>Builds a message activity for tests and tools.</summary>
-    public static Activity Message(string text) => MessageFactory.Text(text);
 }
