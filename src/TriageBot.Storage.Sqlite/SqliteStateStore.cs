@@ -186,7 +186,6 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
                 return;
             }
 
-            SqliteBatteries.EnsureInitialized();
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
             await using var connection = await OpenConnectionAsync(cancellationToken);
             var (journalMode, fromVersion) = await SqliteSchema.EnsureAsync(connection, cancellationToken);
