@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace TriageBot.Recognizers.Tests.Conformance;
 
 /// <summary>
-/// Runs Microsoft.Recognizers.Text's English spec cases (dev subset in shared/conformance) against our
+/// Runs Microsoft.Recognizers.Text's English spec cases (the dev subset this project carries in Specs/recognizers-text, or $TRIAGEBOT_RECOGNIZERS_SPECS) against our
 /// recognizers and fails if a pass rate drops below the floor we have reached. See CONFORMANCE.md.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
@@ -25,16 +25,10 @@ public sealed class ConformanceTests(ITestOutputHelper output)
     [MemberData(nameof(Files))]
     public void SpecFile_AllCases_PassRateAtLeastFloor(string relativePath)
     {
-        if (SpecLocator.SkipRequested)
-        {
-            return;
-        }
-
-        var root = SpecLocator.Find();
-        Assert.True(root is not null, $"Recognizers-Text spec folder not found. Set {SpecLocator.EnvironmentVariable} to a folder laid out like "
-            + $"shared/conformance/recognizers-text, or {SpecLocator.SkipVariable}=1 to skip. Searched upward from {AppContext.BaseDirectory}.");
-        var path = Path.Combine(root!, relativePath);
-        Assert.True(File.Exists(path), $"Spec file missing: {path}");
+        var (root, source) = SpecLocator.Find();
+        var path = Path.Combine(root, relativePath);
+        Assert.True(File.Exists(path), $"Spec file missing: {path} (from {source}). {SpecLocator.EnvironmentVariable}, when set, must name a "
+            + "folder laid out like upstream's Specs/ (Number/English/NumberModel.json, ...).");
 
         var file = SpecFiles.Single(f => f.RelativePath == relativePath);
         var report = SpecRunner.Run(file, SpecCase.Load(path));

@@ -1,34 +1,23 @@
 namespace TriageBot.Recognizers.Tests.Conformance;
 
 /// <summary>
-/// Finds the Recognizers-Text spec folder: $TRIAGEBOT_RECOGNIZERS_SPECS, else the nearest ancestor of
-/// the test binaries that holds shared/conformance/recognizers-text (shared/ sits beside the repo root).
+/// Finds the Recognizers-Text spec folder: $TRIAGEBOT_RECOGNIZERS_SPECS when set (an auditor's own cases, laid out
+/// like upstream's Specs/), else the copy this project carries in Specs/recognizers-text, copied next to the test
+/// binaries. There is no skip switch: a missing folder or file is a failure, never a silent pass.
 /// </summary>
 internal static class SpecLocator
 {
     public const string EnvironmentVariable = "TRIAGEBOT_RECOGNIZERS_SPECS";
-    public const string SkipVariable = "TRIAGEBOT_SKIP_CONFORMANCE";
-    private static readonly string[] Relative = ["shared", "conformance", "recognizers-text"];
 
-    public static bool SkipRequested => Environment.GetEnvironmentVariable(SkipVariable) == "1";
+    /// <summary>Where the bundled cases sit in the output folder (see the csproj).</summary>
+    public static string Bundled => Path.Combine(AppContext.BaseDirectory, "Specs", "recognizers-text");
 
-    public static string? Find()
+    /// <summary>The folder to read, and where it came from (for the failure message).</summary>
+    public static (string Path, string Source) Find()
     {
         var fromEnv = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnv))
-        {
-            return Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv) : null;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine([dir.FullName, .. Relative]);
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
+        return string.IsNullOrWhiteSpace(fromEnv)
+            ? (Bundled, "the bundled copy")
+            : (System.IO.Path.GetFullPath(fromEnv), $"${EnvironmentVariable}");
     }
 }
