@@ -226,7 +226,7 @@ public sealed class ChannelTokenTests(IdentityServerFixture fixture) : IClassFix
 
     private async Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token, Activity? activity = null)
     {
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(Bearer(token), activity ?? Message(), CancellationToken.None);
     }
 }
