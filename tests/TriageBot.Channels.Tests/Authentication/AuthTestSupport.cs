@@ -34,9 +34,14 @@ internal static class AuthTestSupport
         return options;
     }
 
+    /// <summary>The authenticator as the app builds it, but allowed to fetch keys from the test server's plain-http
+    /// loopback URLs (the test hook the app never uses).</summary>
     public static JwtInboundAuthenticator Authenticator(
         FakeIdentityServer server, TimeProvider clock, Action<BotAuthenticationOptions>? configure = null) =>
-        new(Options(server, configure), HttpClientFactory, clock, NullLogger<JwtInboundAuthenticator>.Instance);
+        Authenticator(BotAuthenticationSettings.Resolve(Options(server, configure)) with { RequireHttpsMetadata = false }, clock);
+
+    public static JwtInboundAuthenticator Authenticator(BotAuthenticationSettings settings, TimeProvider clock) =>
+        new(settings, HttpClientFactory, clock, NullLogger<JwtInboundAuthenticator>.Instance);
 
     public static Activity Message(string channelId = "msteams", string? serviceUrl = ServiceUrl) => new()
     {

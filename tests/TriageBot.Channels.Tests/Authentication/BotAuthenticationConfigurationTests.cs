@@ -205,7 +205,7 @@ public sealed class BotAuthenticationConfigurationTests
     public async Task UsGovernment_ChannelTokenFromGovIssuer_IsAcceptedWithGovCallerId()
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
-        using var authenticator = Authenticator(idp, TimeProvider.System, o => o.ChannelService = "https://botframework.azure.us");
+        var authenticator = Authenticator(idp, TimeProvider.System, o => o.ChannelService = "https://botframework.azure.us");
 
         var gov = await authenticator.AuthenticateAsync(
             Bearer(idp.ChannelToken(AppId, ServiceUrl, customize: c => c["iss"] = "https://api.botframework.us")), Message(), CancellationToken.None);
@@ -220,7 +220,7 @@ public sealed class BotAuthenticationConfigurationTests
     public async Task FakeIdentityServerConfiguration_WiresInboundAndOutboundAuth()
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
-        using var services = Build(idp.BotConfiguration(AppId));
+        using var services = Register(idp.BotConfiguration(AppId)).AddSingleton(new AllowHttpOpenIdMetadata()).BuildServiceProvider();
 
         var inbound = await services.GetRequiredService<IInboundAuthenticator>().AuthenticateAsync(
             Bearer(idp.ChannelToken(AppId, ServiceUrl)), Message(), CancellationToken.None);

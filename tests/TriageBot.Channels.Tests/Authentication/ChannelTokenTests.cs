@@ -40,6 +40,16 @@ public sealed class ChannelTokenTests(IdentityServerFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task ChannelToken_AudienceWithTrailingSlash_IsRejected()
+    {
+        // IdentityModel ignores a trailing slash on the audience by default; an app id is compared exactly.
+        var result = await AuthenticateAsync(_idp.ChannelToken(AppId + "/", ServiceUrl));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("audience", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelToken_AudienceAsArray_IsRejected()
     {
         var token = _idp.ChannelToken(AppId, ServiceUrl, customize: c => c["aud"] = new System.Text.Json.Nodes.JsonArray(AppId));
@@ -226,7 +236,7 @@ public sealed class ChannelTokenTests(IdentityServerFixture fixture) : IClassFix
 
     private async Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token, Activity? activity = null)
     {
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(Bearer(token), activity ?? Message(), CancellationToken.None);
     }
 }

@@ -95,7 +95,7 @@ public sealed class EmulatorTokenTests(IdentityServerFixture fixture) : IClassFi
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
         var endorsed = idp.AddEmulatorKey(new TestSigningKey(endorsements: ["msteams"]));
-        using var authenticator = Authenticator(idp, TimeProvider.System);
+        var authenticator = Authenticator(idp, TimeProvider.System);
 
         var result = await authenticator.AuthenticateAsync(
             Bearer(idp.EmulatorToken(AppId, key: endorsed)), Message(channelId: "emulator"), CancellationToken.None);
@@ -108,7 +108,7 @@ public sealed class EmulatorTokenTests(IdentityServerFixture fixture) : IClassFi
     public async Task EmulatorToken_SingleTenantIssuer_IsAcceptedForSingleTenantBot()
     {
         var token = _idp.EmulatorToken(AppId, "1.0", customize: c => c["iss"] = $"https://sts.windows.net/{TenantId}/");
-        using var authenticator = Authenticator(_idp, _clock, o =>
+        var authenticator = Authenticator(_idp, _clock, o =>
         {
             o.MicrosoftAppType = "SingleTenant";
             o.MicrosoftAppTenantId = TenantId;
@@ -156,7 +156,7 @@ public sealed class EmulatorTokenTests(IdentityServerFixture fixture) : IClassFi
     [Fact]
     public async Task EmulatorToken_EmptyChannelId_IsRejected()
     {
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
 
         var result = await authenticator.AuthenticateAsync(Bearer(_idp.EmulatorToken(AppId)), Message(channelId: ""), CancellationToken.None);
 
@@ -165,7 +165,7 @@ public sealed class EmulatorTokenTests(IdentityServerFixture fixture) : IClassFi
 
     private async Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(string token)
     {
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(Bearer(token), Message(channelId: "emulator", serviceUrl: "http://localhost:56789"), CancellationToken.None);
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Logging;
+using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Host;
 using TriageBot.Schema;
 using TriageBot.Testing;
@@ -24,20 +26,7 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
-        _app = TriageBotApp.Build([], builder =>
-        {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            builder.Logging.ClearProviders();
-            builder.Configuration.AddInMemoryCollection(_idp.BotConfiguration(AppId));
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:Provider"] = "InMemory",
-                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests"),
-                ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests", "keys"),
-            });
-            builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
-        });
-        await _app.StartAsync(CancellationToken.None);
+        _app = await StartAppAsync(allowHttpMetadata: true);
         _baseAddress = new Uri(_app.Urls.First());
     }
 
@@ -81,7 +70,55 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams")
+    [Fact]
+    public async Task IdentityModelLogging_AfterValidAndInvalidTokens_NeverShowsPiiOrWholeTokens()
+    {
+        using var accepted = await PostAsync(_idp.ChannelToken(AppId, ServiceUrl));
+        using var refused = await PostAsync(_idp.ChannelToken(AppId, ServiceUrl, customize: c => c["iss"] = "https://evil.example.com"));
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.False(IdentityModelEventSource.ShowPII);
+        Assert.False(IdentityModelEventSource.LogCompleteSecurityArtifact);
+    }
+
+    [Fact]
+    public async Task Message_WithValidToken_WhenMetadataIsHttpAndNoTestHook_Is401()
+    {
+        // The same app without the test hook: IdentityModel refuses the http metadata URL before sending anything.
+        await using var app = await StartAppAsync(allowHttpMetadata: false);
+        var before = _idp.ChannelMetadataRequests;
+
+        using var response = await PostAsync(_idp.ChannelToken(AppId, ServiceUrl), baseAddress: new Uri(app.Urls.First()));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(before, _idp.ChannelMetadataRequests);
+    }
+
+    private async Task<WebApplication> StartAppAsync(bool allowHttpMetadata)
+    {
+        var app = TriageBotApp.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Configuration.AddInMemoryCollection(_idp.BotConfiguration(AppId));
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:Provider"] = "InMemory",
+                ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests"),
+                ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests", "keys"),
+            });
+            builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
+            if (allowHttpMetadata)
+            {
+                builder.Services.AddSingleton(new AllowHttpOpenIdMetadata());
+            }
+        });
+        await app.StartAsync(CancellationToken.None);
+        return app;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams", Uri? baseAddress = null)
     {
         var activity = Message(channelId) with
         {
@@ -99,7 +136,7 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var http = new HttpClient { BaseAddress = _baseAddress };
+        using var http = new HttpClient { BaseAddress = baseAddress ?? _baseAddress };
         var response = await http.SendAsync(request, CancellationToken.None);
         await response.Content.LoadIntoBufferAsync(CancellationToken.None);
         return response;

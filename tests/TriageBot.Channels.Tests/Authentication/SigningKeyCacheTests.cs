@@ -1,11 +1,15 @@
+using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Testing.Identity;
 using static TriageBot.Channels.Tests.Authentication.AuthTestSupport;
 
 namespace TriageBot.Channels.Tests.Authentication;
 
 /// <summary>
-/// Key discovery and caching: 24 h cache, one forced refresh for an unknown kid (at most every 5 minutes), key
-/// rotation, endorsements. Each test has its own identity server, as they count requests and change keys.
+/// Key discovery and caching, done by IdentityModel's ConfigurationManager: keys kept 24 h, one forced refresh for an
+/// unknown kid (at most every 5 minutes), key rotation, stale keys kept while the metadata server is down,
+/// endorsements. The refresh schedule runs on the library's own (system) clock, not on a TimeProvider; tests that
+/// need time to pass shorten the unknown-kid interval instead. Each test has its own identity server, as they count
+/// requests and change keys.
 /// </summary>
 public sealed class SigningKeyCacheTests
 {
@@ -15,7 +19,7 @@ public sealed class SigningKeyCacheTests
     public async Task ValidTokens_ReuseCachedKeys()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
 
         for (var i = 0; i < 3; i++)
         {
@@ -28,25 +32,25 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
-    public async Task CachedKeys_After24Hours_AreFetchedAgain()
+    public void SigningKeys_AreRefreshedDailyAndForUnknownKidsAtMostEveryFiveMinutes()
     {
-        await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
-        await AssertAcceptedAsync(authenticator, idp);
+        var settings = BotAuthenticationSettings.Resolve(new BotAuthenticationOptions { MicrosoftAppId = AppId, MicrosoftAppPassword = "secret" });
+        var authenticator = Authenticator(settings, _clock);
 
-        _clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
-        idp.TimeProvider = _clock;
-        await AssertAcceptedAsync(authenticator, idp);
+        foreach (var keys in new[] { authenticator.ChannelKeys, authenticator.EmulatorKeys })
+        {
+            Assert.Equal(TimeSpan.FromHours(24), keys.Manager.AutomaticRefreshInterval);
+            Assert.Equal(TimeSpan.FromMinutes(5), keys.Manager.RefreshInterval);
+        }
 
-        Assert.Equal(2, idp.ChannelMetadataRequests);
-        Assert.Equal(2, idp.ChannelKeysRequests);
+        Assert.True(settings.RequireHttpsMetadata);
     }
 
     [Fact]
     public async Task UnknownKid_RefreshesKeysOnceThenIsRejected()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
         await AssertAcceptedAsync(authenticator, idp);
         using var stranger = new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements);
 
@@ -61,13 +65,13 @@ public sealed class SigningKeyCacheTests
     [Fact]
     public async Task UnknownKid_AgainWithinFiveMinutes_DoesNotRefetch()
     {
+        // The library's clock is the system clock: both unknown kids arrive well within 5 real minutes.
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
         using var stranger = new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements);
         await AssertAcceptedAsync(authenticator, idp);
         await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
 
-        _clock.Advance(TimeSpan.FromMinutes(4));
         using var another = new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements);
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: another));
 
@@ -77,17 +81,27 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
-    public async Task UnknownKid_AfterFiveMinutes_RefetchesAgain()
+    public async Task UnknownKid_AfterRefreshInterval_RefetchesAgain()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var settings = BotAuthenticationSettings.Resolve(Options(idp)) with
+        {
+            RequireHttpsMetadata = false,
+            UnknownKidRefreshInterval = TimeSpan.FromSeconds(1),
+        };
+        var authenticator = Authenticator(settings, _clock);
         using var stranger = new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements);
         await AssertAcceptedAsync(authenticator, idp);
         await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
+        Assert.Equal(2, idp.ChannelKeysRequests);
 
-        _clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
-        idp.TimeProvider = _clock;
-        await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
+        // Once the (shortened) interval has passed on the real clock, the next unknown kid may refresh again.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (idp.ChannelKeysRequests < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
+        }
 
         Assert.Equal(3, idp.ChannelKeysRequests);
     }
@@ -96,7 +110,7 @@ public sealed class SigningKeyCacheTests
     public async Task KeyRotated_UnknownKidRefresh_FindsNewKeyAndAccepts()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
         await AssertAcceptedAsync(authenticator, idp);
 
         var newKey = idp.RotateChannelKey();
@@ -107,10 +121,26 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
+    public async Task KeyRotated_TokenFromRetiredKey_IsRejected()
+    {
+        await using var idp = await StartAsync();
+        var authenticator = Authenticator(idp, _clock);
+        var retired = idp.ChannelKey;
+        await AssertAcceptedAsync(authenticator, idp);
+        var newKey = idp.RotateChannelKey();
+        await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: newKey));
+
+        var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: retired));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("kid", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConcurrentFirstRequests_FetchKeysOnce()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
         var token = idp.ChannelToken(AppId, ServiceUrl);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => AuthenticateAsync(authenticator, token)));
@@ -120,11 +150,25 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
+    public async Task ChannelToken_SignedWith1024BitKey_IsRejected()
+    {
+        // IdentityModel would verify a 1024-bit RSA signature; a Bot Framework key is never that short.
+        await using var idp = await StartAsync();
+        var weak = idp.AddChannelKey(new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements, keySizeInBits: 1024));
+        var authenticator = Authenticator(idp, _clock);
+
+        var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: weak));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("kid", result.FailureReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ChannelToken_KeyNotEndorsedForChannel_IsRejected()
     {
         await using var idp = await StartAsync();
         var teamsOnly = idp.AddChannelKey(new TestSigningKey(endorsements: ["msteams"]));
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
 
         var result = await authenticator.AuthenticateAsync(
             Bearer(idp.ChannelToken(AppId, ServiceUrl, key: teamsOnly)), Message(channelId: "webchat"), CancellationToken.None);
@@ -138,7 +182,7 @@ public sealed class SigningKeyCacheTests
     {
         await using var idp = await StartAsync();
         var teamsOnly = idp.AddChannelKey(new TestSigningKey(endorsements: ["msteams"]));
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
 
         var result = await authenticator.AuthenticateAsync(
             Bearer(idp.ChannelToken(AppId, ServiceUrl, key: teamsOnly)), Message(channelId: "msteams"), CancellationToken.None);
@@ -151,7 +195,7 @@ public sealed class SigningKeyCacheTests
     {
         await using var idp = await StartAsync();
         var unendorsed = idp.AddChannelKey(new TestSigningKey(endorsements: null));
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
 
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: unendorsed));
 
@@ -164,7 +208,7 @@ public sealed class SigningKeyCacheTests
     {
         await using var idp = await StartAsync();
         idp.MetadataUnavailable = true;
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
 
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl));
 
@@ -176,7 +220,7 @@ public sealed class SigningKeyCacheTests
     public async Task MetadataUnreachable_WithNoCachedKeys_IsRejected()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock, o => o.ToBotFromChannelOpenIdMetadataUrl = "http://127.0.0.1:1/nothing-listens-here");
+        var authenticator = Authenticator(idp, _clock, o => o.ToBotFromChannelOpenIdMetadataUrl = "http://127.0.0.1:1/nothing-listens-here");
 
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl));
 
@@ -184,20 +228,38 @@ public sealed class SigningKeyCacheTests
     }
 
     [Fact]
-    public async Task MetadataUnavailable_AfterCacheExpiry_KeepsUsingCachedKeys()
+    public async Task MetadataUnavailable_WhenRefreshing_KeepsUsingCachedKeys()
     {
         await using var idp = await StartAsync();
-        using var authenticator = Authenticator(idp, _clock);
+        var authenticator = Authenticator(idp, _clock);
         await AssertAcceptedAsync(authenticator, idp);
+        using var stranger = new TestSigningKey(endorsements: FakeIdentityServer.DefaultEndorsements);
 
         idp.MetadataUnavailable = true;
-        _clock.Advance(TimeSpan.FromHours(25));
-        idp.TimeProvider = _clock;
+        var unknown = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
         await AssertAcceptedAsync(authenticator, idp);
+        var unknownAgain = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl, key: stranger));
         await AssertAcceptedAsync(authenticator, idp);
 
-        // One failed refresh, then a 5-minute pause before the next attempt.
-        Assert.Equal(2, idp.ChannelMetadataRequests);
+        Assert.False(unknown.Succeeded);
+        Assert.False(unknownAgain.Succeeded);
+
+        // One failed refresh (IdentityModel retries a 503 once), then no further attempt for 5 minutes.
+        Assert.Equal(3, idp.ChannelMetadataRequests);
+        Assert.Equal(1, idp.ChannelKeysRequests);
+    }
+
+    [Fact]
+    public async Task MetadataOverHttp_WithoutTestHook_IsRefusedBeforeAnyRequest()
+    {
+        await using var idp = await StartAsync();
+        var authenticator = Authenticator(BotAuthenticationSettings.Resolve(Options(idp)), _clock);
+
+        var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("unavailable", result.FailureReason, StringComparison.Ordinal);
+        Assert.Equal(0, idp.ChannelMetadataRequests);
     }
 
     private static async Task<FakeIdentityServer> StartAsync()
@@ -207,11 +269,11 @@ public sealed class SigningKeyCacheTests
         return idp;
     }
 
-    private static Task<global::TriageBot.Channels.BotConnector.Authentication.InboundAuthResult> AuthenticateAsync(
-        global::TriageBot.Channels.BotConnector.Authentication.JwtInboundAuthenticator authenticator, string token) =>
+    private static Task<InboundAuthResult> AuthenticateAsync(
+        JwtInboundAuthenticator authenticator, string token) =>
         authenticator.AuthenticateAsync(Bearer(token), Message(), CancellationToken.None);
 
-    private static async Task AssertAcceptedAsync(global::TriageBot.Channels.BotConnector.Authentication.JwtInboundAuthenticator authenticator, FakeIdentityServer idp)
+    private static async Task AssertAcceptedAsync(JwtInboundAuthenticator authenticator, FakeIdentityServer idp)
     {
         var result = await AuthenticateAsync(authenticator, idp.ChannelToken(AppId, ServiceUrl));
         Assert.True(result.Succeeded, result.FailureReason);

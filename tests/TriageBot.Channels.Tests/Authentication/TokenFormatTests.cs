@@ -157,11 +157,24 @@ public sealed class TokenFormatTests(IdentityServerFixture fixture) : IClassFixt
         Assert.False(result.Succeeded);
     }
 
+    [Fact]
+    public async Task Token_DuplicateHeaderAlg_IsRejectedBeforeFetchingKeys()
+    {
+        // IdentityModel reads the last "alg"; a token must not mean one thing to us and another to the library.
+        var header = System.Buffers.Text.Base64Url.EncodeToString(System.Text.Encoding.UTF8.GetBytes(
+            $"{{\"alg\":\"HS256\",\"alg\":\"RS256\",\"kid\":\"{_idp.ChannelKey.Kid}\"}}"));
+        var genuine = ValidToken().Split('.');
+
+        var result = await AuthenticateWithoutKeysAsync(string.Join('.', header, genuine[1], genuine[2]));
+
+        Assert.False(result.Succeeded);
+    }
+
     private string ValidToken() => _idp.ChannelToken(AppId, ServiceUrl);
 
     private async Task<InboundAuthResult> AuthenticateRawAsync(string? header)
     {
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
         return await authenticator.AuthenticateAsync(header, Message(), CancellationToken.None);
     }
 
@@ -169,7 +182,7 @@ public sealed class TokenFormatTests(IdentityServerFixture fixture) : IClassFixt
     private async Task<InboundAuthResult> AuthenticateWithoutKeysAsync(string token)
     {
         var before = _idp.ChannelMetadataRequests + _idp.ChannelKeysRequests;
-        using var authenticator = Authenticator(_idp, _clock);
+        var authenticator = Authenticator(_idp, _clock);
 
         var result = await authenticator.AuthenticateAsync(Bearer(token), Message(), CancellationToken.None);
 

@@ -10,12 +10,12 @@ internal static partial class AuthLog
     public static partial void SigningKeysRefreshed(ILogger logger, string metadataUrl, int keyCount, bool unknownKid);
 
     [LoggerMessage(EventId = 1101, EventName = "SigningKeysUnavailable", Level = LogLevel.Warning,
-        Message = "Signing keys could not be fetched. MetadataUrl={MetadataUrl} Reason={Reason} CachedCopy={HasCachedCopy}")]
-    public static partial void SigningKeysUnavailable(ILogger logger, string metadataUrl, string reason, bool hasCachedCopy);
+        Message = "An OpenID metadata or JWKS document could not be fetched; cached keys, if any, stay in use. Url={Url} Reason={Reason}")]
+    public static partial void SigningKeysUnavailable(ILogger logger, string url, string reason);
 
-    [LoggerMessage(EventId = 1102, EventName = "UnknownSigningKeyRefreshSkipped", Level = LogLevel.Information,
-        Message = "Token signed with an unknown key; keys were refreshed for it recently, not again. MetadataUrl={MetadataUrl}")]
-    public static partial void UnknownSigningKeyRefreshSkipped(ILogger logger, string metadataUrl);
+    [LoggerMessage(EventId = 1102, EventName = "UnknownSigningKeyNoNewKeys", Level = LogLevel.Information,
+        Message = "Token signed with an unknown key; no newer keys (refreshed recently, so not again yet, or the refresh failed). MetadataUrl={MetadataUrl}")]
+    public static partial void UnknownSigningKeyNoNewKeys(ILogger logger, string metadataUrl);
 
     [LoggerMessage(EventId = 1103, EventName = "ChannelTokenAcquired", Level = LogLevel.Information,
         Message = "Outbound token acquired. Source={Source} ExpiresInSeconds={ExpiresInSeconds}")]

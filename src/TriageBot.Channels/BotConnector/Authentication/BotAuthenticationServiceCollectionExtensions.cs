@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace TriageBot.Channels.BotConnector.Authentication;
 
@@ -44,7 +45,11 @@ public static class BotAuthenticationServiceCollectionExtensions
             client.Timeout = TimeSpan.FromSeconds(15);
             client.MaxResponseContentBufferSize = 1024 * 1024;
         });
-        services.AddSingleton<IInboundAuthenticator, JwtInboundAuthenticator>();
+        services.AddSingleton<IInboundAuthenticator>(provider => new JwtInboundAuthenticator(
+            settings with { RequireHttpsMetadata = provider.GetService<AllowHttpOpenIdMetadata>() is null },
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<JwtInboundAuthenticator>>()));
         if (settings.AppType == BotAppType.UserAssignedMsi)
         {
             services.AddSingleton<IChannelTokenProvider, ManagedIdentityTokenProvider>();

@@ -40,6 +40,13 @@ internal sealed record BotAuthenticationSettings
     /// <summary>The audience of tokens sent *by* bots to the Bot Framework; such a token is never a skill token.</summary>
     public required string BotFrameworkAudience { get; init; }
 
+    /// <summary>IdentityModel refuses non-https metadata and JWKS; false only through the test hook
+    /// <see cref="AllowHttpOpenIdMetadata"/>.</summary>
+    public bool RequireHttpsMetadata { get; init; } = true;
+
+    /// <summary>How soon an unknown kid may force another key refresh; shorter only in tests.</summary>
+    public TimeSpan UnknownKidRefreshInterval { get; init; } = OpenIdSigningKeys.RefreshInterval;
+
     public required string CallerId { get; init; }
     public required FrozenSet<string> EmulatorIssuers { get; init; }
 

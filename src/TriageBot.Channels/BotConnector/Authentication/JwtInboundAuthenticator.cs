@@ -1,21 +1,25 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using TriageBot.Schema;
 
 namespace TriageBot.Channels.BotConnector.Authentication;
 
 /// <summary>
 /// Validates the Bearer JWT on requests from Azure Bot Service channels and the Emulator, as Bot Builder's
-/// JwtTokenValidation does (protocol reference §4.2): classify the token from its unverified claims, verify the RS256/384/512
-/// signature with that kind's OpenID keys, check lifetime with 5 minutes of skew, then the kind's claims. Skill
-/// (bot-to-bot) tokens are refused: no skill allow-list is configured.
+/// JwtTokenValidation does (protocol reference §4.2): read the token strictly (<see cref="UnverifiedJwt"/>, nothing
+/// fetched yet), classify it from its unverified claims, find its key in that kind's OpenID keys, let IdentityModel's
+/// <see cref="JsonWebTokenHandler"/> check the RS256/384/512 signature, issuer, audience and lifetime (5 minutes of
+/// skew), then check what only Bot Framework knows: key endorsements, <c>serviceurl</c>, the Emulator's app id claim.
+/// Skill (bot-to-bot) tokens are refused: no skill allow-list is configured.
 /// </summary>
-public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
+public sealed class JwtInboundAuthenticator : IInboundAuthenticator
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly BotAuthenticationSettings _settings;
     private readonly TimeProvider _timeProvider;
-    private readonly OpenIdKeyCache _keys;
+    private readonly JsonWebTokenHandler _handler = new();
 
     /// <exception cref="InvalidOperationException">The options are incomplete (see <see cref="BotAuthenticationServiceCollectionExtensions"/>).</exception>
     public JwtInboundAuthenticator(
@@ -35,8 +39,13 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
     {
         _settings = settings;
         _timeProvider = timeProvider;
-        _keys = new OpenIdKeyCache(httpClientFactory, timeProvider, logger);
+        var retriever = new FactoryDocumentRetriever(httpClientFactory, settings.RequireHttpsMetadata, logger);
+        ChannelKeys = new OpenIdSigningKeys(settings.ChannelMetadataUrl, retriever, logger, settings.UnknownKidRefreshInterval);
+        EmulatorKeys = new OpenIdSigningKeys(settings.EmulatorMetadataUrl, retriever, logger, settings.UnknownKidRefreshInterval);
     }
+
+    internal OpenIdSigningKeys ChannelKeys { get; }
+    internal OpenIdSigningKeys EmulatorKeys { get; }
 
     public async Task<InboundAuthResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
@@ -46,7 +55,7 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
             return InboundAuthResult.Failure(error);
         }
 
-        if (!JwtToken.TryParse(token, out var jwt, out error))
+        if (!UnverifiedJwt.TryRead(token, out var jwt, out error))
         {
             return InboundAuthResult.Failure(error);
         }
@@ -63,25 +72,19 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
             return InboundAuthResult.Failure("Skill (bot-to-bot) tokens are not accepted: no allowed callers are configured");
         }
 
-        var metadataUrl = kind == TokenKind.Channel ? _settings.ChannelMetadataUrl : _settings.EmulatorMetadataUrl;
-        var (key, keyError) = await _keys.GetKeyAsync(metadataUrl, jwt.KeyId, cancellationToken);
+        var keys = kind == TokenKind.Channel ? ChannelKeys : EmulatorKeys;
+        var (key, keyError) = await keys.FindAsync(jwt.KeyId, cancellationToken);
         if (key is null)
         {
             return InboundAuthResult.Failure(keyError ?? "Signing key not found");
         }
 
-        if (!jwt.VerifySignature(key.Parameters))
-        {
-            return InboundAuthResult.Failure("Token signature is invalid");
-        }
-
-        error = CheckLifetime(jwt) ?? (kind == TokenKind.Channel
-            ? CheckChannelClaims(jwt, key, activity)
-            : CheckEmulatorClaims(jwt, key, activity));
+        var result = await _handler.ValidateTokenAsync(token, ValidationParameters(kind, key));
+        error = result.IsValid
+            ? (kind == TokenKind.Channel ? CheckChannelClaims(jwt, key, activity) : CheckEmulatorClaims(jwt, key, activity))
+            : Describe(result.Exception, kind);
         return error is null ? InboundAuthResult.Success(_settings.CallerId) : InboundAuthResult.Failure(error);
     }
-
-    public void Dispose() => _keys.Dispose();
 
     /// <summary>Exactly <c>Bearer &lt;token&gt;</c>: two parts separated by one space.</summary>
     private static string? ReadBearer(string? header, out string error)
@@ -104,7 +107,7 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
     }
 
     /// <summary>Bot Builder's order: skill first (a token for another audience from a caller app), then Emulator by issuer.</summary>
-    private TokenKind Classify(JwtToken jwt)
+    private TokenKind Classify(UnverifiedJwt jwt)
     {
         var audience = jwt.GetString("aud");
         if (jwt.HasClaim("ver")
@@ -122,46 +125,71 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
     }
 
     /// <summary>The caller's app id: <c>appid</c> in v1 tokens (or without <c>ver</c>), <c>azp</c> in v2; none otherwise.</summary>
-    private static string? AppIdOf(JwtToken jwt) => jwt.GetString("ver") switch
+    private static string? AppIdOf(UnverifiedJwt jwt) => jwt.GetString("ver") switch
     {
         null or "1.0" => jwt.GetString("appid"),
         "2.0" => jwt.GetString("azp"),
         _ => null,
     };
 
-    private string? CheckLifetime(JwtToken jwt)
+    /// <summary>What IdentityModel checks: exactly this key, the allow-listed algorithms, the kind's issuers, our app
+    /// id as the audience (no trailing-slash leniency), and a lifetime on our clock.</summary>
+    private TokenValidationParameters ValidationParameters(TokenKind kind, SigningKey key) => new()
     {
-        var now = _timeProvider.GetUtcNow();
-        if (!jwt.TryGetNumericDate("exp", out var expires, out _))
+        ValidAlgorithms = UnverifiedJwt.AllowedAlgorithms,
+        IssuerSigningKey = key.Key,
+        TryAllIssuerSigningKeys = false,
+        RequireSignedTokens = true,
+        ValidateIssuer = true,
+        ValidIssuers = kind == TokenKind.Channel ? [_settings.ChannelIssuer] : _settings.EmulatorIssuers,
+        ValidateAudience = true,
+        ValidAudience = _settings.AppId,
+        IgnoreTrailingSlashWhenValidatingAudience = false,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = ClockSkew,
+        LifetimeValidator = ValidateLifetime,
+        LogValidationExceptions = false,
+    };
+
+    /// <summary>IdentityModel's own lifetime check reads the system clock; this one reads ours, with the same rules.</summary>
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        if (expires is null)
         {
-            return "Token has no valid exp";
+            throw new SecurityTokenNoExpirationException();
         }
 
-        if (now > expires + ClockSkew)
+        if (now > expires.Value + parameters.ClockSkew)
         {
-            return "Token has expired";
+            throw new SecurityTokenExpiredException();
         }
 
-        if (jwt.TryGetNumericDate("nbf", out var notBefore, out var hasNotBefore))
-        {
-            return now < notBefore - ClockSkew ? "Token is not valid yet (nbf)" : null;
-        }
-
-        return hasNotBefore ? "Token nbf is malformed" : null;
+        return notBefore is null || now >= notBefore.Value - parameters.ClockSkew
+            ? true
+            : throw new SecurityTokenNotYetValidException();
     }
 
-    private string? CheckChannelClaims(JwtToken jwt, SigningKey key, Activity activity)
+    /// <summary>A fixed reason per failure: IdentityModel's messages are never passed on (they may quote the token).</summary>
+    private static string Describe(Exception? exception, TokenKind kind) => exception switch
     {
-        if (jwt.GetString("iss") != _settings.ChannelIssuer)
-        {
-            return "Channel token issuer is not the Bot Framework";
-        }
+        SecurityTokenNoExpirationException => "Token has no valid exp",
+        SecurityTokenExpiredException => "Token has expired",
+        SecurityTokenNotYetValidException => "Token is not valid yet (nbf)",
+        SecurityTokenInvalidIssuerException => kind == TokenKind.Channel
+            ? "Channel token issuer is not the Bot Framework"
+            : "Emulator token issuer is not an allowed Entra issuer",
+        SecurityTokenInvalidAudienceException => kind == TokenKind.Channel
+            ? "Channel token audience is not this bot's MicrosoftAppId"
+            : "Emulator token audience is not this bot's MicrosoftAppId",
+        SecurityTokenInvalidAlgorithmException => "Token alg is not allowed",
+        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "Token signature is invalid",
+        _ => "Token could not be validated",
+    };
 
-        if (jwt.GetString("aud") != _settings.AppId)
-        {
-            return "Channel token audience is not this bot's MicrosoftAppId";
-        }
-
+    private static string? CheckChannelClaims(UnverifiedJwt jwt, SigningKey key, Activity activity)
+    {
         // The channel vouches for where replies go; a token for one serviceUrl must not authorize another.
         var serviceUrl = jwt.GetString("serviceurl");
         if (string.IsNullOrEmpty(serviceUrl))
@@ -180,7 +208,7 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
             : "Signing key is not endorsed for the activity's channelId";
     }
 
-    private string? CheckEmulatorClaims(JwtToken jwt, SigningKey key, Activity activity)
+    private string? CheckEmulatorClaims(UnverifiedJwt jwt, SigningKey key, Activity activity)
     {
         var version = jwt.GetString("ver");
         if (version is null)
@@ -198,11 +226,6 @@ public sealed class JwtInboundAuthenticator : IInboundAuthenticator, IDisposable
             return version == "1.0"
                 ? "Emulator token appid is not this bot's MicrosoftAppId"
                 : "Emulator token azp is not this bot's MicrosoftAppId";
-        }
-
-        if (jwt.GetString("aud") != _settings.AppId)
-        {
-            return "Emulator token audience is not this bot's MicrosoftAppId";
         }
 
         return key.Endorsements is null || key.Endorsements.Contains(activity.ChannelId!, StringComparer.Ordinal)
