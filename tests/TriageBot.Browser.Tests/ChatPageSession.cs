@@ -45,7 +45,8 @@ internal sealed class ChatPageSession : IAsyncDisposable
 
     public List<string> ConsoleMessages { get; } = [];
 
-    public static async Task<ChatPageSession> OpenAsync(ChatHost host, string query, ITestOutputHelper output, ViewportSize? viewport = null)
+    /// <param name="initScript">Runs before any page script (as the CSP recorder does), e.g. to watch the page's sockets.</param>
+    public static async Task<ChatPageSession> OpenAsync(ChatHost host, string query, ITestOutputHelper output, ViewportSize? viewport = null, string? initScript = null)
     {
         var browser = await ChromiumBrowser.LaunchAsync(viewport);
         try
@@ -53,6 +54,10 @@ internal sealed class ChatPageSession : IAsyncDisposable
             var page = browser.Context.Pages.Count > 0 ? browser.Context.Pages[0] : await browser.Context.NewPageAsync();
             var session = new ChatPageSession(browser, page, output);
             await page.AddInitScriptAsync(CspRecorder);
+            if (initScript is not null)
+            {
+                await page.AddInitScriptAsync(initScript);
+            }
             await page.GotoAsync(host.Url("/" + query).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             return session;
         }

@@ -12,8 +12,8 @@ internal static class ConfirmDialogs
     public const string RestartId = "triage.restart";
 
     /// <summary>
-    /// Deletes this person's conversation state, user state and referrals after a yes. "No" ends this dialog and the
-    /// question that was open is asked again.
+    /// Deletes this person's conversation state, user state and referrals after a yes, and asks the channel to
+    /// forget the conversation too. "No" ends this dialog and the question that was open is asked again.
     /// </summary>
     public static Dialog DeleteData(TriageServices services, ChoicePrompt choice) =>
         new WaterfallDialog<ConfirmState>(DeleteDataId, 1, TriageJsonContext.Default.ConfirmState, () => new ConfirmState())
@@ -35,6 +35,9 @@ internal static class ConfirmDialogs
                     state.Dialog.Delete();
                     state.User.Delete();
                 }
+
+                // And what the channel keeps (the Direct Line transcript and the tokens that open it).
+                step.Context.ForgetConversation();
 
                 wording.Say("delete.done");
                 return await step.Dc.CancelAllDialogsAsync(ct);

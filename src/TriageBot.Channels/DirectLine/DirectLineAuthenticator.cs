@@ -7,10 +7,19 @@ namespace TriageBot.Channels.DirectLine;
 /// Checks <c>Authorization: Bearer {secret|token}</c>. The secret opens every route; a token opens only its own
 /// conversation. Missing, malformed or forged credentials get 401, an expired token 403 <c>TokenExpired</c>
 /// (DirectLineJS reads 403 as "expired"), and a valid token for another conversation 403 <c>Forbidden</c>.
+/// Whether the conversation still exists is the route's question: a token for a deleted or purged one gets 404.
 /// </summary>
-internal sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLineTokens tokens, ILogger<DirectLineAuthenticator> logger)
+internal sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLineTokens tokens, TimeProvider timeProvider, ILogger<DirectLineAuthenticator> logger)
 {
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>
+    /// Stream tokens spent within one <c>StreamUrlLifetime</c>, at most: far above what one instance connects in a
+    /// minute. When full, new connects wait (429) rather than a used URL being forgotten early.
+    /// </summary>
+    private const int MaxSpentStreamTokens = 16_384;
+
+    private readonly ExpiringIdSet _spentStreamTokens = new(MaxSpentStreamTokens, timeProvider);
 
     /// <param name="conversationId">The conversation the route addresses; null for routes that name none.</param>
     /// <param name="allowSecret">False for routes that need a token (refresh).</param>
@@ -59,6 +68,24 @@ internal sealed class DirectLineAuthenticator(DirectLineSecret secret, DirectLin
                 Refuse(route, StatusCodes.Status403Forbidden, DirectLineErrors.Forbidden, "wrong-scope", "The stream URL is not for this conversation."),
             _ => DirectLineAuth.Success(new DirectLineCaller(check.Claims, streamToken)),
         };
+    }
+
+    /// <summary>
+    /// A <c>streamUrl</c> opens one socket: its token is spent here, and kept as spent until it expires. Called
+    /// just before the socket is accepted, so a refused attempt (wrong origin, not a WebSocket) spends nothing, and
+    /// a replayed URL never displaces the live stream. Null when spent now; otherwise the refusal.
+    /// </summary>
+    public IResult? SpendStreamToken(TokenClaims claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        if (_spentStreamTokens.TryAdd(claims.Id, claims.ExpiresAt))
+        {
+            return null;
+        }
+
+        return _spentStreamTokens.Contains(claims.Id)
+            ? Refuse("stream", StatusCodes.Status403Forbidden, DirectLineErrors.TokenExpired, "stream-url-used", "The stream URL was already used; reconnect to get a new one.").Failure
+            : Refuse("stream", StatusCodes.Status429TooManyRequests, DirectLineErrors.TooManyRequests, "stream-busy", "Too many streams are opening; reconnect shortly.").Failure;
     }
 
     private DirectLineAuth Refuse(string route, int status, string code, string reason, string message)

@@ -10,7 +10,12 @@ namespace TriageBot.Channels.DirectLine;
 /// the turn's replies to the log (they are only handed over after the turn's state is saved). There is no HTTP
 /// round trip to <c>/api/messages</c>. Everything for one conversation happens in order: echo, then replies.
 /// </summary>
-internal sealed class DirectLineBotBridge(TurnRunner turns, DirectLineOptions options, TimeProvider timeProvider, ILogger<DirectLineBotBridge> logger)
+/// <remarks>
+/// A turn that ends with <see cref="TurnResult.ConversationForgotten"/> ("delete my data", confirmed and saved)
+/// deletes the conversation once its replies are on the stream: the log, the files and every token for it.
+/// </remarks>
+internal sealed class DirectLineBotBridge(
+    TurnRunner turns, DirectLineConversationStore store, DirectLineOptions options, TimeProvider timeProvider, ILogger<DirectLineBotBridge> logger)
 {
     private readonly KeyedLock _conversations = new();
 
@@ -35,11 +40,16 @@ internal sealed class DirectLineBotBridge(TurnRunner turns, DirectLineOptions op
     /// Echoes <paramref name="inbound"/> (already addressed, without an id) and runs its turn. A user seen for the
     /// first time is announced to the bot first, as Direct Line does when the token did not name them.
     /// Uploaded <paramref name="files"/> are stored with the echo. Returns the echo: what clients see, with the
-    /// id the POST answers.
+    /// id the POST answers. Null when the conversation was deleted while this waited for the one before it.
     /// </summary>
-    public async Task<Activity> PostAsync(DirectLineConversation conversation, Activity inbound, IReadOnlyList<DirectLineFile> files, CancellationToken cancellationToken)
+    public async Task<Activity?> PostAsync(DirectLineConversation conversation, Activity inbound, IReadOnlyList<DirectLineFile> files, CancellationToken cancellationToken)
     {
         using var _ = await _conversations.AcquireAsync(conversation.Id, cancellationToken);
+        if (conversation.IsClosed)
+        {
+            // No turn for a deleted conversation: it would store new state for someone who asked to be forgotten.
+            return null;
+        }
 
         // The serviceUrl is the bot's business, not the page's.
         var echo = conversation.Append(inbound with { ServiceUrl = null }, persist: inbound.Type != ActivityTypes.Typing, files);
@@ -61,6 +71,11 @@ internal sealed class DirectLineBotBridge(TurnRunner turns, DirectLineOptions op
         foreach (var reply in turn.Replies)
         {
             Deliver(conversation, reply);
+        }
+
+        if (turn.ConversationForgotten && store.Delete(conversation.Id))
+        {
+            DirectLineLog.ConversationErased(logger, conversation.LogId);
         }
 
         var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

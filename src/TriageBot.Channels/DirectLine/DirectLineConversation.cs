@@ -61,6 +61,18 @@ internal sealed class DirectLineConversation
         }
     }
 
+    /// <summary>True once the conversation was deleted: nothing more is stored or run for it.</summary>
+    public bool IsClosed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _closed;
+            }
+        }
+    }
+
     /// <summary>
     /// Gives the activity the next id and a timestamp, stores it when <paramref name="persist"/> (typing is not
     /// stored: it only matters now), and pushes it to the live stream. Returns the activity as clients see it.

@@ -38,6 +38,11 @@ internal sealed class DirectLineConversationHandlers(
         }
 
         var caller = auth.Caller!;
+        if (caller.Claims is { } claims && store.HasEnded(claims.ConversationId))
+        {
+            // A deleted or purged conversation is not started again by a token that outlived it.
+            return DirectLineErrors.ConversationNotFound();
+        }
 
         // A token decides the conversation and user; the secret holder is a trusted backend and may name the user.
         var bodyUser = body?.User?.Id is { } named && DirectLineRequests.IsAcceptableUserId(named) ? named : null;
@@ -46,6 +51,12 @@ internal sealed class DirectLineConversationHandlers(
         var (conversation, created) = store.Start(conversationId, userId, body?.Locale);
 
         var issued = caller.IsSecret ? tokens.IssueConversationToken(conversation.Id, userId) : new IssuedToken(caller.Token!, caller.Claims!);
+        if (created && store.HasEnded(conversation.Id) && store.Delete(conversation.Id))
+        {
+            // It ended while this call was starting it again.
+            return DirectLineErrors.ConversationNotFound();
+        }
+
         if (created)
         {
             DirectLineLog.ConversationStarted(logger, conversation.LogId, userId is not null);
@@ -69,9 +80,14 @@ internal sealed class DirectLineConversationHandlers(
             return failure;
         }
 
-        var userId = caller!.IsSecret ? conversation!.UserId : caller.UserId;
-        var issued = tokens.IssueConversationToken(conversation!.Id, userId);
-        var response = Describe(request, conversation, issued, DirectLineUrls.ParseWatermark(watermark));
+        // A token caller stays in its chain (same oit and total lifetime); the secret holder starts a new one.
+        var issued = caller!.IsSecret ? tokens.IssueConversationToken(conversation!.Id, conversation.UserId) : tokens.Renew(caller.Claims!);
+        if (issued is null)
+        {
+            return DirectLineErrors.ChainEnded();
+        }
+
+        var response = Describe(request, conversation!, issued, DirectLineUrls.ParseWatermark(watermark));
         return Results.Json(response, DirectLineJsonContext.Default.ConversationResponse);
     }
 
@@ -126,7 +142,9 @@ internal sealed class DirectLineConversationHandlers(
 
         Activity? echo = null;
         var botFailure = await RunAsync(conversation, activity.Type, async ct => echo = await bridge.PostAsync(conversation, inbound, files, ct), cancellationToken);
-        return botFailure ?? Results.Json(new ResourceResponse(echo!.Id), SchemaJsonContext.Default.ResourceResponse);
+        return botFailure ?? (echo is null
+            ? DirectLineErrors.ConversationNotFound()
+            : Results.Json(new ResourceResponse(echo.Id), SchemaJsonContext.Default.ResourceResponse));
     }
 
     /// <summary>Polling: what was stored after the watermark. Typing is never stored, so it never shows up here.</summary>
@@ -168,7 +186,7 @@ internal sealed class DirectLineConversationHandlers(
 
     private ConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, IssuedToken issued, long? watermark)
     {
-        var stream = tokens.IssueStreamToken(conversation.Id, issued.Claims.UserId);
+        var stream = tokens.IssueStreamToken(issued.Claims);
         return new ConversationResponse(conversation.Id, issued.Token, issued.ExpiresIn(timeProvider),
             DirectLineUrls.StreamUrl(request, conversation.Id, stream.Token, watermark));
     }

@@ -21,6 +21,10 @@ internal static class DirectLineErrors
     public static IResult ConversationNotFound() =>
         Error(StatusCodes.Status404NotFound, NotFound, "The conversation does not exist or has ended.");
 
+    /// <summary>A token chain past its total lifetime (the retention period): refresh and reconnect stop here.</summary>
+    public static IResult ChainEnded() =>
+        Error(StatusCodes.Status403Forbidden, TokenExpired, "The token has reached its total lifetime; start a new conversation.");
+
     public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, BadArgument, message);
 
     public static IResult TooLarge(long limit) =>

@@ -59,4 +59,8 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1212, EventName = "DirectLinePurgeFailed", Level = LogLevel.Error,
         Message = "Direct Line retention purge failed; it runs again at the next interval. Exception={ExceptionType}")]
     public static partial void PurgeFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 1240, EventName = "DirectLineConversationErased", Level = LogLevel.Information,
+        Message = "Direct Line conversation deleted at the user's request; its tokens and stream URLs no longer work. Conversation={ConversationHash}")]
+    public static partial void ConversationErased(ILogger logger, string conversationHash);
 }

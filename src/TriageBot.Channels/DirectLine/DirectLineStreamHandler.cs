@@ -8,7 +8,8 @@ namespace TriageBot.Channels.DirectLine;
 
 /// <summary>
 /// The WebSocket behind <c>streamUrl</c>. Browsers cannot put a header on the upgrade, so the credential is the
-/// short-lived stream token in <c>t=</c>; a browser's <c>Origin</c> must be this service's own or an allowed one.
+/// short-lived stream token in <c>t=</c>, good for one connect; a browser's <c>Origin</c> must be this service's own
+/// or an allowed one. DirectLineJS reconnects through <c>GET conversations/{id}</c>, which hands out a new URL.
 /// </summary>
 internal sealed class DirectLineStreamHandler(
     DirectLineAuthenticator authenticator,
@@ -42,8 +43,22 @@ internal sealed class DirectLineStreamHandler(
             return;
         }
 
+        // A deleted or purged conversation has no stream, whatever the URL says.
         var conversation = store.Find(conversationId);
-        var subscription = conversation?.Subscribe(DirectLineUrls.ParseWatermark(context.Request.Query["watermark"].ToString()));
+        if (conversation is null || conversation.IsClosed)
+        {
+            await DirectLineErrors.ConversationNotFound().ExecuteAsync(context);
+            return;
+        }
+
+        // Spent before subscribing: a replayed URL must not displace the live stream.
+        if (authenticator.SpendStreamToken(auth.Caller!.Claims!) is { } spent)
+        {
+            await spent.ExecuteAsync(context);
+            return;
+        }
+
+        var subscription = conversation.Subscribe(DirectLineUrls.ParseWatermark(context.Request.Query["watermark"].ToString()));
         if (subscription is null)
         {
             await DirectLineErrors.ConversationNotFound().ExecuteAsync(context);
@@ -54,14 +69,14 @@ internal sealed class DirectLineStreamHandler(
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-            DirectLineLog.StreamOpened(logger, conversation!.LogId, subscription.Backlog.Count);
+            DirectLineLog.StreamOpened(logger, conversation.LogId, subscription.Backlog.Count);
             var session = new DirectLineStreamSession(socket, subscription, options.KeepAliveInterval, timeProvider);
             var reason = await session.RunAsync(stopping.Token);
             DirectLineLog.StreamClosed(logger, conversation.LogId, reason);
         }
         finally
         {
-            conversation!.Unsubscribe(subscription);
+            conversation.Unsubscribe(subscription);
         }
     }
 

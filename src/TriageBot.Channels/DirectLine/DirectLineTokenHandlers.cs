@@ -7,7 +7,8 @@ namespace TriageBot.Channels.DirectLine;
 /// <c>tokens/refresh</c> (a client extends its token), and the page's own <c>/api/chat/token</c>, which mints a
 /// user-scoped token so the secret never reaches a browser.
 /// </summary>
-internal sealed class DirectLineTokenHandlers(DirectLineAuthenticator authenticator, DirectLineTokens tokens, TimeProvider timeProvider)
+internal sealed class DirectLineTokenHandlers(
+    DirectLineAuthenticator authenticator, DirectLineTokens tokens, DirectLineConversationStore store, TimeProvider timeProvider)
 {
     public async Task<IResult> GenerateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -32,7 +33,11 @@ internal sealed class DirectLineTokenHandlers(DirectLineAuthenticator authentica
         return Token(tokens.IssueConversationToken(DirectLineIds.NewConversationId(), userId));
     }
 
-    /// <summary>A new token for the same conversation and user. Only a live token can be refreshed, never the secret.</summary>
+    /// <summary>
+    /// A new token for the same conversation and user, in the same chain (it keeps <c>oit</c>, so refreshing never
+    /// goes past the chain's total lifetime: 403 <c>TokenExpired</c> after that). Only a live token for a
+    /// conversation the service still holds can be refreshed (404 otherwise: DirectLineJS then stops refreshing).
+    /// </summary>
     public IResult Refresh(HttpRequest request)
     {
         var auth = authenticator.Authenticate(request, "tokens/refresh", conversationId: null, allowSecret: false);
@@ -42,7 +47,12 @@ internal sealed class DirectLineTokenHandlers(DirectLineAuthenticator authentica
         }
 
         var claims = auth.Caller!.Claims!;
-        return Token(tokens.IssueConversationToken(claims.ConversationId, claims.UserId));
+        if (!store.Contains(claims.ConversationId))
+        {
+            return DirectLineErrors.ConversationNotFound();
+        }
+
+        return tokens.Renew(claims) is { } renewed ? Token(renewed) : DirectLineErrors.ChainEnded();
     }
 
     /// <summary>For the clinic's page: a new conversation and a new <c>dl_</c> user, no credential needed (rate-limited per IP).</summary>

@@ -10,7 +10,10 @@ namespace TriageBot.Channels.DirectLine;
 /// Issues and checks Direct Line tokens: compact HS256 JWTs scoped to one conversation. DirectLineJS decodes the
 /// payload and reads its <c>user</c> claim, so the user id travels in the clear; nothing else sensitive does.
 /// Claims: <c>conv</c>, <c>user</c> (optional), <c>scp</c> (<c>conversation</c> for REST, <c>stream</c> for a
-/// <c>streamUrl</c>), <c>iat</c>, <c>exp</c> and a random <c>jti</c>, so two tokens are never equal.
+/// <c>streamUrl</c>), <c>iat</c>, <c>exp</c>, a random <c>jti</c> (so two tokens are never equal, and a stream token
+/// can be used once), and <c>oit</c>: when the first token of the chain was issued. Refreshing and reconnecting keep
+/// <c>oit</c>, and no token of a chain lives past <c>oit</c> + <see cref="DirectLineOptions.Retention"/>: a token
+/// cannot keep a conversation reachable for longer than its data may be kept.
 /// </summary>
 internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOptions options, TimeProvider timeProvider)
 {
@@ -22,11 +25,31 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
 
     private static readonly string Header = Base64Url.EncodeToString("""{"alg":"HS256","typ":"JWT"}"""u8);
 
+    /// <summary>The first token of a new chain (its <c>oit</c> is now).</summary>
     public IssuedToken IssueConversationToken(string conversationId, string? userId) =>
-        Issue(conversationId, userId, ConversationScope, options.TokenLifetime);
+        Issue(conversationId, userId, ConversationScope, options.TokenLifetime, timeProvider.GetUtcNow())
+        ?? throw new InvalidOperationException($"{DirectLineOptions.SectionName}:Retention is too short to issue a token.");
 
-    public IssuedToken IssueStreamToken(string conversationId, string? userId) =>
-        Issue(conversationId, userId, StreamScope, options.StreamUrlLifetime);
+    /// <summary>
+    /// The next token of <paramref name="current"/>'s chain: same conversation, user and <c>oit</c>; it expires at
+    /// now + <see cref="DirectLineOptions.TokenLifetime"/> or at the chain's end, whichever is first. Null once the
+    /// chain has ended (<c>oit</c> + <see cref="DirectLineOptions.Retention"/> has passed).
+    /// </summary>
+    public IssuedToken? Renew(TokenClaims current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return Issue(current.ConversationId, current.UserId, ConversationScope, options.TokenLifetime, current.OriginalIssuedAt);
+    }
+
+    /// <summary>A <c>streamUrl</c> credential for the conversation a valid <paramref name="token"/> opens, in the same chain.</summary>
+    public IssuedToken IssueStreamToken(TokenClaims token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+
+        // The chain outlives the valid token (its exp is at most oit + Retention, both whole seconds), so this is never null.
+        return Issue(token.ConversationId, token.UserId, StreamScope, options.StreamUrlLifetime, token.OriginalIssuedAt)
+            ?? throw new InvalidOperationException("A stream token was asked for a chain that has ended.");
+    }
 
     /// <summary>Checks signature first, then expiry, so a forger learns nothing from the answer.</summary>
     public TokenCheck Validate(string token)
@@ -53,10 +76,19 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
         return claims.ExpiresAt <= timeProvider.GetUtcNow() ? TokenCheck.Expired(claims) : TokenCheck.Valid(claims);
     }
 
-    private IssuedToken Issue(string conversationId, string? userId, string scope, TimeSpan lifetime)
+    private IssuedToken? Issue(string conversationId, string? userId, string scope, TimeSpan lifetime, DateTimeOffset originalIssuedAt)
     {
         var now = timeProvider.GetUtcNow();
-        var expires = now + lifetime;
+
+        // exp and oit have whole seconds; compute with what the token will really say.
+        var oit = DateTimeOffset.FromUnixTimeSeconds(originalIssuedAt.ToUnixTimeSeconds());
+        var expires = DateTimeOffset.FromUnixTimeSeconds(Min(now + lifetime, oit + options.Retention).ToUnixTimeSeconds());
+        if (expires <= now)
+        {
+            return null;
+        }
+
+        var id = DirectLineIds.NewNonce();
         var payload = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(payload))
         {
@@ -70,7 +102,8 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
             writer.WriteString("scp", scope);
             writer.WriteNumber("iat", now.ToUnixTimeSeconds());
             writer.WriteNumber("exp", expires.ToUnixTimeSeconds());
-            writer.WriteString("jti", DirectLineIds.NewNonce());
+            writer.WriteNumber("oit", oit.ToUnixTimeSeconds());
+            writer.WriteString("jti", id);
             writer.WriteEndObject();
         }
 
@@ -78,10 +111,10 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
         var signature = HMACSHA256.HashData(secret.SigningKey, Encoding.ASCII.GetBytes(unsigned));
         var token = $"{unsigned}.{Base64Url.EncodeToString(signature)}";
 
-        // exp has whole seconds; report the lifetime the token really has.
-        var claims = new TokenClaims(conversationId, userId, scope, DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
-        return new IssuedToken(token, claims);
+        return new IssuedToken(token, new TokenClaims(conversationId, userId, scope, expires, oit, id));
     }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static TokenClaims? ReadClaims(string payload)
     {
@@ -92,13 +125,16 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("conv", out var conv) || conv.ValueKind != JsonValueKind.String
                 || !root.TryGetProperty("scp", out var scope) || scope.ValueKind != JsonValueKind.String
-                || !root.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expSeconds))
+                || !root.TryGetProperty("exp", out var exp) || !exp.TryGetInt64(out var expSeconds)
+                || !root.TryGetProperty("oit", out var oit) || !oit.TryGetInt64(out var oitSeconds)
+                || !root.TryGetProperty("jti", out var jti) || jti.ValueKind != JsonValueKind.String)
             {
                 return null;
             }
 
             var user = root.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            return new TokenClaims(conv.GetString()!, user, scope.GetString()!, DateTimeOffset.FromUnixTimeSeconds(expSeconds));
+            return new TokenClaims(conv.GetString()!, user, scope.GetString()!, DateTimeOffset.FromUnixTimeSeconds(expSeconds),
+                DateTimeOffset.FromUnixTimeSeconds(oitSeconds), jti.GetString()!);
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentOutOfRangeException)
         {
@@ -107,8 +143,11 @@ internal sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOption
     }
 }
 
-/// <summary>What a token says: its conversation, user (when it has one), scope and expiry.</summary>
-internal sealed record TokenClaims(string ConversationId, string? UserId, string Scope, DateTimeOffset ExpiresAt);
+/// <summary>
+/// What a token says: its conversation, user (when it has one), scope, expiry, when its chain began
+/// (<c>oit</c>, kept across refreshes) and its own random id (<c>jti</c>).
+/// </summary>
+internal sealed record TokenClaims(string ConversationId, string? UserId, string Scope, DateTimeOffset ExpiresAt, DateTimeOffset OriginalIssuedAt, string Id);
 
 /// <summary>A freshly signed token and its claims.</summary>
 internal sealed record IssuedToken(string Token, TokenClaims Claims)

@@ -46,6 +46,16 @@ public sealed class TurnContext
     /// <summary>True once the bot has queued a reply this turn (prompts use it to avoid double re-asks).</summary>
     public bool Responded => _replies.Count > 0;
 
+    /// <summary>True once the bot was asked to forget this conversation (see <see cref="ForgetConversation"/>).</summary>
+    public bool ConversationForgotten { get; private set; }
+
+    /// <summary>
+    /// Says the person asked for their data to be deleted. The bot deletes its own state and records; this tells
+    /// the channel to delete what it keeps of the conversation too (a transcript, the tokens that open it), after
+    /// the replies are delivered and only if the turn's state was saved. Channels that keep nothing ignore it.
+    /// </summary>
+    public void ForgetConversation() => ConversationForgotten = true;
+
     /// <summary>The HTTP answer to an <c>invoke</c> activity; null means "not implemented" (501).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 

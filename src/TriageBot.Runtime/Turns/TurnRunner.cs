@@ -22,7 +22,7 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
             // Nothing to key state on: the turn runs, but cannot remember anything.
             var stateless = new TurnContext(activity, sender);
             await pipeline.RunAsync(stateless, cancellationToken);
-            return new TurnResult(stateless.Replies, stateless.InvokeResponse);
+            return Result(stateless);
         }
 
         using var _ = await _conversations.AcquireAsync(keys.Conversation, cancellationToken);
@@ -33,7 +33,7 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
             await pipeline.RunAsync(turn, cancellationToken);
             if (turn.Failed || await TrySaveAsync(state, cancellationToken))
             {
-                return new TurnResult(turn.Replies, turn.InvokeResponse);
+                return Result(turn);
             }
 
             RuntimeLog.StateConflict(logger, StateKeyHash.Compute(keys.Conversation), attempt);
@@ -43,6 +43,10 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
             }
         }
     }
+
+    /// <summary>A failed turn saved nothing (its state deletion included), so it asks the channel to forget nothing either.</summary>
+    private static TurnResult Result(TurnContext turn) =>
+        new(turn.Replies, turn.InvokeResponse, turn.ConversationForgotten && !turn.Failed);
 
     private async Task<TurnState> LoadAsync(StateKeys keys, bool isGroup, CancellationToken cancellationToken)
     {

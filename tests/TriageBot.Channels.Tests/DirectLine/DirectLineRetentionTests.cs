@@ -29,7 +29,7 @@ public sealed class DirectLineRetentionTests : DirectLineTest
         var purged = Store.Purge();
 
         Assert.Equal(new DirectLinePurgeResult(1, 1), purged);
-        var answer = await Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token);
+        var answer = await Client.GetActivitiesAsync(conversation.ConversationId, DirectLineHost.Secret);
         Assert.Equal(HttpStatusCode.NotFound, answer.Status);
     }
 
@@ -48,11 +48,13 @@ public sealed class DirectLineRetentionTests : DirectLineTest
     {
         var conversation = await Client.StartWithTokenAsync();
         Clock.Advance(TimeSpan.FromHours(3));
-        await Client.PostAsync(conversation.ConversationId, conversation.Token, DirectLineClient.WebChatMessage("later", "c1"));
+
+        // The first token's chain ended with the retention period; the site's backend (the secret) carries on.
+        await Client.PostAsync(conversation.ConversationId, DirectLineHost.Secret, DirectLineClient.WebChatMessage("later", "c1"));
 
         Assert.Equal(new DirectLinePurgeResult(0, 1), Store.Purge());
 
-        var log = await Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token);
+        var log = await Client.GetActivitiesAsync(conversation.ConversationId, DirectLineHost.Secret);
         Assert.Equal(["later", "You said: later"], log.Activities.Select(a => a.Text));
         Assert.Equal("3", log.Watermark);
     }
@@ -84,7 +86,7 @@ public sealed class DirectLineRetentionTests : DirectLineTest
 
         var closed = await socket.ReceiveCloseAsync(Guard);
         Assert.Equal(WebSocketCloseStatus.NormalClosure, closed.CloseStatus);
-        Assert.Equal(HttpStatusCode.NotFound, (await Client.ReconnectAsync(conversation.ConversationId, conversation.Token)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.ReconnectAsync(conversation.ConversationId, DirectLineHost.Secret)).Status);
     }
 
     [Fact]

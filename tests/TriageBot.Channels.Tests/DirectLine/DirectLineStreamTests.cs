@@ -140,6 +140,49 @@ public sealed class DirectLineStreamTests : DirectLineTest
     }
 
     [Fact]
+    public async Task StreamUrl_UsedTwice_SecondConnectRefused403()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+        await using (var first = await DirectLineSocket.ConnectAsync(conversation.StreamUrl, Guard))
+        {
+            await first.ReceiveActivitiesAsync(1, Guard);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await DirectLineSocket.RefusedStatusAsync(conversation.StreamUrl, Guard));
+        Assert.Single(Host.Logs.WithEvent("DirectLineCredentialRejected"), e => e.Message.Contains("stream-url-used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StreamUrl_Replayed_DoesNotDisplaceTheLiveStream()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+        await using var live = await DirectLineSocket.ConnectAsync(conversation.StreamUrl, Guard);
+        await live.ReceiveActivitiesAsync(1, Guard);
+
+        Assert.Equal(HttpStatusCode.Forbidden, await DirectLineSocket.RefusedStatusAsync(conversation.StreamUrl, Guard));
+
+        await Client.PostAsync(conversation.ConversationId, conversation.Token, DirectLineClient.WebChatMessage("still mine", "c1"));
+        Assert.Equal(["still mine", "You said: still mine"], (await live.ReceiveActivitiesAsync(2, Guard)).Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task StreamUrl_Used_ReconnectGivesAFreshOneThatWorks()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+        await using (var first = await DirectLineSocket.ConnectAsync(conversation.StreamUrl, Guard))
+        {
+            await first.ReceiveActivitiesAsync(1, Guard);
+        }
+
+        // What DirectLineJS does after any close: GET conversations/{id}?watermark=, then the new streamUrl.
+        var reconnect = await Client.ReconnectAsync(conversation.ConversationId, conversation.Token, "1");
+        await using var second = await DirectLineSocket.ConnectAsync(new Uri(reconnect.Json.GetProperty("streamUrl").GetString()!), Guard);
+
+        await Client.PostAsync(conversation.ConversationId, conversation.Token, DirectLineClient.WebChatMessage("again", "c1"));
+        Assert.Equal(["again", "You said: again"], (await second.ReceiveActivitiesAsync(2, Guard)).Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task StreamUrl_Expired_Refused403()
     {
         var conversation = await Client.StartWithTokenAsync();

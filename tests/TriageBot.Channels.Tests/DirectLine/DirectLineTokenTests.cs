@@ -77,8 +77,8 @@ public sealed class DirectLineTokenTests : DirectLineTest
     [Fact]
     public async Task Refresh_WithToken_ReturnsNewTokenForSameConversationAndUser()
     {
-        var generated = (await Client.GenerateTokenAsync(DirectLineHost.Secret, "dl_pat")).Json;
-        var token = generated.GetProperty("token").GetString()!;
+        var conversation = await Client.StartWithTokenAsync("dl_pat");
+        var token = conversation.Token;
         Clock.Advance(TimeSpan.FromMinutes(15));
 
         var answer = await Client.RefreshTokenAsync(token);
@@ -86,7 +86,7 @@ public sealed class DirectLineTokenTests : DirectLineTest
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         var refreshed = answer.Json.GetProperty("token").GetString()!;
         Assert.NotEqual(token, refreshed);
-        Assert.Equal(generated.GetProperty("conversationId").GetString(), answer.Json.GetProperty("conversationId").GetString());
+        Assert.Equal(conversation.ConversationId, answer.Json.GetProperty("conversationId").GetString());
         Assert.Equal("dl_pat", Payload(refreshed).GetProperty("user").GetString());
         Assert.Equal(1800, answer.Json.GetProperty("expires_in").GetInt32());
     }
@@ -94,7 +94,7 @@ public sealed class DirectLineTokenTests : DirectLineTest
     [Fact]
     public async Task Refresh_RefreshedTokenOutlivesTheOriginal()
     {
-        var token = (await Client.GenerateTokenAsync(DirectLineHost.Secret)).Json.GetProperty("token").GetString()!;
+        var token = (await Client.StartWithTokenAsync()).Token;
         Clock.Advance(TimeSpan.FromMinutes(20));
         var refreshed = (await Client.RefreshTokenAsync(token)).Json.GetProperty("token").GetString()!;
         Clock.Advance(TimeSpan.FromMinutes(20));

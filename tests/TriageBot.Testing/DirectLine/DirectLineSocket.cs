@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -38,6 +39,26 @@ public sealed class DirectLineSocket : IAsyncDisposable
             socket.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Tries to open <paramref name="streamUrl"/> and returns the HTTP status that refused the upgrade. Fails the
+    /// test when the socket opens instead.
+    /// </summary>
+    public static async Task<HttpStatusCode> RefusedStatusAsync(Uri streamUrl, CancellationToken cancellationToken)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(streamUrl, cancellationToken);
+        }
+        catch (WebSocketException)
+        {
+            return socket.HttpStatusCode;
+        }
+
+        throw new InvalidOperationException("The stream URL opened a socket; it should have been refused.");
     }
 
     /// <summary>The next frame: an ActivitySet, an empty keep-alive, or the server's close.</summary>
