@@ -9,7 +9,29 @@ public static class DataFolders
 {
     public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
-    /// <summary>Creates <paramref name="path"/> and any missing parents, owner-only.</summary>
-    public static DirectoryInfo CreateOwnerOnly(string path) =>
-        OperatingSystem.IsWindows() ? Directory.CreateDirectory(path) : Directory.CreateDirectory(path, OwnerOnly);
+    /// <summary>Creates <paramref name="path"/> and any missing parents, all owner-only.</summary>
+    public static DirectoryInfo CreateOwnerOnly(string path)
+    {
+        var folder = new DirectoryInfo(Path.GetFullPath(path));
+        if (OperatingSystem.IsWindows())
+        {
+            folder.Create();
+            return folder;
+        }
+
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; missing parents would get the
+        // default (0755 under the usual umask), so each is created in turn, from the outermost down.
+        var missing = new Stack<DirectoryInfo>();
+        for (var current = folder; current is { Exists: false }; current = current.Parent)
+        {
+            missing.Push(current);
+        }
+
+        while (missing.TryPop(out var next))
+        {
+            Directory.CreateDirectory(next.FullName, OwnerOnly);
+        }
+
+        return folder;
+    }
 }
