@@ -1,7 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Host.KeyRing;
@@ -61,7 +64,22 @@ public sealed class KeyRingTests : IDisposable
 
         Assert.False(bot.Services.GetRequiredService<IHostEnvironment>().IsDevelopment(), "The test host must not run as Development.");
         var warning = Assert.Single(bot.Logs.WithEvent("KeyRingUnprotected"));
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, warning.Level);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+    }
+
+    [Fact]
+    public async Task NoCertificate_InDevelopment_DoesNotWarn()
+    {
+        var logs = new TestLogSink();
+        var check = new KeyRingStartupCheck(
+            Options.Create(new KeyManagementOptions()),
+            Options.Create(new KeyRingOptions { KeysPath = _folder.FullName }),
+            new HostingEnvironment { EnvironmentName = Environments.Development },
+            new LoggerFactory([logs]).CreateLogger<KeyRingStartupCheck>());
+
+        await check.StartAsync(CancellationToken.None);
+
+        Assert.Empty(logs.Entries);
     }
 
     [Fact]
