@@ -1,6 +1,7 @@
 using TriageBot.Channels.BotConnector;
 using TriageBot.Channels.DirectLine;
 using TriageBot.Host.WebChat;
+using TriageBot.Storage.Sqlite;
 
 namespace TriageBot.Host;
 
@@ -24,7 +25,8 @@ public static class TriageBotApp
         }
 
         builder.Services.AddTriageBot(builder.Configuration, builder.Environment.ContentRootPath);
-        var dataDirectory = Path.GetFullPath(builder.Configuration["Storage:DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);
+        var dataDirectory = StorageOptions.ResolveDataDirectory(builder.Configuration["Storage:DataDirectory"], builder.Environment.ContentRootPath);
+        DataFolders.CreateOwnerOnly(dataDirectory);
         builder.Services.AddDirectLine(builder.Configuration, dataDirectory);
         builder.Services.AddChatPage(builder.Configuration);
 

@@ -1,10 +1,11 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TriageBot.Channels.BotConnector;
 using TriageBot.Content;
 using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Host.KeyRing;
+using TriageBot.Host.Retention;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -24,9 +25,8 @@ public static class TriageBotServiceCollectionExtensions
 
         var content = ContentDirectory(configuration);
         services.AddTriageContent(content, new ContentRequirements(ContentKeys.All, ContentKeys.Findings.All, ContentKeys.PromptChoices, ContentKeys.MessageArguments));
-        services.AddDataProtection()
-            .SetApplicationName("TriageBot")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataPath(configuration, contentRootPath, "DataProtection:KeysPath", "App_Data/keys")));
+        services.AddDataDirectory(contentRootPath);
+        services.AddKeyRing(configuration, contentRootPath);
         services.TryAddSingleton<IReferralProtector, DataProtectionReferralProtector>();
 
         // The apology for a failed turn is content too; the middleware fills in the error id.
@@ -48,6 +48,7 @@ public static class TriageBotServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
+        services.AddStateRetention();
         services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
         services.AddSingleton<TurnRunner>();
         return services;
@@ -68,7 +69,7 @@ public static class TriageBotServiceCollectionExtensions
         switch (provider.ToUpperInvariant())
         {
             case "SQLITE":
-                services.AddSqliteStateStore(configuration, contentRootPath);
+                services.AddSqliteStateStore(contentRootPath);
                 break;
             case "INMEMORY":
                 services.AddSingleton<IStateStore, InMemoryStateStore>();
@@ -82,7 +83,4 @@ public static class TriageBotServiceCollectionExtensions
     /// <summary>The clinical content: copied next to the app at build; <c>Content:Directory</c> points elsewhere.</summary>
     private static string ContentDirectory(IConfiguration configuration) =>
         configuration["Content:Directory"] is { Length: > 0 } directory ? directory : Path.Combine(AppContext.BaseDirectory, "content");
-
-    private static string DataPath(IConfiguration configuration, string contentRootPath, string key, string fallback) =>
-        Path.GetFullPath(configuration[key] is { Length: > 0 } path ? path : fallback, contentRootPath);
 }

@@ -38,6 +38,15 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS referrals_subject ON referrals (subject_hash);
         PRAGMA user_version = 2;
         """,
+        // The retention purge deletes state by when it was last written: an integer (Unix milliseconds, UTC) that
+        // compares and indexes exactly, instead of the ISO text column it replaces (whose order depends on format).
+        """
+        ALTER TABLE state ADD COLUMN written_unix_ms INTEGER NOT NULL DEFAULT 0;
+        UPDATE state SET written_unix_ms = CAST(ROUND((julianday(updated_utc) - 2440587.5) * 86400000.0) AS INTEGER);
+        ALTER TABLE state DROP COLUMN updated_utc;
+        CREATE INDEX IF NOT EXISTS state_written ON state (written_unix_ms);
+        PRAGMA user_version = 3;
+        """,
     ];
 
     public static long CurrentVersion => Migrations.Length;

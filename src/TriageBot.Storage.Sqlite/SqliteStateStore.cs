@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,14 +20,14 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     private volatile bool _initialized;
     private volatile bool _disposed;
 
+    /// <param name="databasePath">The database file; made absolute. Its folder is created owner-only on first use.</param>
     public SqliteStateStore(
-        SqliteStorageOptions options,
-        string baseDirectory,
+        string databasePath,
         TimeProvider? timeProvider = null,
         ILogger<SqliteStateStore>? logger = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        DatabasePath = options.ResolvePath(baseDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        DatabasePath = Path.GetFullPath(databasePath);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -68,13 +67,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
             ETags.Any => StateSql.Upsert,
             _ => StateSql.ReplaceIfMatch,
         };
-        var updated = _timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        var written = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var rows = await ExecuteWriteAsync(sql, parameters =>
         {
             parameters.AddWithValue("$key", key);
             parameters.AddWithValue("$json", json);
             parameters.AddWithValue("$etag", eTag);
-            parameters.AddWithValue("$updated", updated);
+            parameters.AddWithValue("$written", written);
             if (expectedETag is not (null or ETags.Any))
             {
                 parameters.AddWithValue("$expected", expectedETag);
@@ -96,6 +95,9 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         var rows = await ExecuteWriteAsync(StateSql.Delete, parameters => parameters.AddWithValue("$key", key), cancellationToken);
         return rows > 0;
     }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        ExecuteWriteAsync(StateSql.DeleteWrittenBefore, parameters => parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds()), cancellationToken);
 
     /// <summary>Closes the pooled connections, so the file is released (and its WAL checkpointed) now, not at exit.</summary>
     public void Dispose()
@@ -186,7 +188,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
                 return;
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            DataFolders.CreateOwnerOnly(Path.GetDirectoryName(DatabasePath)!);
             await using var connection = await OpenConnectionAsync(cancellationToken);
             var (journalMode, fromVersion) = await SqliteSchema.EnsureAsync(connection, cancellationToken);
             if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))

@@ -5,16 +5,17 @@ public sealed class SqliteStorageOptions
 {
     public const string SectionName = "Storage:Sqlite";
 
-    public const string DefaultPath = "App_Data/triagebot.db";
+    public const string DefaultFileName = "triagebot.db";
 
-    /// <summary>The database file. A relative path is taken from the base directory (the Host's content root).</summary>
-    public string Path { get; set; } = DefaultPath;
+    /// <summary>
+    /// The database file. Empty: <see cref="DefaultFileName"/> in <see cref="StorageOptions.DataDirectory"/>; relative:
+    /// from the content root. Made absolute when the options are built.
+    /// </summary>
+    public string? Path { get; set; }
 
-    /// <summary>The absolute file path: <see cref="Path"/> as is when absolute, otherwise under <paramref name="baseDirectory"/>.</summary>
-    public string ResolvePath(string baseDirectory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(baseDirectory);
-        ArgumentException.ThrowIfNullOrWhiteSpace(Path);
-        return System.IO.Path.GetFullPath(Path, System.IO.Path.GetFullPath(baseDirectory));
-    }
+    /// <summary>The absolute file path for a configured value.</summary>
+    public static string ResolvePath(string? configured, string contentRootPath, string dataDirectory) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? System.IO.Path.Combine(dataDirectory, DefaultFileName)
+            : System.IO.Path.GetFullPath(configured, System.IO.Path.GetFullPath(contentRootPath));
 }

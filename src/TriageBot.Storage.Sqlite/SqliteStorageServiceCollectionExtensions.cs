@@ -1,36 +1,53 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 
 namespace TriageBot.Storage.Sqlite;
 
-/// <summary>Registers <see cref="SqliteStateStore"/> as the <see cref="IStateStore"/>.</summary>
+/// <summary>Registers the data folder options and <see cref="SqliteStateStore"/> as the <see cref="IStateStore"/>.</summary>
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Reads <c>Storage:Sqlite:Path</c> (default <c>App_Data/triagebot.db</c>, relative to
-    /// <paramref name="contentRootPath"/>). The store is a singleton that the container disposes at shutdown; it touches
-    /// the file only on first use.
+    /// Binds <c>Storage</c> to <see cref="StorageOptions"/>, with <see cref="StorageOptions.DataDirectory"/> made
+    /// absolute under <paramref name="contentRootPath"/>; checked at startup. Calling it again changes nothing.
     /// </summary>
-    public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    public static IServiceCollection AddDataDirectory(this IServiceCollection services, string contentRootPath)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(contentRootPath);
-
-        var options = new SqliteStorageOptions();
-        var path = configuration.GetSection(SqliteStorageOptions.SectionName)[nameof(SqliteStorageOptions.Path)];
-        if (!string.IsNullOrWhiteSpace(path))
+        if (services.Any(s => s.ImplementationType == typeof(StorageOptionsValidator)))
         {
-            options.Path = path;
+            return services;
         }
 
-        services.AddSingleton(options);
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure(options => options.DataDirectory = StorageOptions.ResolveDataDirectory(options.DataDirectory, contentRootPath))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        return services;
+    }
+
+    /// <summary>
+    /// The store's file is <c>Storage:Sqlite:Path</c>, or <c>triagebot.db</c> in <c>Storage:DataDirectory</c>
+    /// (default <c>App_Data</c> under <paramref name="contentRootPath"/>). The store is a singleton that the container
+    /// disposes at shutdown; it touches the file only on first use.
+    /// </summary>
+    public static IServiceCollection AddSqliteStateStore(this IServiceCollection services, string contentRootPath)
+    {
+        services.AddDataDirectory(contentRootPath);
+        services.AddOptions<SqliteStorageOptions>()
+            .BindConfiguration(SqliteStorageOptions.SectionName)
+            .PostConfigure<IOptions<StorageOptions>>((options, storage) =>
+                options.Path = SqliteStorageOptions.ResolvePath(options.Path, contentRootPath, storage.Value.DataDirectory))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidator>());
+
         services.AddSingleton(sp => new SqliteStateStore(
-            options,
-            contentRootPath,
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value.Path!,
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<SqliteStateStore>>()));
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());

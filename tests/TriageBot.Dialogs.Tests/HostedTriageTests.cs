@@ -9,7 +9,8 @@ namespace TriageBot.Dialogs.Tests;
 /// <summary>The triage in the real host, over HTTP, on the SQLite file: what must survive restarts and stay out of logs.</summary>
 public sealed class HostedTriageTests
 {
-    private static readonly string[] ToReferral =
+    /// <summary>A routine triage typed in the Emulator, up to the referral offer.</summary>
+    internal static readonly string[] ToReferral =
     [
         "hi", "yes", "no", "no", "no", "no", "no", "no", "lower back", "Into one leg", "about a 7", "4 months",
         "worse when I sit at my desk all day", "no", "None of these", "Done",

@@ -62,12 +62,12 @@ public sealed class SqliteReferralStoreTests(SqliteFileFixture fixture) : Referr
     {
         var path = fixture.NewDatabasePath();
         var referral = new ReferralRecord("TB-KEEP0001", "s", DateTimeOffset.UnixEpoch, "v", "urgent", "{}", "protected");
-        await using (var first = new SqliteStateStore(new SqliteStorageOptions { Path = path }, fixture.Directory))
+        await using (var first = new SqliteStateStore(path))
         {
             await new SqliteReferralStore(first).AddAsync(referral, CancellationToken.None);
         }
 
-        await using var reopened = new SqliteStateStore(new SqliteStorageOptions { Path = path }, fixture.Directory);
+        await using var reopened = new SqliteStateStore(path);
 
         Assert.Equal(referral, await new SqliteReferralStore(reopened).FindAsync("TB-KEEP0001", CancellationToken.None));
     }

@@ -17,6 +17,7 @@ public sealed partial class SqliteStateStoreTests
         Assert.Null(await store.ReadAsync(NewKey(), Ct));
 
         Assert.True(File.Exists(path));
+        DataFolderAssert.OwnerOnly(Path.GetDirectoryName(path)!);
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed partial class SqliteStateStoreTests
         await using var connection = await OpenRawAsync(path);
 
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(2L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal(3L, await ScalarAsync(connection, "PRAGMA user_version;"));
     }
 
     [Fact]
@@ -87,15 +88,7 @@ public sealed partial class SqliteStateStoreTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.ReadAsync(NewKey(), Ct));
     }
 
-    [Fact]
-    public void Store_RelativePath_ResolvesUnderBaseDirectory()
-    {
-        using var store = new SqliteStateStore(new SqliteStorageOptions(), fixture.Directory);
-
-        Assert.Equal(Path.Combine(fixture.Directory, "App_Data", "triagebot.db"), store.DatabasePath);
-    }
-
-    private SqliteStateStore Open(string path) => new(new SqliteStorageOptions { Path = path }, fixture.Directory);
+    private static SqliteStateStore Open(string path) => new(path);
 
     /// <summary>A connection outside the store's pool, as another tool or process would open the file.</summary>
     private static async Task<SqliteConnection> OpenRawAsync(string path)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TriageBot.Runtime.State;
 using TriageBot.Storage.Sqlite;
 
@@ -21,6 +22,17 @@ public sealed class SqliteStorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
+    public async Task AddSqliteStateStore_DataDirectoryConfigured_PutsTheDatabaseThere()
+    {
+        await using var provider = Build(new Dictionary<string, string?> { ["Storage:DataDirectory"] = "var/triagebot" });
+
+        var store = provider.GetRequiredService<SqliteStateStore>();
+
+        Assert.Equal(Path.Combine(_contentRoot, "var", "triagebot", "triagebot.db"), store.DatabasePath);
+        Assert.Equal(Path.Combine(_contentRoot, "var", "triagebot"), provider.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory);
+    }
+
+    [Fact]
     public async Task AddSqliteStateStore_RelativePathConfigured_ResolvesUnderContentRoot()
     {
         await using var provider = Build(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = "data/bot.db" });
@@ -31,15 +43,39 @@ public sealed class SqliteStorageServiceCollectionExtensionsTests : IDisposable
     }
 
     [Fact]
-    public async Task AddSqliteStateStore_AbsolutePathConfigured_StoresThere()
+    public async Task AddSqliteStateStore_AbsolutePathConfigured_StoresThereInAnOwnerOnlyFolder()
     {
         var path = Path.Combine(_contentRoot, "elsewhere", "state.db");
-        await using var provider = Build(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = path });
+        await using var provider = Build(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = path, ["Storage:DataDirectory"] = "unused" });
         var store = provider.GetRequiredService<IStateStore>();
 
         await store.WriteAsync("emulator/conversations/a:1", "{}", null, CancellationToken.None);
 
         Assert.True(File.Exists(path));
+        DataFolderAssert.OwnerOnly(Path.GetDirectoryName(path)!);
+    }
+
+    [Fact]
+    public async Task AddSqliteStateStore_PathIsAFolder_FailsValidationNamingTheSetting()
+    {
+        Directory.CreateDirectory(_contentRoot);
+        await using var provider = Build(new Dictionary<string, string?> { ["Storage:Sqlite:Path"] = _contentRoot });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<SqliteStateStore>());
+
+        Assert.Contains("Storage:Sqlite:Path", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddDataDirectory_DataDirectoryIsAFile_FailsValidationNamingTheSetting()
+    {
+        Directory.CreateDirectory(_contentRoot);
+        await File.WriteAllTextAsync(Path.Combine(_contentRoot, "taken"), "");
+        await using var provider = Build(new Dictionary<string, string?> { ["Storage:DataDirectory"] = "taken" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("Storage:DataDirectory", error.Message, StringComparison.Ordinal);
     }
 
     public void Dispose()
@@ -53,6 +89,6 @@ public sealed class SqliteStorageServiceCollectionExtensionsTests : IDisposable
     private ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddSqliteStateStore(configuration, _contentRoot).BuildServiceProvider();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddSqliteStateStore(_contentRoot).BuildServiceProvider();
     }
 }

@@ -42,8 +42,12 @@ public sealed record RedFlagScreenState(int Index = 0, bool AskingRapid = false,
 /// <summary>Education menu state: topics already shown.</summary>
 public sealed record EducationState(IReadOnlyList<string>? Shown = null);
 
-/// <summary>Referral form answers. Contact details stay in the dialog only until the referral is stored encrypted.</summary>
-public sealed record ReferralAnswers(string? Offer = null, string? Name = null, string? Contact = null, string? Time = null, string? Consent = null, string? Reference = null);
+/// <summary>
+/// Referral form answers. The name and contact are held encrypted (<see cref="Referrals.IReferralProtector"/>), and
+/// only until the referral is stored or refused.
+/// </summary>
+public sealed record ReferralAnswers(
+    string? Offer = null, string? ProtectedName = null, string? ProtectedContact = null, string? Time = null, string? Consent = null, string? Reference = null);
 
 /// <summary>Delete-my-data and restart confirmations.</summary>
 public sealed record ConfirmState(string? Answer = null);

@@ -14,6 +14,11 @@ namespace TriageBot.Dialogs.Referrals;
 /// of the answers and the content version, contact details encrypted; the person gets a reference number.
 /// Begun with the triage state as options; ends with the reference (or nothing).
 /// </summary>
+/// <remarks>
+/// Between the turns that collect them and the consent, the name and phone or e-mail sit in conversation state. They
+/// are kept there encrypted with the referral's own <see cref="IReferralProtector"/>, so the state store never holds
+/// them in plain text, and they are forgotten when the dialog ends: saved, refused, or abandoned.
+/// </remarks>
 internal static class ReferralDialog
 {
     public const string Id = "triage.referral";
@@ -49,9 +54,9 @@ internal static class ReferralDialog
                 return step.NextAsync(null, ct);
             })
             .AddPrompt("ask-name", name, step => Wording(services, step).Ask("prompt.referral.name"),
-                (s, o) => s with { Name = o.Value?.Trim() }, s => s.Name is not null)
+                (s, o) => s with { ProtectedName = Protect(services, o.Value) }, s => s.ProtectedName is not null)
             .AddPrompt("ask-contact", contact, step => Wording(services, step).Ask("prompt.referral.contact"),
-                (s, o) => s with { Contact = o.Value?.Trim() }, s => s.Contact is not null)
+                (s, o) => s with { ProtectedContact = Protect(services, o.Value) }, s => s.ProtectedContact is not null)
             .AddPrompt("ask-time", choice, step => Wording(services, step).Ask("prompt.referral.time"),
                 (s, o) => s with { Time = o.Value?.Value ?? "any" }, s => s.Time is not null)
             .AddPrompt("ask-consent", choice, step => Wording(services, step).Ask("prompt.referral.consent"),
@@ -59,14 +64,17 @@ internal static class ReferralDialog
             .AddStep("save", async (step, ct) =>
             {
                 var v = step.Values;
-                if (v.Consent != Choices.Yes || string.IsNullOrWhiteSpace(v.Name) || !ContactValidator.IsValid(v.Contact))
+                var name = Unprotect(services, v.ProtectedName);
+                var contact = Unprotect(services, v.ProtectedContact);
+                if (v.Consent != Choices.Yes || string.IsNullOrWhiteSpace(name) || !ContactValidator.IsValid(contact))
                 {
+                    step.Values = v with { ProtectedName = null, ProtectedContact = null };
                     Wording(services, step).Say("referral.no-consent");
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                var reference = await SaveAsync(services, step, ct);
-                step.Values = v with { Reference = reference, Name = null, Contact = null };
+                var reference = await SaveAsync(services, step, name, contact!, ct);
+                step.Values = v with { Reference = reference, ProtectedName = null, ProtectedContact = null };
                 Wording(services, step).Say("referral.saved", ("reference", reference));
                 return await step.EndDialogAsync(JsonSerializer.SerializeToElement(reference, TriageJsonContext.Default.String), ct);
             });
@@ -92,14 +100,15 @@ internal static class ReferralDialog
 
         return step.Values with
         {
-            Name = Field("name"),
-            Contact = contact,
+            ProtectedName = Protect(services, Field("name")),
+            ProtectedContact = Protect(services, contact),
             Time = Field("time"),
             Consent = Field("consent") == "true" ? Choices.Yes : null,
         };
     }
 
-    private static async Task<string> SaveAsync(TriageServices services, WaterfallStepContext<ReferralAnswers> step, CancellationToken cancellationToken)
+    private static async Task<string> SaveAsync(
+        TriageServices services, WaterfallStepContext<ReferralAnswers> step, string name, string contact, CancellationToken cancellationToken)
     {
         var activity = step.Context.Activity;
         var triage = step.Options?.Deserialize(TriageJsonContext.Default.TriageState) ?? new TriageState();
@@ -108,10 +117,10 @@ internal static class ReferralDialog
 
         // Data minimisation: the stored summary holds choice ids and numbers, never the person's free text.
         var summary = triage with { Pain = triage.Pain with { Triggers = null }, Consent = null };
-        var contact = new Dictionary<string, string>
+        var details = new Dictionary<string, string>
         {
-            ["name"] = step.Values.Name!,
-            ["contact"] = step.Values.Contact!,
+            ["name"] = name,
+            ["contact"] = contact,
             ["time"] = step.Values.Time ?? "any",
         };
         await services.Referrals.AddAsync(
@@ -122,10 +131,17 @@ internal static class ReferralDialog
                 services.Content.Version,
                 triage.Outcome ?? "unknown",
                 JsonSerializer.Serialize(summary, TriageJsonContext.Default.TriageState),
-                services.Protector.Protect(JsonSerializer.Serialize(contact, TriageJsonContext.Default.DictionaryStringString))),
+                services.Protector.Protect(JsonSerializer.Serialize(details, TriageJsonContext.Default.DictionaryStringString))),
             cancellationToken);
         return reference;
     }
+
+    /// <summary>A typed detail, trimmed and encrypted for the time it waits in state; null stays null.</summary>
+    private static string? Protect(TriageServices services, string? plaintext) =>
+        plaintext?.Trim() is { Length: > 0 } text ? services.Protector.Protect(text) : null;
+
+    private static string? Unprotect(TriageServices services, string? protectedText) =>
+        protectedText is null ? null : services.Protector.Unprotect(protectedText);
 
     private static Wording Wording(TriageServices services, WaterfallStepContext<ReferralAnswers> step) => new(services.Content, step.Context);
 }

@@ -25,4 +25,10 @@ public interface IStateStore
 
     /// <summary>Removes the key; true if it existed.</summary>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every document last written before <paramref name="cutoff"/> and returns how many: the retention
+    /// purge. A conversation nobody wrote to since then is over, and its answers must not outlive the retention period.
+    /// </summary>
+    Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

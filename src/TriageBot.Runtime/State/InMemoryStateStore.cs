@@ -4,12 +4,14 @@ namespace TriageBot.Runtime.State;
 /// A process-local <see cref="IStateStore"/> for tests and single-instance runs without persistence. State is lost
 /// when the process ends.
 /// </summary>
-public sealed class InMemoryStateStore : IStateStore
+/// <param name="timeProvider">Stamps each write, for <see cref="PurgeOlderThanAsync"/>; the system clock when null.</param>
+public sealed class InMemoryStateStore(TimeProvider? timeProvider = null) : IStateStore
 {
     // One lock over the dictionary: each operation is a few dictionary calls, so contention is negligible, and the
     // check-then-write of a conditional write must be atomic.
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, StoredState> _items = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (StoredState State, DateTimeOffset Written)> _items = new(StringComparer.Ordinal);
+    private readonly TimeProvider _timeProvider = timeProvider ?? TimeProvider.System;
 
     public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -17,7 +19,7 @@ public sealed class InMemoryStateStore : IStateStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            return Task.FromResult(_items.GetValueOrDefault(key));
+            return Task.FromResult(_items.TryGetValue(key, out var item) ? item.State : null);
         }
     }
 
@@ -34,7 +36,7 @@ public sealed class InMemoryStateStore : IStateStore
             {
                 null => !exists,
                 ETags.Any => true,
-                _ => exists && string.Equals(current!.ETag, expectedETag, StringComparison.Ordinal),
+                _ => exists && string.Equals(current.State.ETag, expectedETag, StringComparison.Ordinal),
             };
             if (!allowed)
             {
@@ -42,7 +44,7 @@ public sealed class InMemoryStateStore : IStateStore
             }
 
             var eTag = ETags.New();
-            _items[key] = new StoredState(key, json, eTag);
+            _items[key] = (new StoredState(key, json, eTag), _timeProvider.GetUtcNow());
             return Task.FromResult<StateWrite>(new StateWrite.Written(eTag));
         }
     }
@@ -54,6 +56,21 @@ public sealed class InMemoryStateStore : IStateStore
         lock (_gate)
         {
             return Task.FromResult(_items.Remove(key));
+        }
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var expired = _items.Where(item => item.Value.Written < cutoff).Select(item => item.Key).ToList();
+            foreach (var key in expired)
+            {
+                _items.Remove(key);
+            }
+
+            return Task.FromResult(expired.Count);
         }
     }
 }

@@ -101,6 +101,8 @@ public sealed class TurnRunnerConcurrencyTests
         }
 
         public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.PurgeOlderThanAsync(cutoff, cancellationToken);
     }
 
     private sealed class CountingWritesStore(IStateStore inner) : IStateStore
@@ -116,6 +118,8 @@ public sealed class TurnRunnerConcurrencyTests
         }
 
         public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
+        public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.PurgeOlderThanAsync(cutoff, cancellationToken);
     }
 }
 

@@ -17,4 +17,7 @@ public sealed class SwitchableStateStore : IStateStore
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
         _inner.DeleteAsync(key, cancellationToken);
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _inner.PurgeOlderThanAsync(cutoff, cancellationToken);
 }
