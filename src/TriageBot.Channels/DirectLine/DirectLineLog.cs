@@ -59,4 +59,16 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1212, EventName = "DirectLinePurgeFailed", Level = LogLevel.Error,
         Message = "Direct Line retention purge failed; it runs again at the next interval. Exception={ExceptionType}")]
     public static partial void PurgeFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 1213, EventName = "DirectLineConversationEvicted", Level = LogLevel.Information,
+        Message = "Direct Line conversation evicted to make room for a new one (least recently used, idle). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
+    public static partial void ConversationEvicted(ILogger logger, string conversationHash, long secondsSinceStored);
+
+    [LoggerMessage(EventId = 1214, EventName = "DirectLineConversationRefused", Level = LogLevel.Warning,
+        Message = "Direct Line conversation refused: {MaxConversations} conversations held and none idle long enough to evict. RetryAfterSeconds={RetryAfterSeconds}")]
+    public static partial void ConversationRefused(ILogger logger, int maxConversations, long retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1215, EventName = "DirectLinePostRateLimited", Level = LogLevel.Information,
+        Message = "Direct Line post refused: too many from one conversation. Conversation={ConversationHash}")]
+    public static partial void PostRateLimited(ILogger logger, string conversationHash);
 }

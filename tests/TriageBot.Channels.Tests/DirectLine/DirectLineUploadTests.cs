@@ -15,6 +15,7 @@ public sealed class DirectLineUploadTests : DirectLineTest
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Channels:DirectLine:UploadsEnabled"] = "true",
         ["Channels:DirectLine:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
