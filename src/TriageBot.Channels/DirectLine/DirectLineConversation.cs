@@ -28,6 +28,7 @@ internal sealed class DirectLineConversation
     private DateTimeOffset _lastTimestamp;
     private DateTimeOffset _lastActivityAt;
     private DirectLineSubscription? _stream;
+    private IDisposable? _streamInUse;
     private bool _closed;
 
     /// <param name="ledger">The store's ledger; a conversation on its own (in tests) keeps one of its own.</param>
@@ -168,6 +169,9 @@ internal sealed class DirectLineConversation
 
             _stream?.End(StreamEnd.Superseded);
             _stream = new DirectLineSubscription([.. Since(watermark)], watermark ?? 0, _options.MaxActivitiesPerPage);
+
+            // An open stream is a patient with the page open: never evicted while it lasts.
+            _streamInUse ??= _ledger.Busy(this);
             return _stream;
         }
     }
@@ -180,6 +184,8 @@ internal sealed class DirectLineConversation
             if (ReferenceEquals(_stream, subscription))
             {
                 _stream = null;
+                _streamInUse?.Dispose();
+                _streamInUse = null;
             }
         }
     }
@@ -251,6 +257,8 @@ internal sealed class DirectLineConversation
                 Grow(-_bytes);
                 _stream?.End(StreamEnd.Deleted);
                 _stream = null;
+                _streamInUse?.Dispose();
+                _streamInUse = null;
             }
 
             return dropped;
