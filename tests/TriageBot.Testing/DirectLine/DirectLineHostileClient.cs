@@ -13,7 +13,7 @@ namespace TriageBot.Testing.DirectLine;
 public sealed class DirectLineHostileClient(DirectLineClient client, int maxActivityBytes)
 {
     /// <summary>Sockets held open at once (each replaces the oldest when full).</summary>
-    private const int MaxSockets = 64;
+    private const int MaxSockets = 256;
 
     /// <summary>Conversations remembered to post to (the newest).</summary>
     private const int Remembered = 256;
@@ -40,10 +40,15 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
     /// <summary>Requests that got no HTTP answer at all (a reset connection, a refused socket).</summary>
     public long ConnectionErrors => Interlocked.Read(ref _connectionErrors);
 
-    /// <summary>Runs every attack at once (<paramref name="posters"/> loops posting) until <paramref name="stopping"/>.</summary>
+    /// <summary>
+    /// Runs every attack at once until <paramref name="stopping"/>: <paramref name="posters"/> loops posting, half
+    /// as many (at least one) starting conversations, one posting to a single conversation as fast as it can, one
+    /// opening sockets, one uploading.
+    /// </summary>
     public async Task RunAsync(int posters, bool uploads, CancellationToken stopping)
     {
-        var attacks = new List<Task> { LoopAsync(StartConversationAsync, stopping), LoopAsync(OpenSocketAsync, stopping) };
+        var attacks = new List<Task> { LoopAsync(OpenSocketAsync, stopping), LoopAsync(HammerAsync, stopping) };
+        attacks.AddRange(Enumerable.Range(0, Math.Max(1, posters / 2)).Select(_ => LoopAsync(StartConversationAsync, stopping)));
         attacks.AddRange(Enumerable.Range(0, posters).Select(_ => LoopAsync(PostAsync, stopping)));
         if (uploads)
         {
@@ -115,6 +120,22 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
         var oversize = Random.Shared.Next(4) == 0;
         var text = new string('x', oversize ? maxActivityBytes + 1 : maxActivityBytes - 1024);
         var answer = Count(await client.PostAsync(target.ConversationId, target.Token, DirectLineClient.WebChatMessage(text, Guid.NewGuid().ToString("N"), target.UserId)));
+        if (answer.Status == HttpStatusCode.TooManyRequests)
+        {
+            _postRefused.TrySetResult();
+        }
+    }
+
+    /// <summary>Small posts, back to back, all to the oldest conversation remembered: what the post rate limit is for.</summary>
+    private async Task HammerAsync(CancellationToken stopping)
+    {
+        if (!_conversations.TryPeek(out var target))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), stopping);
+            return;
+        }
+
+        var answer = Count(await client.PostAsync(target.ConversationId, target.Token, DirectLineClient.WebChatMessage("again", Guid.NewGuid().ToString("N"), target.UserId)));
         if (answer.Status == HttpStatusCode.TooManyRequests)
         {
             _postRefused.TrySetResult();

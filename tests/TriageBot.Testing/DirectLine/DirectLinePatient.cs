@@ -28,8 +28,14 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     /// <summary>Turns that completed (the POST answered 200), the join event included.</summary>
     public int Turns { get; private set; }
 
-    /// <summary>How long each completed turn took, POST to answer (the replies are in the log when it answers).</summary>
+    /// <summary>
+    /// How long each completed turn took, from the POST that was accepted to its answer (the replies are in the log
+    /// by then); time spent waiting out a refusal is not part of it.
+    /// </summary>
     public List<TimeSpan> TurnTimes { get; } = [];
+
+    /// <summary>A pause before each answer, as a person reading the question takes (zero: answer at once).</summary>
+    public TimeSpan ThinkTime { get; init; }
 
     /// <summary>Answers of 429 or 503 that were waited out.</summary>
     public int Refusals { get; private set; }
@@ -64,6 +70,11 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     {
         foreach (var answer in answers)
         {
+            if (ThinkTime > TimeSpan.Zero)
+            {
+                await Task.Delay(ThinkTime, cancellationToken);
+            }
+
             await SendAsync(Message(ChoiceText(answer)), cancellationToken);
         }
     }
@@ -71,8 +82,12 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     private async Task SendAsync(string json, CancellationToken cancellationToken)
     {
         var conversation = _conversation;
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await RetryAsync(() => client.PostAsync(conversation.ConversationId, conversation.Token, json), cancellationToken);
+        var started = 0L;
+        await RetryAsync(() =>
+        {
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
+            return client.PostAsync(conversation.ConversationId, conversation.Token, json);
+        }, cancellationToken);
         TurnTimes.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started));
         Turns++;
 
@@ -126,15 +141,15 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     private string Message(string text) =>
         DirectLineClient.WebChatMessage(JsonEncodedText.Encode(text).ToString(), $"patient-{++_sequence}", userId);
 
-    /// <summary>For reports: the median and 95th percentile turn time, in milliseconds.</summary>
-    public string TurnTimeSummary()
+    /// <summary>For reports: the median and 95th percentile of turn times, in milliseconds.</summary>
+    public static string Summarize(IEnumerable<TimeSpan> turnTimes)
     {
-        if (TurnTimes.Count == 0)
+        var sorted = turnTimes.Select(t => t.TotalMilliseconds).Order().ToList();
+        if (sorted.Count == 0)
         {
             return "no turns";
         }
 
-        var sorted = TurnTimes.Select(t => t.TotalMilliseconds).Order().ToList();
         var p50 = sorted[sorted.Count / 2];
         var p95 = sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))];
         return string.Create(CultureInfo.InvariantCulture, $"p50={p50:F1}ms p95={p95:F1}ms");
