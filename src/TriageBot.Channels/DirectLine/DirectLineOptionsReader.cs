@@ -58,7 +58,7 @@ internal static class DirectLineOptionsReader
         Require(options.MaxUploadBytes > 0, "MaxUploadBytes must be positive.");
         Require(options.MaxUploadParts >= 2, "MaxUploadParts must be at least 2 (the activity and one file).");
         Require(options.MaxUploadPartHeaderBytes >= 256, "MaxUploadPartHeaderBytes must be at least 256.");
-        Require(options.MaxActivitiesPerPage > 0, "MaxActivitiesPerPage must be positive.");
+        Require(options.MaxActivitiesPerPage is > 0 and <= 10_000, "MaxActivitiesPerPage must be between 1 and 10000.");
         Require(options.EvictAfterIdle >= TimeSpan.Zero, "EvictAfterIdle must not be negative.");
         Require(options.MaxConversations > 0, "MaxConversations must be positive.");
         Require(options.MaxBytesPerConversation >= 2L * options.MaxActivityBytes, "MaxBytesPerConversation must be at least twice MaxActivityBytes.");
