@@ -2,9 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using TriageBot.Benchmarks;
 
+// hostile-directline: the Direct Line load test (HostileDirectLineBench); exits 1 when memory passes its ceiling.
+if (args.Length > 0 && args[0] == "hostile-directline")
+{
+    return await HostileDirectLineBench.RunAsync(args[1..]);
+}
+
 // Plays whole conversations through the real TurnRunner, DialogManager, prompts and recognizers on the in-memory
 // store, and reports CPU microseconds per turn and the size of a typical saved conversation state.
 // Usage: dotnet run -c Release --project tests/TriageBot.Benchmarks [conversations]
+//        dotnet run -c Release --project tests/TriageBot.Benchmarks -- hostile-directline [--seconds 30] [--patients 4] [--posters 8]
 var conversations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 12_000;
 var bench = new DialogTurnBench();
 
@@ -19,3 +26,4 @@ var cpu = process.TotalProcessorTime - cpuBefore;
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"turns={turns} conversations={conversations} cpu_us_per_turn={cpu.TotalMicroseconds / turns:F1} wall_us_per_turn={wall.Elapsed.TotalMicroseconds / turns:F1} state_bytes_mid_conversation={bench.TypicalStateBytes}"));
+return 0;

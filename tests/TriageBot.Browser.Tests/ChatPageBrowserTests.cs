@@ -21,6 +21,27 @@ public sealed class ChatPageBrowserTests(ITestOutputHelper output)
     }
 
     [BrowserFact]
+    public async Task ChatPage_UploadsOffByDefault_HidesTheUploadButton()
+    {
+        await using var host = await ChatHost.StartAsync();
+        await using var session = await ChatPageSession.OpenAsync(host, "", output);
+        await session.WaitForWebChatAsync();
+
+        await Assertions.Expect(session.Page.Locator("[data-id='webchat-sendbox-input']")).ToBeVisibleAsync();
+        await Assertions.Expect(session.Page.Locator(".webchat__upload-button")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task ChatPage_UploadsOn_ShowsTheUploadButton()
+    {
+        await using var host = await ChatHost.StartAsync(new Dictionary<string, string?> { ["Channels:DirectLine:UploadsEnabled"] = "true" });
+        await using var session = await ChatPageSession.OpenAsync(host, "", output);
+        await session.WaitForWebChatAsync();
+
+        await Assertions.Expect(session.Page.Locator(".webchat__upload-button")).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
     public async Task ChatPage_EmergencyNumberConfigured_ShowsThatNumber()
     {
         await using var host = await ChatHost.StartAsync(new Dictionary<string, string?> { ["Clinic:EmergencyNumber"] = "112" });

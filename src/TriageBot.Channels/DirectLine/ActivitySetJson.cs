@@ -1,26 +1,26 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using TriageBot.Schema;
 
 namespace TriageBot.Channels.DirectLine;
 
 /// <summary>
 /// Writes an ActivitySet, <c>{"activities":[…],"watermark":"N"}</c>: the body of a poll and of every stream frame.
-/// Written by hand around the schema's serializer, so activities keep exactly their wire form.
+/// The activities were serialized by the schema's serializer when they were stored, so this only copies their
+/// bytes: a poll or a frame costs the size of its page, not of the log.
 /// </summary>
 internal static class ActivitySetJson
 {
-    public static byte[] Write(IEnumerable<Activity> activities, long watermark)
+    public static byte[] Write(IReadOnlyCollection<DirectLineEntry> entries, long watermark)
     {
-        var buffer = new ArrayBufferWriter<byte>(1024);
+        var buffer = new ArrayBufferWriter<byte>(64 + entries.Sum(e => e.Json.Length + 1));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteStartArray("activities");
-            foreach (var activity in activities)
+            foreach (var entry in entries)
             {
-                JsonSerializer.Serialize(writer, activity, SchemaJsonContext.Default.Activity);
+                writer.WriteRawValue(entry.Json, skipInputValidation: true);
             }
 
             writer.WriteEndArray();

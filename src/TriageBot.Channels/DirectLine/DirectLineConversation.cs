@@ -1,3 +1,4 @@
+using System.Text.Json;
 using TriageBot.Runtime.State;
 using TriageBot.Schema;
 
@@ -7,6 +8,8 @@ namespace TriageBot.Channels.DirectLine;
 /// One conversation's log: the activities clients may read (numbered 1, 2, 3… in arrival order; the number is both
 /// the id suffix and the watermark), the files uploaded with them, and the one live stream. Every change happens
 /// under one lock, and the stream is fed inside it, so a stream sees each activity exactly once and in order.
+/// Activities are kept as the JSON clients get (serialized once, when stored), so a poll or a stream frame only
+/// copies bytes, and what the conversation holds is counted exactly, here and in the <see cref="DirectLineLedger"/>.
 /// </summary>
 internal sealed class DirectLineConversation
 {
@@ -19,14 +22,17 @@ internal sealed class DirectLineConversation
     private readonly HashSet<string> _announcedUsers = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _timeProvider;
+    private readonly DirectLineLedger _ledger;
     private long _sequence;
-    private long _fileBytes;
+    private long _bytes = DirectLineLedger.ConversationOverheadBytes;
     private DateTimeOffset _lastTimestamp;
     private DateTimeOffset _lastActivityAt;
     private DirectLineSubscription? _stream;
+    private IDisposable? _streamInUse;
     private bool _closed;
 
-    public DirectLineConversation(string id, string? userId, string? locale, DirectLineOptions options, TimeProvider timeProvider)
+    /// <param name="ledger">The store's ledger; a conversation on its own (in tests) keeps one of its own.</param>
+    public DirectLineConversation(string id, string? userId, string? locale, DirectLineOptions options, TimeProvider timeProvider, DirectLineLedger? ledger = null)
     {
         Id = id;
         LogId = StateKeyHash.Compute(id);
@@ -36,6 +42,9 @@ internal sealed class DirectLineConversation
         _timeProvider = timeProvider;
         _lastTimestamp = timeProvider.GetUtcNow();
         _lastActivityAt = _lastTimestamp;
+        _ledger = ledger ?? new DirectLineLedger(options, timeProvider);
+        Slot = new DirectLineLedgerSlot(this);
+        _ledger.Charge(_bytes);
     }
 
     public string Id { get; }
@@ -47,6 +56,21 @@ internal sealed class DirectLineConversation
     public string? UserId { get; }
 
     public string? Locale { get; }
+
+    /// <summary>Its place in the ledger (least recently used, above its share).</summary>
+    public DirectLineLedgerSlot Slot { get; }
+
+    /// <summary>Bytes held: the conversation itself, its stored activities and their files.</summary>
+    public long Bytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bytes;
+            }
+        }
+    }
 
     /// <summary>When something was last stored; the retention job deletes the conversation once this is too old.</summary>
     public DateTimeOffset LastActivityAt
@@ -79,6 +103,7 @@ internal sealed class DirectLineConversation
     /// </summary>
     public Activity Append(Activity activity, bool persist, IReadOnlyList<DirectLineFile>? files = null)
     {
+        Activity stored;
         lock (_gate)
         {
             var sequence = ++_sequence;
@@ -86,40 +111,57 @@ internal sealed class DirectLineConversation
 
             // Clients order by timestamp as well as by arrival, so never let a clock step make it go backwards.
             _lastTimestamp = now > _lastTimestamp ? now : _lastTimestamp;
-            var entry = new DirectLineEntry(sequence, activity with
+            stored = activity with
             {
                 Id = DirectLineIds.ActivityId(Id, sequence),
                 Timestamp = _lastTimestamp,
-            });
+            };
             if (_closed)
             {
-                return entry.Activity;
+                return stored;
             }
 
+            var json = JsonSerializer.SerializeToUtf8Bytes(stored, SchemaJsonContext.Default.Activity);
+            var fileBytes = files?.Sum(f => (long)f.Content.Length) ?? 0;
+            var entry = new DirectLineEntry(sequence, _lastTimestamp, json, json.Length + fileBytes + DirectLineLedger.EntryOverheadBytes);
             if (persist)
             {
                 _entries.Enqueue(entry);
                 foreach (var file in files ?? [])
                 {
                     _files.Enqueue(file with { Sequence = sequence });
-                    _fileBytes += file.Content.Length;
                 }
 
+                Grow(entry.Bytes);
                 _lastActivityAt = now;
                 TrimToBounds();
+                _ledger.NoteSize(this, _bytes);
             }
 
             _stream?.Offer(entry);
-            return entry.Activity;
         }
+
+        // Outside the lock: relieving the total may trim other conversations, each under its own lock.
+        _ledger.Relieve();
+        return stored;
     }
 
-    /// <summary>The stored activities after <paramref name="watermark"/> (all when null) and the newest watermark.</summary>
-    public DirectLineBatch After(long? watermark)
+    /// <summary>
+    /// At most <paramref name="max"/> stored activities after <paramref name="watermark"/> (from the start when null),
+    /// and the watermark to ask from next: the last one returned while more are waiting, else the newest.
+    /// </summary>
+    public DirectLineBatch After(long? watermark, int max)
     {
         lock (_gate)
         {
-            return new DirectLineBatch(Since(watermark), _sequence);
+            var page = Since(watermark).Take(max + 1).ToList();
+            if (page.Count <= max)
+            {
+                return new DirectLineBatch(page, _sequence);
+            }
+
+            page.RemoveAt(max);
+            return new DirectLineBatch(page, page[^1].Sequence);
         }
     }
 
@@ -138,7 +180,10 @@ internal sealed class DirectLineConversation
             }
 
             _stream?.End(StreamEnd.Superseded);
-            _stream = new DirectLineSubscription(Since(watermark), watermark ?? 0);
+            _stream = new DirectLineSubscription([.. Since(watermark)], watermark ?? 0, _options.MaxActivitiesPerPage);
+
+            // An open stream is a patient with the page open: never evicted while it lasts.
+            _streamInUse ??= _ledger.Busy(this);
             return _stream;
         }
     }
@@ -151,6 +196,8 @@ internal sealed class DirectLineConversation
             if (ReferenceEquals(_stream, subscription))
             {
                 _stream = null;
+                _streamInUse?.Dispose();
+                _streamInUse = null;
             }
         }
     }
@@ -178,7 +225,26 @@ internal sealed class DirectLineConversation
         lock (_gate)
         {
             var dropped = 0;
-            while (_entries.TryPeek(out var oldest) && oldest.Activity.Timestamp < cutoff)
+            while (_entries.TryPeek(out var oldest) && oldest.Timestamp < cutoff)
+            {
+                DropOldest();
+                dropped++;
+            }
+
+            return dropped;
+        }
+    }
+
+    /// <summary>
+    /// Drops the oldest activities (and their files) until this holds at most <paramref name="bytes"/>; the
+    /// ledger's answer to too many bytes held in total. Returns how many were dropped.
+    /// </summary>
+    public int TrimTo(long bytes)
+    {
+        lock (_gate)
+        {
+            var dropped = 0;
+            while (_bytes > bytes && _entries.Count > 0)
             {
                 DropOldest();
                 dropped++;
@@ -193,30 +259,34 @@ internal sealed class DirectLineConversation
     {
         lock (_gate)
         {
-            _closed = true;
             var dropped = _entries.Count;
-            _entries.Clear();
-            _files.Clear();
-            _fileBytes = 0;
-            _stream?.End(StreamEnd.Deleted);
-            _stream = null;
+            if (!_closed)
+            {
+                _closed = true;
+                _entries.Clear();
+                _files.Clear();
+                _ledger.Forget(this);
+                Grow(-_bytes);
+                _stream?.End(StreamEnd.Deleted);
+                _stream = null;
+                _streamInUse?.Dispose();
+                _streamInUse = null;
+            }
+
             return dropped;
         }
     }
 
-    private List<DirectLineEntry> Since(long? watermark) =>
-        [.. _entries.Where(e => e.Sequence > (watermark ?? 0))];
+    private IEnumerable<DirectLineEntry> Since(long? watermark) =>
+        _entries.SkipWhile(e => e.Sequence <= (watermark ?? 0));
 
+    /// <summary>The per-conversation bounds: the oldest go first, but never the activity just stored.</summary>
     private void TrimToBounds()
     {
-        while (_entries.Count > _options.MaxActivitiesPerConversation)
+        while (_entries.Count > _options.MaxActivitiesPerConversation
+            || (_bytes > _options.MaxBytesPerConversation && _entries.Count > 1))
         {
             DropOldest();
-        }
-
-        while (_fileBytes > _options.MaxStoredUploadBytesPerConversation && _files.TryDequeue(out var file))
-        {
-            _fileBytes -= file.Content.Length;
         }
     }
 
@@ -225,13 +295,28 @@ internal sealed class DirectLineConversation
         var dropped = _entries.Dequeue();
         while (_files.TryPeek(out var file) && file.Sequence <= dropped.Sequence)
         {
-            _fileBytes -= _files.Dequeue().Content.Length;
+            _files.Dequeue();
         }
+
+        Grow(-dropped.Bytes);
+    }
+
+    private void Grow(long delta)
+    {
+        _bytes += delta;
+        _ledger.Charge(delta);
     }
 }
 
-/// <summary>An activity and its place in the conversation (its watermark).</summary>
-internal sealed record DirectLineEntry(long Sequence, Activity Activity);
+/// <summary>
+/// A stored activity: its place in the conversation (its watermark), its timestamp (for retention), its JSON as
+/// clients get it, and what it costs (the JSON, its files and a fixed overhead).
+/// </summary>
+internal sealed record DirectLineEntry(long Sequence, DateTimeOffset Timestamp, byte[] Json, long Bytes)
+{
+    /// <summary>The activity back from its JSON (tests and diagnostics; the service itself only copies the bytes).</summary>
+    public Activity ReadActivity() => JsonSerializer.Deserialize(Json, SchemaJsonContext.Default.Activity)!;
+}
 
 /// <summary>What a poll returns: the activities and the watermark to ask from next time.</summary>
 internal sealed record DirectLineBatch(IReadOnlyList<DirectLineEntry> Entries, long Watermark);

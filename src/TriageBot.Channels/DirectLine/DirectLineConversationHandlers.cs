@@ -11,6 +11,7 @@ internal sealed class DirectLineConversationHandlers(
     DirectLineConversationStore store,
     DirectLineTokens tokens,
     DirectLineBotBridge bridge,
+    DirectLinePostLimiter limiter,
     DirectLineOptions options,
     TimeProvider timeProvider,
     ILogger<DirectLineConversationHandlers> logger)
@@ -48,7 +49,13 @@ internal sealed class DirectLineConversationHandlers(
         var bodyUser = body?.User?.Id is { } named && DirectLineRequests.IsAcceptableUserId(named) ? named : null;
         var conversationId = caller.Claims?.ConversationId ?? DirectLineIds.NewConversationId();
         var userId = caller.IsSecret ? bodyUser : caller.UserId;
-        var (conversation, created) = store.Start(conversationId, userId, body?.Locale);
+        var (started, created, retryAfter) = store.Start(conversationId, userId, body?.Locale);
+        if (started is not { } conversation)
+        {
+            // Every conversation held is in use: refusing a newcomer beats evicting a patient mid-conversation.
+            return DirectLineErrors.RetryLater(request.HttpContext.Response, StatusCodes.Status503ServiceUnavailable, DirectLineErrors.ServiceUnavailable,
+                "The chat is busy; try again shortly.", retryAfter);
+        }
 
         var issued = caller.IsSecret ? tokens.IssueConversationToken(conversation.Id, userId) : new IssuedToken(caller.Token!, caller.Claims!);
         if (created && store.HasEnded(conversation.Id) && store.Delete(conversation.Id))
@@ -60,6 +67,7 @@ internal sealed class DirectLineConversationHandlers(
         if (created)
         {
             DirectLineLog.ConversationStarted(logger, conversation.LogId, userId is not null);
+            using var busy = store.Use(conversation);
             if (await RunAsync(conversation, "start", ct => bridge.StartAsync(conversation, DirectLineUrls.ServiceUrl(request), ct), cancellationToken) is { } botFailure)
             {
                 return botFailure;
@@ -94,9 +102,9 @@ internal sealed class DirectLineConversationHandlers(
     public async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
         var (conversation, caller, failure) = Open(request, "activities", conversationId);
-        if (failure is not null)
+        if ((failure ?? Admit(request, conversation!)) is { } refused)
         {
-            return failure;
+            return refused;
         }
 
         var read = await ActivityRequestReader.ReadAsync(request, options.MaxActivityBytes, cancellationToken);
@@ -141,6 +149,7 @@ internal sealed class DirectLineConversationHandlers(
         };
 
         Activity? echo = null;
+        using var busy = store.Use(conversation);
         var botFailure = await RunAsync(conversation, activity.Type, async ct => echo = await bridge.PostAsync(conversation, inbound, files, ct), cancellationToken);
         return botFailure ?? (echo is null
             ? DirectLineErrors.ConversationNotFound()
@@ -156,8 +165,9 @@ internal sealed class DirectLineConversationHandlers(
             return failure;
         }
 
-        var batch = conversation!.After(DirectLineUrls.ParseWatermark(watermark));
-        return Results.Bytes(ActivitySetJson.Write(batch.Entries.Select(e => e.Activity), batch.Watermark), "application/json; charset=utf-8");
+        // One page per poll: DirectLineJS polls again from the watermark, so a long log is read over several.
+        var batch = conversation!.After(DirectLineUrls.ParseWatermark(watermark), options.MaxActivitiesPerPage);
+        return Results.Bytes(ActivitySetJson.Write(batch.Entries, batch.Watermark), "application/json; charset=utf-8");
     }
 
     /// <summary>
@@ -183,6 +193,9 @@ internal sealed class DirectLineConversationHandlers(
             ? (conversation, auth.Caller, null)
             : (null, null, DirectLineErrors.ConversationNotFound());
     }
+
+    /// <summary>The per-conversation post rate: null when this post may go ahead, else the 429 to answer.</summary>
+    public IResult? Admit(HttpRequest request, DirectLineConversation conversation) => limiter.Admit(request.HttpContext.Response, conversation);
 
     private ConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, IssuedToken issued, long? watermark)
     {

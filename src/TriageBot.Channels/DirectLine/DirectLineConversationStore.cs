@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TriageBot.Channels.DirectLine;
 
@@ -6,26 +8,48 @@ namespace TriageBot.Channels.DirectLine;
 /// Direct Line conversation logs, in memory, keyed by conversation id. Thread-safe; each conversation has its own
 /// lock and its live stream is fed as activities are appended. One process only: several instances behind a load
 /// balancer need a shared log (the planned PostgreSQL store, with LISTEN/NOTIFY to wake streams elsewhere).
+/// Bounded: at most <see cref="DirectLineOptions.MaxConversations"/> conversations (a new one evicts the least
+/// recently used idle one, or is refused) holding at most <see cref="DirectLineOptions.MaxTotalBytes"/> together
+/// (see <see cref="DirectLineLedger"/>).
 /// </summary>
-public sealed class DirectLineConversationStore(DirectLineOptions options, TimeProvider timeProvider)
+public sealed class DirectLineConversationStore
 {
     /// <summary>Ended conversations remembered at most; beyond it the oldest is forgotten (see <see cref="HasEnded"/>).</summary>
     private const int MaxEndedRemembered = 65_536;
 
     private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
+    private readonly DirectLineOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<DirectLineConversationStore> _logger;
+    private int _count;
 
-    // Deleted and purged conversations, each until every token that could name it has expired.
-    private readonly ExpiringIdSet _ended = new(MaxEndedRemembered, timeProvider);
+    // Deleted, purged and evicted conversations, each until every token that could name it has expired.
+    private readonly ExpiringIdSet _ended;
 
-    /// <summary>Conversations held now.</summary>
-    public int Count => _conversations.Count;
+    public DirectLineConversationStore(DirectLineOptions options, TimeProvider timeProvider, ILogger<DirectLineConversationStore>? logger = null)
+    {
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<DirectLineConversationStore>.Instance;
+        Ledger = new DirectLineLedger(options, timeProvider);
+        _ended = new ExpiringIdSet(MaxEndedRemembered, timeProvider);
+    }
+
+    /// <summary>Conversations held now (a counter, not a count of the dictionary, which would lock all of it).</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Bytes held by all conversations: stored activities as JSON, their files, and a fixed cost per conversation and activity.</summary>
+    public long Bytes => Ledger.Bytes;
+
+    internal DirectLineLedger Ledger { get; }
 
     public bool Contains(string conversationId) => _conversations.ContainsKey(conversationId);
 
     /// <summary>
-    /// True for a conversation that was deleted or purged while tokens for it may still be valid: such a token must
-    /// not start it again. (Should more than <see cref="MaxEndedRemembered"/> end within one token lifetime, the
-    /// oldest are forgotten; their tokens could then only start an empty conversation, never read the old one.)
+    /// True for a conversation that was deleted, purged or evicted while tokens for it may still be valid: such a
+    /// token must not start it again. (Should more than <see cref="MaxEndedRemembered"/> end within one token
+    /// lifetime, the oldest are forgotten; their tokens could then only start an empty conversation, never read the
+    /// old one.)
     /// </summary>
     public bool HasEnded(string conversationId) => _ended.Contains(conversationId);
 
@@ -36,13 +60,7 @@ public sealed class DirectLineConversationStore(DirectLineOptions options, TimeP
     public bool Delete(string conversationId)
     {
         MarkEnded(conversationId);
-        if (!_conversations.TryRemove(conversationId, out var conversation))
-        {
-            return false;
-        }
-
-        conversation.Close();
-        return true;
+        return _conversations.TryGetValue(conversationId, out var conversation) && Remove(conversation) is not null;
     }
 
     /// <summary>
@@ -51,17 +69,16 @@ public sealed class DirectLineConversationStore(DirectLineOptions options, TimeP
     /// </summary>
     public DirectLinePurgeResult Purge()
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Retention;
+        var cutoff = _timeProvider.GetUtcNow() - _options.Retention;
         var conversations = 0;
         var activities = 0;
-        foreach (var (id, conversation) in _conversations)
+        foreach (var (_, conversation) in _conversations)
         {
             if (conversation.LastActivityAt < cutoff)
             {
-                MarkEnded(id);
-                if (_conversations.TryRemove(KeyValuePair.Create(id, conversation)))
+                if (Remove(conversation) is { } dropped)
                 {
-                    activities += conversation.Close();
+                    activities += dropped;
                     conversations++;
                 }
             }
@@ -74,30 +91,94 @@ public sealed class DirectLineConversationStore(DirectLineOptions options, TimeP
         return new DirectLinePurgeResult(conversations, activities);
     }
 
-    /// <summary>Remembered for one token lifetime: no token issued before now outlives that.</summary>
-    private void MarkEnded(string conversationId) => _ended.Add(conversationId, timeProvider.GetUtcNow() + options.TokenLifetime);
+    /// <summary>The conversation, now the most recently used; null when there is none.</summary>
+    internal DirectLineConversation? Find(string conversationId)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var conversation))
+        {
+            return null;
+        }
 
-    internal DirectLineConversation? Find(string conversationId) =>
-        _conversations.TryGetValue(conversationId, out var conversation) ? conversation : null;
+        Ledger.Touch(conversation);
+        return conversation;
+    }
 
-    /// <summary>The conversation, and true if this call created it (false: it was already started).</summary>
-    internal (DirectLineConversation Conversation, bool Created) Start(string conversationId, string? userId, string? locale)
+    /// <summary>A turn is running or a stream is open: the conversation is not evicted until this is disposed.</summary>
+    internal IDisposable Use(DirectLineConversation conversation) => Ledger.Busy(conversation);
+
+    /// <summary>
+    /// The conversation, and true if this call created it (false: it was already started). At the cap, the least
+    /// recently used idle conversation is evicted first; when none is idle long enough, the start is refused and
+    /// the answer says when to try again.
+    /// </summary>
+    internal DirectLineStart Start(string conversationId, string? userId, string? locale)
     {
         while (true)
         {
-            if (_conversations.TryGetValue(conversationId, out var existing))
+            if (Find(conversationId) is { } existing)
             {
-                return (existing, false);
+                return new DirectLineStart(existing, Created: false, RetryAfter: TimeSpan.Zero);
             }
 
-            var created = new DirectLineConversation(conversationId, userId, locale, options, timeProvider);
+            if (Interlocked.Increment(ref _count) > _options.MaxConversations)
+            {
+                Interlocked.Decrement(ref _count);
+                if (!TryEvictOne(out var retryAfter))
+                {
+                    DirectLineLog.ConversationRefused(_logger, _options.MaxConversations, (long)Math.Ceiling(retryAfter.TotalSeconds));
+                    return new DirectLineStart(null, Created: false, retryAfter);
+                }
+
+                continue;
+            }
+
+            var created = new DirectLineConversation(conversationId, userId, locale, _options, _timeProvider, Ledger);
             if (_conversations.TryAdd(conversationId, created))
             {
-                return (created, true);
+                Ledger.Join(created);
+                return new DirectLineStart(created, Created: true, RetryAfter: TimeSpan.Zero);
             }
+
+            // Started by a concurrent call: forget ours and take theirs.
+            Interlocked.Decrement(ref _count);
+            created.Close();
         }
     }
+
+    private bool TryEvictOne(out TimeSpan retryAfter)
+    {
+        while (Ledger.TakeEvictable(out retryAfter) is { } victim)
+        {
+            var idleFor = _timeProvider.GetUtcNow() - victim.LastActivityAt;
+            if (Remove(victim) is not null)
+            {
+                DirectLineLog.ConversationEvicted(_logger, victim.LogId, (long)idleFor.TotalSeconds);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Removes the conversation if it is still the one held under its id; returns how many activities went with it.</summary>
+    private int? Remove(DirectLineConversation conversation)
+    {
+        MarkEnded(conversation.Id);
+        if (!_conversations.TryRemove(KeyValuePair.Create(conversation.Id, conversation)))
+        {
+            return null;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return conversation.Close();
+    }
+
+    /// <summary>Remembered for one token lifetime: no token issued before now outlives that.</summary>
+    private void MarkEnded(string conversationId) => _ended.Add(conversationId, _timeProvider.GetUtcNow() + _options.TokenLifetime);
 }
 
 /// <summary>What one retention run deleted.</summary>
 public sealed record DirectLinePurgeResult(int Conversations, int Activities);
+
+/// <summary>The answer to starting a conversation: it (null when refused at the cap), whether it is new, and when to retry.</summary>
+internal sealed record DirectLineStart(DirectLineConversation? Conversation, bool Created, TimeSpan RetryAfter);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using TriageBot.Schema;
 
@@ -14,6 +15,7 @@ internal static class DirectLineErrors
     public const string MessageSizeTooBig = "MessageSizeTooBig";
     public const string TooManyRequests = "TooManyRequests";
     public const string BotError = "BotError";
+    public const string ServiceUnavailable = "ServiceUnavailable";
 
     public static IResult Error(int status, string code, string message) =>
         Results.Json(new ErrorResponse(new ErrorDetail(code, message)), SchemaJsonContext.Default.ErrorResponse, statusCode: status);
@@ -29,6 +31,15 @@ internal static class DirectLineErrors
 
     public static IResult TooLarge(long limit) =>
         Error(StatusCodes.Status413PayloadTooLarge, MessageSizeTooBig, $"The request exceeds the limit of {limit} bytes.");
+
+    /// <summary>429 or 503 with <c>Retry-After</c> in whole seconds (at least one).</summary>
+    public static IResult RetryLater(HttpResponse response, int status, string code, string message, TimeSpan retryAfter)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Error(status, code, message);
+    }
 
     public static IResult Bot() =>
         Error(StatusCodes.Status502BadGateway, BotError, "The bot could not process the activity; try again.");

@@ -63,4 +63,16 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1240, EventName = "DirectLineConversationErased", Level = LogLevel.Information,
         Message = "Direct Line conversation deleted at the user's request; its tokens and stream URLs no longer work. Conversation={ConversationHash}")]
     public static partial void ConversationErased(ILogger logger, string conversationHash);
+
+    [LoggerMessage(EventId = 1213, EventName = "DirectLineConversationEvicted", Level = LogLevel.Information,
+        Message = "Direct Line conversation evicted to make room for a new one (least recently used, idle). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
+    public static partial void ConversationEvicted(ILogger logger, string conversationHash, long secondsSinceStored);
+
+    [LoggerMessage(EventId = 1214, EventName = "DirectLineConversationRefused", Level = LogLevel.Warning,
+        Message = "Direct Line conversation refused: {MaxConversations} conversations held and none idle long enough to evict. RetryAfterSeconds={RetryAfterSeconds}")]
+    public static partial void ConversationRefused(ILogger logger, int maxConversations, long retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1215, EventName = "DirectLinePostRateLimited", Level = LogLevel.Information,
+        Message = "Direct Line post refused: too many from one conversation. Conversation={ConversationHash}")]
+    public static partial void PostRateLimited(ILogger logger, string conversationHash);
 }

@@ -35,20 +35,53 @@ public sealed class DirectLineOptions
     /// <summary>Activities kept per conversation; the oldest are dropped beyond this.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 1000;
 
+    /// <summary>
+    /// Bytes one conversation may hold (its activities as stored JSON and its files); the oldest activities, with
+    /// their files, are dropped beyond this.
+    /// </summary>
+    public long MaxBytesPerConversation { get; set; } = 2L * 1024 * 1024;
+
+    /// <summary>Conversations held at once. A new one beyond this evicts the least recently used idle one, or gets 503.</summary>
+    public int MaxConversations { get; set; } = 2000;
+
+    /// <summary>
+    /// Bytes all conversations may hold together. Each is guaranteed <c>MaxTotalBytes / MaxConversations</c>; above
+    /// the total, conversations holding more than that drop their oldest activities down to it.
+    /// </summary>
+    public long MaxTotalBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// How long a conversation must go without a request, an open stream or a running turn before a new
+    /// conversation may evict it (a patient reading or typing keeps theirs).
+    /// </summary>
+    public TimeSpan EvictAfterIdle { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Activities in one poll answer or one stream frame; a client catches up over several.</summary>
+    public int MaxActivitiesPerPage { get; set; } = 50;
+
     /// <summary>Largest activity a client may post; larger ones get 413.</summary>
-    public int MaxActivityBytes { get; set; } = 256 * 1024;
+    public int MaxActivityBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Whether clients may upload files (<c>…/upload</c>). Off: the route answers 403 and the page hides its button.</summary>
+    public bool UploadsEnabled { get; set; }
 
     /// <summary>Largest upload request (the activity and every file together); larger ones get 413.</summary>
-    public int MaxUploadBytes { get; set; } = 4 * 1024 * 1024;
+    public int MaxUploadBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Uploaded bytes kept per conversation; the oldest files are dropped beyond this.</summary>
-    public long MaxStoredUploadBytesPerConversation { get; set; } = 16L * 1024 * 1024;
+    /// <summary>Parts in one upload (the activity part included); more get 400.</summary>
+    public int MaxUploadParts { get; set; } = 10;
+
+    /// <summary>Header bytes of one upload part (its Content-Disposition and Content-Type); more get 400.</summary>
+    public int MaxUploadPartHeaderBytes { get; set; } = 2048;
 
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame, so proxies do not close it.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Limits on <c>POST /api/chat/token</c>, per client IP.</summary>
     public ChatTokenRateLimitOptions ChatToken { get; set; } = new();
+
+    /// <summary>Limits on posting activities and uploads, per conversation (every token of it shares one bucket).</summary>
+    public PostRateLimitOptions PostRateLimit { get; set; } = new();
 }
 
 /// <summary>A fixed window per client IP for the page's token endpoint.</summary>
@@ -57,4 +90,16 @@ public sealed class ChatTokenRateLimitOptions
     public int PermitLimit { get; set; } = 10;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>A token bucket per conversation for what clients post: a burst, then a sustained rate.</summary>
+public sealed class PostRateLimitOptions
+{
+    /// <summary>Posts allowed in a burst.</summary>
+    public int TokenLimit { get; set; } = 10;
+
+    /// <summary>Posts added back each <see cref="ReplenishmentPeriod"/>.</summary>
+    public int TokensPerPeriod { get; set; } = 2;
+
+    public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -56,7 +56,19 @@ internal static class DirectLineOptionsReader
         Require(options.MaxActivitiesPerConversation > 0, "MaxActivitiesPerConversation must be positive.");
         Require(options.MaxActivityBytes > 0, "MaxActivityBytes must be positive.");
         Require(options.MaxUploadBytes > 0, "MaxUploadBytes must be positive.");
-        Require(options.MaxStoredUploadBytesPerConversation >= options.MaxUploadBytes, "MaxStoredUploadBytesPerConversation must be at least MaxUploadBytes.");
+        Require(options.MaxUploadParts >= 2, "MaxUploadParts must be at least 2 (the activity and one file).");
+        Require(options.MaxUploadPartHeaderBytes >= 256, "MaxUploadPartHeaderBytes must be at least 256.");
+        Require(options.MaxActivitiesPerPage is > 0 and <= 10_000, "MaxActivitiesPerPage must be between 1 and 10000.");
+        Require(options.EvictAfterIdle >= TimeSpan.Zero, "EvictAfterIdle must not be negative.");
+        Require(options.MaxConversations > 0, "MaxConversations must be positive.");
+        Require(options.MaxBytesPerConversation >= 2L * options.MaxActivityBytes, "MaxBytesPerConversation must be at least twice MaxActivityBytes.");
+        Require(!options.UploadsEnabled || options.MaxBytesPerConversation >= options.MaxUploadBytes, "MaxBytesPerConversation must be at least MaxUploadBytes when uploads are on.");
+
+        // Every conversation is guaranteed its share of the total: it must hold the conversation itself and a few activities.
+        Require(options.MaxTotalBytes / options.MaxConversations >= DirectLineLedger.ConversationOverheadBytes + (2L * options.MaxActivityBytes),
+            "MaxTotalBytes / MaxConversations (each conversation's guaranteed share) must leave room for two activities of MaxActivityBytes.");
+        Require(options.PostRateLimit.TokenLimit > 0 && options.PostRateLimit.TokensPerPeriod > 0 && options.PostRateLimit.ReplenishmentPeriod > TimeSpan.Zero,
+            "PostRateLimit:TokenLimit, TokensPerPeriod and ReplenishmentPeriod must be positive.");
         Require(options.ChatToken.PermitLimit > 0 && options.ChatToken.Window > TimeSpan.Zero, "ChatToken:PermitLimit and ChatToken:Window must be positive.");
         Require(!string.IsNullOrWhiteSpace(options.BotId), "BotId must not be empty.");
     }

@@ -26,6 +26,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineUploadHandlers>();
         services.AddSingleton<DirectLineStreamHandler>();
         services.AddSingleton<DirectLineChatTokenLimiter>();
+        services.AddSingleton<DirectLinePostLimiter>();
         services.AddHostedService<DirectLineRetentionService>();
         services.AddCors(cors => cors.AddPolicy(DirectLineCors.PolicyName, policy => DirectLineCors.Configure(policy, options.AllowedOrigins)));
         return services;

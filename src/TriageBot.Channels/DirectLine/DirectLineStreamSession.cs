@@ -27,9 +27,9 @@ internal sealed class DirectLineStreamSession(WebSocket socket, DirectLineSubscr
         string reason;
         try
         {
-            if (subscription.Backlog.Count > 0)
+            foreach (var page in subscription.Backlog.Chunk(subscription.PageSize))
             {
-                await SendAsync(ActivitySetJson.Write(subscription.Backlog.Select(e => e.Activity), subscription.Backlog[^1].Sequence), done.Token);
+                await SendAsync(ActivitySetJson.Write(page, page[^1].Sequence), done.Token);
             }
 
             reason = await PumpAsync(done.Token);
@@ -86,13 +86,14 @@ internal sealed class DirectLineStreamSession(WebSocket socket, DirectLineSubscr
                 };
             }
 
+            // A burst goes out a page per frame; what is left is read on the next round.
             batch.Clear();
-            while (subscription.Pending.TryRead(out var entry))
+            while (batch.Count < subscription.PageSize && subscription.Pending.TryRead(out var entry))
             {
                 batch.Add(entry);
             }
 
-            await SendAsync(ActivitySetJson.Write(batch.Select(e => e.Activity), batch[^1].Sequence), cancellationToken);
+            await SendAsync(ActivitySetJson.Write(batch, batch[^1].Sequence), cancellationToken);
         }
     }
 

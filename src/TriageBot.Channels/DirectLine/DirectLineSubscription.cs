@@ -14,13 +14,17 @@ internal sealed class DirectLineSubscription
     private readonly Channel<DirectLineEntry> _pending = Channel.CreateBounded<DirectLineEntry>(
         new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    public DirectLineSubscription(IReadOnlyList<DirectLineEntry> backlog, long watermark)
+    public DirectLineSubscription(IReadOnlyList<DirectLineEntry> backlog, long watermark, int pageSize)
     {
         Backlog = backlog;
         Watermark = watermark;
+        PageSize = pageSize;
     }
 
     public IReadOnlyList<DirectLineEntry> Backlog { get; }
+
+    /// <summary>Activities per frame: the backlog and bursts go out in several frames, never one unbounded one.</summary>
+    public int PageSize { get; }
 
     /// <summary>Where the client said it was when it connected.</summary>
     public long Watermark { get; }

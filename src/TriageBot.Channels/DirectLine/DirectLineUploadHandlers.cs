@@ -11,7 +11,8 @@ namespace TriageBot.Channels.DirectLine;
 /// <summary>
 /// Uploads (<c>POST …/upload</c>, multipart: an <c>activity</c> part, then one part per file, as Web Chat sends
 /// them) and the <c>contentUrl</c>s they get. Files are kept in memory with the activity that carries them, only
-/// as bytes, media type and name, and go when that activity goes (retention, the per-conversation bound).
+/// as bytes, media type and name, and go when that activity goes (retention, the per-conversation bounds).
+/// Off unless <see cref="DirectLineOptions.UploadsEnabled"/>; bounded in bytes, parts and part headers.
 /// </summary>
 internal sealed class DirectLineUploadHandlers(
     DirectLineConversationHandlers conversations,
@@ -21,6 +22,9 @@ internal sealed class DirectLineUploadHandlers(
 {
     /// <summary>Multipart framing (boundaries, part headers) on top of the payload limit.</summary>
     private const int FramingAllowance = 64 * 1024;
+
+    /// <summary>A part needs Content-Disposition and Content-Type; a few more are tolerated, not dozens.</summary>
+    private const int PartHeadersCountLimit = 8;
 
     /// <summary>Served with their own type; anything else is served as an opaque download.</summary>
     private static readonly HashSet<string> InlineContentTypes = new(StringComparer.OrdinalIgnoreCase)
@@ -35,6 +39,17 @@ internal sealed class DirectLineUploadHandlers(
         if (failure is not null)
         {
             return failure;
+        }
+
+        // Checked after the credential, so a caller learns nothing about the service before proving who it is.
+        if (!options.UploadsEnabled)
+        {
+            return DirectLineErrors.Error(StatusCodes.Status403Forbidden, DirectLineErrors.Forbidden, "This service does not accept uploads.");
+        }
+
+        if (conversations.Admit(request, conversation!) is { } limited)
+        {
+            return limited;
         }
 
         var bodyLimit = (long)options.MaxUploadBytes + FramingAllowance;
@@ -60,7 +75,12 @@ internal sealed class DirectLineUploadHandlers(
         UploadParts parts;
         try
         {
-            parts = await ReadPartsAsync(new MultipartReader(boundary, request.Body), cancellationToken);
+            var reader = new MultipartReader(boundary, request.Body)
+            {
+                HeadersLengthLimit = options.MaxUploadPartHeaderBytes,
+                HeadersCountLimit = PartHeadersCountLimit,
+            };
+            parts = await ReadPartsAsync(reader, cancellationToken);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -74,6 +94,11 @@ internal sealed class DirectLineUploadHandlers(
         if (parts.TooLarge)
         {
             return DirectLineErrors.TooLarge(options.MaxUploadBytes);
+        }
+
+        if (parts.TooMany)
+        {
+            return DirectLineErrors.BadRequest($"An upload may have at most {options.MaxUploadParts} parts.");
         }
 
         if (parts.Activity is not { } activity)
@@ -122,8 +147,14 @@ internal sealed class DirectLineUploadHandlers(
         Activity? activity = null;
         var files = new List<DirectLineFile>();
         long remaining = options.MaxUploadBytes;
+        var count = 0;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
+            if (++count > options.MaxUploadParts)
+            {
+                return UploadParts.Excessive;
+            }
+
             var content = await BoundedBody.ReadAsync(section.Body, remaining, cancellationToken);
             if (content is null)
             {
@@ -147,7 +178,7 @@ internal sealed class DirectLineUploadHandlers(
             }
         }
 
-        return new UploadParts(activity, files, TooLarge: false);
+        return new UploadParts(activity, files, TooLarge: false, TooMany: false);
     }
 
     private static string Sanitize(string fileName)
@@ -161,8 +192,10 @@ internal sealed class DirectLineUploadHandlers(
         };
     }
 
-    private sealed record UploadParts(Activity? Activity, IReadOnlyList<DirectLineFile> Files, bool TooLarge)
+    private sealed record UploadParts(Activity? Activity, IReadOnlyList<DirectLineFile> Files, bool TooLarge, bool TooMany)
     {
-        public static readonly UploadParts Oversized = new(null, [], TooLarge: true);
+        public static readonly UploadParts Oversized = new(null, [], TooLarge: true, TooMany: false);
+
+        public static readonly UploadParts Excessive = new(null, [], TooLarge: false, TooMany: true);
     }
 }

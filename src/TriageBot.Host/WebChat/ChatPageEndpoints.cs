@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using TriageBot.Channels.DirectLine;
 
 namespace TriageBot.Host.WebChat;
 
@@ -48,7 +49,10 @@ public static class ChatPageEndpoints
         endpoints.MapGet("/api/chat/config", (HttpContext context, IOptions<ClinicOptions> clinic) =>
         {
             ChatPageSecurity.ApplyToFile(context);
-            return Results.Json(ChatPageConfig.From(clinic.Value), ChatPageJsonContext.Default.ChatPageConfig);
+
+            // Direct Line may be absent (a host serving the page against another Direct Line): then no uploads here.
+            var uploads = context.RequestServices.GetService<DirectLineOptions>()?.UploadsEnabled ?? false;
+            return Results.Json(ChatPageConfig.From(clinic.Value, uploads), ChatPageJsonContext.Default.ChatPageConfig);
         }).ExcludeFromDescription();
 
         return endpoints;

@@ -24,6 +24,8 @@
     primaryColor: '#005eb8',
     emergencyNumber: '999',
     urgentAdvice: 'Contact your GP today, or call 111 if you cannot reach them.',
+    // The server says whether Direct Line takes uploads (off by default); without its word, no upload button.
+    uploadsEnabled: false,
   };
 
   // Each start bumps the generation, so a slow token answer from a conversation the user already restarted is dropped.
@@ -236,7 +238,7 @@
           accent: config.primaryColor,
           bubbleFromUserBackground: config.primaryColor,
           bubbleFromUserTextColor: textColourFor(config.primaryColor),
-          hideUploadButton: true,
+          hideUploadButton: config.uploadsEnabled !== true,
           sendBoxTextWrap: true,
           // Wrapped buttons, not a sideways carousel: easier on phones and for keyboard users.
           suggestedActionLayout: 'flow',

@@ -10,6 +10,12 @@ namespace TriageBot.Channels.Tests.DirectLine;
 /// <summary>What each credential may do: the secret everything, a token its own conversation until it expires, a forgery nothing.</summary>
 public sealed class DirectLineAuthorizationTests : DirectLineTest
 {
+    /// <summary>Uploads on, so that the upload route is one of those checked.</summary>
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Channels:DirectLine:UploadsEnabled"] = "true",
+    };
+
     /// <summary>Every conversation route, as (method, path after the conversation id).</summary>
     public static TheoryData<string, string> ConversationRoutes => new()
     {

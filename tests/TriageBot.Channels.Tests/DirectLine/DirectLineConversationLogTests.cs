@@ -38,7 +38,7 @@ public sealed class DirectLineConversationLogTests
         await reading;
 
         Assert.Equal(Enumerable.Range(1, 200).Select(i => (long)i), received);
-        Assert.Equal(200, conversation.After(null).Entries.Count);
+        Assert.Equal(200, conversation.After(null, int.MaxValue - 1).Entries.Count);
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class DirectLineConversationLogTests
 
         var stream = conversation.Subscribe(watermark: 1)!;
 
-        Assert.Equal(["3"], stream.Backlog.Select(e => e.Activity.Text));
-        Assert.Equal("c|0000003", stream.Backlog[0].Activity.Id);
+        Assert.Equal(["3"], stream.Backlog.Select(e => e.ReadActivity().Text));
+        Assert.Equal("c|0000003", stream.Backlog[0].ReadActivity().Id);
     }
 
     [Fact]
@@ -96,13 +96,13 @@ public sealed class DirectLineConversationLogTests
     }
 
     [Fact]
-    public void UploadedFiles_AboveTheStoredBytesBound_OldestFilesAreDropped()
+    public void UploadedFiles_AboveTheConversationsByteBudget_OldestGoWithTheirActivity()
     {
-        var options = new DirectLineOptions { MaxUploadBytes = 10, MaxStoredUploadBytesPerConversation = 10 };
+        var options = new DirectLineOptions { MaxBytesPerConversation = DirectLineLedger.ConversationOverheadBytes + 4096 };
         var conversation = new DirectLineConversation("c", null, null, options, _clock);
-        conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true, [new DirectLineFile("old", "text/plain", "a", new byte[6])]);
+        conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true, [new DirectLineFile("old", "text/plain", "a", new byte[3000])]);
 
-        conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true, [new DirectLineFile("new", "text/plain", "b", new byte[6])]);
+        conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true, [new DirectLineFile("new", "text/plain", "b", new byte[3000])]);
 
         Assert.Null(conversation.FindFile("old"));
         Assert.NotNull(conversation.FindFile("new"));

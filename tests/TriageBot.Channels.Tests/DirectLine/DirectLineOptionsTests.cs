@@ -14,7 +14,11 @@ public sealed class DirectLineOptionsTests
         Assert.Equal(TimeSpan.FromMinutes(30), options.TokenLifetime);
         Assert.Equal(TimeSpan.FromHours(24), options.Retention);
         Assert.Equal(1000, options.MaxActivitiesPerConversation);
-        Assert.Equal(4 * 1024 * 1024, options.MaxUploadBytes);
+        Assert.Equal(1024 * 1024, options.MaxUploadBytes);
+        Assert.Equal(32 * 1024, options.MaxActivityBytes);
+        Assert.False(options.UploadsEnabled);
+        Assert.Equal(2000, options.MaxConversations);
+        Assert.Equal(50, options.MaxActivitiesPerPage);
         Assert.Equal("triagebot", options.BotId);
         Assert.Equal("Clinic Bot", options.BotName);
         Assert.Equal(10, options.ChatToken.PermitLimit);
@@ -47,6 +51,10 @@ public sealed class DirectLineOptionsTests
     [InlineData("Channels:DirectLine:TokenLifetime", "00:00:00")]
     [InlineData("Channels:DirectLine:MaxActivitiesPerConversation", "0")]
     [InlineData("Channels:DirectLine:BotId", " ")]
+    [InlineData("Channels:DirectLine:MaxConversations", "0")]
+    [InlineData("Channels:DirectLine:MaxTotalBytes", "1000")]
+    [InlineData("Channels:DirectLine:MaxUploadParts", "1")]
+    [InlineData("Channels:DirectLine:PostRateLimit:TokensPerPeriod", "0")]
     public void Read_UnusableSetting_RefusesToStart(string key, string value)
     {
         var error = Assert.Throws<InvalidOperationException>(() => Read(new() { [key] = value }));

@@ -16,6 +16,7 @@ public sealed class DirectLineRetentionTests : DirectLineTest
         ["Channels:DirectLine:Retention"] = "02:00:00",
         ["Channels:DirectLine:TokenLifetime"] = "1.00:00:00",
         ["Channels:DirectLine:MaxActivitiesPerConversation"] = "5",
+        ["Channels:DirectLine:UploadsEnabled"] = "true",
     };
 
     private DirectLineConversationStore Store => Host.Get<DirectLineConversationStore>();

@@ -15,7 +15,9 @@ public sealed class DirectLineUploadTests : DirectLineTest
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
+        ["Channels:DirectLine:UploadsEnabled"] = "true",
         ["Channels:DirectLine:MaxUploadBytes"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Channels:DirectLine:MaxUploadParts"] = "3",
     };
 
     [Fact]
@@ -76,6 +78,40 @@ public sealed class DirectLineUploadTests : DirectLineTest
         var answer = await UploadAsync(conversation, ("a.bin", "application/octet-stream", new byte[Limit / 2]), ("b.bin", "application/octet-stream", new byte[Limit / 2]));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, answer.Status);
+    }
+
+    [Fact]
+    public async Task Upload_MorePartsThanAllowed_Returns400AndNothingIsKept()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+        var files = new[] { ("a.txt", "text/plain", Text), ("b.txt", "text/plain", Text), ("c.txt", "text/plain", Text) };
+
+        var answer = await UploadAsync(conversation, files);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Equal("BadArgument", answer.ErrorCode);
+        Assert.DoesNotContain(Bot.Received, a => a.Type == ActivityTypes.Message);
+    }
+
+    [Fact]
+    public async Task Upload_PartHeaderTooLong_Returns400()
+    {
+        var conversation = await Client.StartWithTokenAsync();
+
+        using var form = Uploads.Form(Uploads.Activity("c-up"), (new string('n', 3000) + ".txt", "text/plain", Text));
+
+        var answer = await Client.SendAsync(HttpMethod.Post, UploadPath(conversation), conversation.Token, form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.DoesNotContain(Bot.Received, a => a.Type == ActivityTypes.Message);
+    }
+
+    [Fact]
+    public async Task PageConfig_UploadsOn_TellsThePage()
+    {
+        using var config = System.Text.Json.JsonDocument.Parse(await Client.Http.GetStringAsync(new Uri("/api/chat/config", UriKind.Relative)));
+
+        Assert.True(config.RootElement.GetProperty("uploadsEnabled").GetBoolean());
     }
 
     [Fact]

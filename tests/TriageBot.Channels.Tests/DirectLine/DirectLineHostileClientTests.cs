@@ -1,0 +1,50 @@
+using TriageBot.Channels.DirectLine;
+using TriageBot.Testing.DirectLine;
+
+namespace TriageBot.Channels.Tests.DirectLine;
+
+/// <summary>
+/// The real triage bot over Direct Line while a hostile client floods the service with tokens, conversations,
+/// activities of the largest size, rapid posts, uploads and sockets: a patient already in conversation finishes
+/// the walk to a disposition, the flood only ever gets clear refusals, and the bounds hold.
+/// </summary>
+public sealed class DirectLineHostileClientTests : IAsyncLifetime
+{
+    private const int MaxConversations = 12;
+
+    private DirectLineHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await DirectLineHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["Channels:DirectLine:MaxConversations"] = $"{MaxConversations}",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task PatientConversation_CompletesWhileAHostileClientFloods()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var patient = new DirectLinePatient(_host.Client, "dl_patient");
+        await patient.BeginAsync(guard.Token);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(guard.Token);
+        var hostile = new DirectLineHostileClient(_host.Client, new DirectLineOptions().MaxActivityBytes);
+        var flood = hostile.RunAsync(posters: 2, uploads: true, stop.Token);
+
+        // Mid-walk, once the flood has filled every conversation slot and met the post rate limit.
+        await patient.AnswerAsync(DirectLinePatient.RoutineWalk.Take(8), guard.Token);
+        await Task.WhenAll(hostile.ConversationRefused, hostile.PostRefused).WaitAsync(guard.Token);
+        await patient.AnswerAsync(DirectLinePatient.RoutineWalk.Skip(8), guard.Token);
+        await stop.CancelAsync();
+        await flood;
+
+        Assert.Equal("routine", patient.Outcome);
+        var store = _host.Get<DirectLineConversationStore>();
+        Assert.InRange(store.Count, 1, MaxConversations);
+        Assert.InRange(store.Bytes, 0, new DirectLineOptions().MaxTotalBytes);
+
+        // Refusals only, each a clear one: 403 uploads off, 413 too big, 429 too fast, 503 full. Never a 5xx crash.
+        Assert.All(hostile.Statuses.Keys, status => Assert.Contains(status, new[] { 200, 201, 403, 413, 429, 503 }));
+    }
+}
