@@ -5,9 +5,12 @@ using TriageBot.Content;
 using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Host.Health;
+using TriageBot.Host.Observability;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
+using TriageBot.Runtime.Telemetry;
 using TriageBot.Runtime.Turns;
 using TriageBot.Storage.Sqlite;
 
@@ -44,12 +47,17 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IReferralStore>(),
                 sp.GetRequiredService<IReferralProtector>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs")),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs"))
+            {
+                Metrics = sp.GetRequiredService<TriageMetrics>(),
+            },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
         services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
         services.AddSingleton<TurnRunner>();
+        services.AddTelemetry(configuration);
+        services.AddTriageBotHealthChecks();
         return services;
     }
 

@@ -124,6 +124,7 @@ internal static class ReferralDialog
                 JsonSerializer.Serialize(summary, TriageJsonContext.Default.TriageState),
                 services.Protector.Protect(JsonSerializer.Serialize(contact, TriageJsonContext.Default.DictionaryStringString))),
             cancellationToken);
+        services.Metrics?.ReferralStored();
         return reference;
     }
 
