@@ -33,6 +33,8 @@ public sealed class EdgeHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<EdgeHost> StartAsync(
         string environment = "Production",
         IDictionary<string, string?>? settings = null,
