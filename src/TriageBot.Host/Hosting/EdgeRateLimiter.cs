@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels;
 
 namespace TriageBot.Host.Hosting;
@@ -10,10 +11,17 @@ namespace TriageBot.Host.Hosting;
 /// The limiter every request passes: the client's own bucket first, then the server's. In that order, a client
 /// refused for flooding spends nothing of the shared budget, so one client cannot take the chat (and its emergency
 /// advice) down for everyone; and the shared bucket caps what many clients together can ask of the server.
+/// A singleton, so the container disposes the buckets' timers at shutdown.
 /// </summary>
-internal static class EdgeRateLimiter
+internal sealed class EdgeRateLimiter : IDisposable
 {
-    public static PartitionedRateLimiter<HttpContext> Create(RateLimitingSettings settings)
+    public EdgeRateLimiter(IOptions<RateLimitingSettings> options) => Limiter = Create(options.Value);
+
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public void Dispose() => Limiter.Dispose();
+
+    private static PartitionedRateLimiter<HttpContext> Create(RateLimitingSettings settings)
     {
         var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {

@@ -24,12 +24,13 @@ public static class EdgeServiceCollectionExtensions
 
         services.AddOptions<RateLimitingSettings>().BindConfiguration(RateLimitingSettings.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitingSettings>, RateLimitingSettingsValidator>();
+        services.AddSingleton<EdgeRateLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingSettings>>((options, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<EdgeRateLimiter>((options, edge) =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = EdgeRateLimiter.RejectAsync;
-            options.GlobalLimiter = EdgeRateLimiter.Create(settings.Value);
+            options.GlobalLimiter = edge.Limiter;
         });
         return services;
     }

@@ -60,6 +60,19 @@ public sealed class RateLimitTests
         }
     }
 
+    [Fact]
+    public async Task ChatToken_Ipv6ClientsInOneSlash64_ShareTheTokenLimit_AnotherSlash64DoesNot()
+    {
+        await using var host = await EdgeHost.StartAsync(settings: new Dictionary<string, string?> { ["Channels:DirectLine:ChatToken:PermitLimit"] = "1" });
+
+        Assert.Equal(HttpStatusCode.OK, (await ChatTokenFromAsync(host, "2001:db8:7:8::1")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await ChatTokenFromAsync(host, "2001:db8:7:8::2")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChatTokenFromAsync(host, "2001:db8:7:9::1")).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> ChatTokenFromAsync(EdgeHost host, string client) =>
+        host.SendAsync(HttpMethod.Post, "/api/chat/token", peer: null, new Dictionary<string, string> { ["X-Forwarded-For"] = client });
+
     private static Task<HttpResponseMessage> ConfigFromAsync(EdgeHost host, string client) =>
         host.GetAsync("/api/chat/config", peer: null, new Dictionary<string, string> { ["X-Forwarded-For"] = client });
 }
