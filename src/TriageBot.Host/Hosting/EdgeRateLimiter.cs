@@ -15,24 +15,32 @@ namespace TriageBot.Host.Hosting;
 /// </summary>
 internal sealed class EdgeRateLimiter : IDisposable
 {
-    public EdgeRateLimiter(IOptions<RateLimitingSettings> options) => Limiter = Create(options.Value);
+    private readonly PartitionedRateLimiter<HttpContext> _perClient;
+    private readonly PartitionedRateLimiter<HttpContext> _server;
 
-    public PartitionedRateLimiter<HttpContext> Limiter { get; }
-
-    public void Dispose() => Limiter.Dispose();
-
-    private static PartitionedRateLimiter<HttpContext> Create(RateLimitingSettings settings)
+    public EdgeRateLimiter(IOptions<RateLimitingSettings> options)
     {
-        var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        var settings = options.Value;
+        _perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var address = context.Connection.RemoteIpAddress;
             return settings.ExemptLoopback && IsLoopback(address)
                 ? RateLimitPartition.GetNoLimiter("loopback")
                 : RateLimitPartition.GetTokenBucketLimiter(ClientPartition.Key(address), _ => Bucket(settings.PerClient));
         });
-        var server = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
+        _server = PartitionedRateLimiter.Create<HttpContext, string>(_ =>
             RateLimitPartition.GetTokenBucketLimiter("server", _ => Bucket(settings.Global)));
-        return PartitionedRateLimiter.CreateChained(perClient, server);
+        Limiter = PartitionedRateLimiter.CreateChained(_perClient, _server);
+    }
+
+    /// <summary>The chain, for <c>RateLimiterOptions.GlobalLimiter</c>.</summary>
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public void Dispose()
+    {
+        Limiter.Dispose();
+        _perClient.Dispose();
+        _server.Dispose();
     }
 
     /// <summary>429 with <c>Retry-After</c> and a problem body that names no limit, partition or address.</summary>
