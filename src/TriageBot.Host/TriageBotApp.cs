@@ -1,5 +1,7 @@
 using TriageBot.Channels.BotConnector;
 using TriageBot.Channels.DirectLine;
+using TriageBot.Host.Health;
+using TriageBot.Host.Hosting;
 using TriageBot.Host.WebChat;
 using TriageBot.Storage.Sqlite;
 
@@ -29,15 +31,22 @@ public static class TriageBotApp
         DataFolders.CreateOwnerOnly(dataDirectory);
         builder.Services.AddDirectLine(builder.Configuration, dataDirectory);
         builder.Services.AddChatPage(builder.Configuration);
+        builder.Services.AddEdge();
 
         var app = builder.Build();
 
+        // Forwarded headers, nosniff, HSTS and routing first: everything after sees the real client and scheme.
+        app.UseEdge();
+
         // Direct Line's endpoints carry CORS metadata for the configured origins only; the middleware applies it.
         app.UseCors();
+
+        // After CORS, so a browser on a clinic's site can read the 429 too.
+        app.UseRateLimiter();
         app.MapBotConnector();
         app.MapDirectLine();
         app.MapChatPage();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTriageBotHealth();
         return app;
     }
 }

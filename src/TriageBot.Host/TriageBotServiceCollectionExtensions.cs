@@ -4,11 +4,14 @@ using TriageBot.Content;
 using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Host.Health;
 using TriageBot.Host.KeyRing;
+using TriageBot.Host.Observability;
 using TriageBot.Host.Retention;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
+using TriageBot.Runtime.Telemetry;
 using TriageBot.Runtime.Turns;
 using TriageBot.Storage.Sqlite;
 
@@ -44,13 +47,18 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<IReferralStore>(),
                 sp.GetRequiredService<IReferralProtector>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs")),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs"))
+            {
+                Metrics = sp.GetRequiredService<TriageMetrics>(),
+            },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
         services.AddStateRetention();
         services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
         services.AddSingleton<TurnRunner>();
+        services.AddTelemetry(configuration);
+        services.AddTriageBotHealthChecks();
         return services;
     }
 

@@ -29,6 +29,7 @@ internal static class Outcomes
         var level = Id(result.Level);
         var hazards = string.Join(',', result.Hazards);
         DialogsLog.TriageOutcome(services.Log, level, hazards, contentVersion);
+        services.Metrics?.Disposition(level);
         var accepts = turn.Activity.DeliveryMode == DeliveryModes.ExpectReplies
             || turn.Activity.ChannelId is ChannelIds.DirectLine or ChannelIds.WebChat or ChannelIds.Emulator or ChannelIds.Test;
         if (!accepts)

@@ -2,8 +2,13 @@ using Microsoft.Extensions.Logging;
 using TriageBot.Content;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Runtime.Referrals;
+using TriageBot.Runtime.Telemetry;
 
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>What the triage dialogs need from outside: content, the clock, where referrals go, and the outcome log.</summary>
-public sealed record TriageServices(IContentCatalog Content, TimeProvider Clock, IReferralStore Referrals, IReferralProtector Protector, ILogger Log);
+public sealed record TriageServices(IContentCatalog Content, TimeProvider Clock, IReferralStore Referrals, IReferralProtector Protector, ILogger Log)
+{
+    /// <summary>Counts outcomes, red flags and referrals next to their log events; none when the host has no meter.</summary>
+    public TriageMetrics? Metrics { get; init; }
+}

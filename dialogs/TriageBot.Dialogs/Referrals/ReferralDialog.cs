@@ -133,6 +133,7 @@ internal static class ReferralDialog
                 JsonSerializer.Serialize(summary, TriageJsonContext.Default.TriageState),
                 services.Protector.Protect(JsonSerializer.Serialize(details, TriageJsonContext.Default.DictionaryStringString))),
             cancellationToken);
+        services.Metrics?.ReferralStored();
         return reference;
     }
 

@@ -25,7 +25,12 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         var known = scope?.Get(TriageKeys.FreeTextFindings, TriageJsonContext.Default.ListString) ?? [];
         var findings = hits.Select(h => $"redflag.{h.RuleId}").Distinct(StringComparer.Ordinal).ToList();
         var result = services.Content.Evaluate(known.Union(findings, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
-        DialogsLog.FreeTextRedFlag(logger, string.Join(',', hits.Select(h => h.Hazard).Distinct()), Outcomes.Id(result.Level));
+        var hazards = hits.Select(h => h.Hazard).Distinct().ToList();
+        DialogsLog.FreeTextRedFlag(logger, string.Join(',', hazards), Outcomes.Id(result.Level));
+        foreach (var hazard in hazards)
+        {
+            services.Metrics?.RedFlagDetected(hazard);
+        }
 
         var wording = new Wording(services.Content, dc.Context);
         if (result.Level == DispositionLevel.Emergency)

@@ -9,8 +9,9 @@ namespace TriageBot.Channels.DirectLine;
 /// A fixed window per client IP in front of <c>/api/chat/token</c>, which needs no credential: each call creates
 /// a conversation, so an unthrottled caller could fill memory. Built on the same
 /// <see cref="PartitionedRateLimiter"/> the ASP.NET Core rate-limiting middleware uses, but applied as an endpoint
-/// filter, so the limit holds whether or not the host adds that middleware. Behind a proxy, apply forwarded headers
-/// first, or every caller shares the proxy's address.
+/// filter, so the limit holds whether or not the host adds that middleware. Clients are keyed by
+/// <see cref="ClientPartition"/> (IPv6 by /64); behind a proxy, apply forwarded headers first, or every caller shares
+/// the proxy's address.
 /// </summary>
 internal sealed class DirectLineChatTokenLimiter : IEndpointFilter, IDisposable
 {
@@ -28,7 +29,7 @@ internal sealed class DirectLineChatTokenLimiter : IEndpointFilter, IDisposable
             QueueLimit = 0,
         };
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => window));
+            RateLimitPartition.GetFixedWindowLimiter(ClientPartition.Key(context.Connection.RemoteIpAddress), _ => window));
     }
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

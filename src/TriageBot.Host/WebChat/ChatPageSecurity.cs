@@ -59,7 +59,6 @@ internal sealed partial class ChatPageSecurity
     public static void ApplyToFile(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
         // No fingerprinted names: always revalidate (the ETag makes that a 304).

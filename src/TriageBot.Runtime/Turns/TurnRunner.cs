@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TriageBot.Runtime.State;
+using TriageBot.Runtime.Telemetry;
 using TriageBot.Schema;
 
 namespace TriageBot.Runtime.Turns;
@@ -8,21 +9,38 @@ namespace TriageBot.Runtime.Turns;
 /// A turn as a function (old state, activity) → (new state, replies), after Bot Builder's scale-out sample:
 /// load the state with its eTags, run the pipeline, save with those eTags, and only then hand the replies to the
 /// channel. If another process saved first, the whole turn re-runs on fresh state (bounded), so no update is lost
-/// and no reply is sent twice. Turns of one conversation are serialized inside this process.
+/// and no reply is sent twice. Turns of one conversation are serialized inside this process. Each turn is counted
+/// and timed in <see cref="TriageMetrics"/> when the host provides them.
 /// </summary>
-public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRunnerOptions options, ILogger<TurnRunner> logger)
+public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRunnerOptions options, ILogger<TurnRunner> logger, TriageMetrics? metrics = null)
 {
     private readonly KeyedLock _conversations = new();
 
     public async Task<TurnResult> RunAsync(Activity activity, IActivitySender? sender, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var failed = true;
+        try
+        {
+            (var result, failed) = await RunTurnAsync(activity, sender, cancellationToken);
+            return result;
+        }
+        finally
+        {
+            metrics?.TurnCompleted(activity.ChannelId, failed, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    /// <summary>The turn itself; also says whether it failed (the error middleware apologised instead).</summary>
+    private async Task<(TurnResult Result, bool Failed)> RunTurnAsync(Activity activity, IActivitySender? sender, CancellationToken cancellationToken)
+    {
         if (StateKeys.For(activity) is not { } keys)
         {
             // Nothing to key state on: the turn runs, but cannot remember anything.
             var stateless = new TurnContext(activity, sender);
             await pipeline.RunAsync(stateless, cancellationToken);
-            return Result(stateless);
+            return (Result(stateless), stateless.Failed);
         }
 
         using var _ = await _conversations.AcquireAsync(keys.Conversation, cancellationToken);
@@ -33,7 +51,7 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
             await pipeline.RunAsync(turn, cancellationToken);
             if (turn.Failed || await TrySaveAsync(state, cancellationToken))
             {
-                return Result(turn);
+                return (Result(turn), turn.Failed);
             }
 
             RuntimeLog.StateConflict(logger, StateKeyHash.Compute(keys.Conversation), attempt);
