@@ -57,6 +57,11 @@ public sealed class BotHost : IAsyncDisposable
                 ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
                 ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
                 ["Storage:DataDirectory"] = dataFolder.FullName,
+
+                // The host runs as Production (no environment set) on 127.0.0.1 only, so the Emulator-style tests
+                // talk to it without a token the way a loopback-only deployment would. Tests of the closed door set
+                // it back to false.
+                ["Channels:BotConnector:AllowAnonymous"] = "true",
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();

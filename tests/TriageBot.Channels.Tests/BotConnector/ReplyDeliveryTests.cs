@@ -17,7 +17,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
             ["Channels:BotConnector:Retry:MaxAttempts"] = "3",
             ["Channels:BotConnector:Retry:BaseDelay"] = "00:00:00.010",
             ["Channels:BotConnector:Retry:MaxDelay"] = "00:00:00.050",
-            ["Channels:BotConnector:Retry:MaxTotalDelay"] = "00:00:05",
+            ["Channels:BotConnector:Retry:MaxRetryAfter"] = "00:00:02",
         });
     }
 
