@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using TriageBot.Testing;
 
 namespace TriageBot.Channels.Tests.BotConnector;
@@ -18,6 +19,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
             ["Channels:BotConnector:Retry:BaseDelay"] = "00:00:00.010",
             ["Channels:BotConnector:Retry:MaxDelay"] = "00:00:00.050",
             ["Channels:BotConnector:Retry:MaxRetryAfter"] = "00:00:02",
+            ["Channels:BotConnector:AttemptTimeout"] = "00:00:02",
         });
     }
 
@@ -44,6 +46,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(408)]
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
@@ -74,6 +77,85 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
         Assert.Single(_channel.Requests);
         var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
         Assert.Contains($"ErrorCode={code}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400, "BadArgument")]
+    [InlineData(503, "ServiceUnavailable")]
+    public async Task ChannelRefusesTheReply_The502SaysNothingAboutTheUpstream(int status, string code)
+    {
+        _channel.Respond = _ => FakeResponse.Error(status, code);
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Reply not delivered", problem.GetProperty("title").GetString());
+        Assert.Equal("The channel did not accept the bot's reply.", problem.GetProperty("detail").GetString());
+        var said = string.Join('\n', new[] { "type", "title", "detail" }.Select(name => problem.GetProperty(name).GetString()));
+        var port = new Uri(_channel.ServiceUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var leak in new[] { $"{status}", code, "scripted failure", "127.0.0.1", $":{port}" })
+        {
+            Assert.DoesNotContain(leak, said, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task ChannelRedirects_TheRedirectIsNotFollowed(int status)
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(status, Location: $"{_channel.ServiceUrl}/v3/conversations/elsewhere/activities") : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelAnswersWithAHugeBody_TheBotStopsReadingAndReportsFailure()
+    {
+        _channel.Respond = _ => new FakeResponse(200, $$"""{"id":"{{new string('x', 200 * 1024)}}"}""");
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelHangs_TheAttemptTimesOut_AndTheRetryDelivers()
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(200, Delay: TimeSpan.FromMinutes(2)) : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _channel.Requests.Count);
+        Assert.Equal(["You said: hello"], user.BotMessages());
+        Assert.Single(_bot.Logs.WithEvent("ReplyRetrying"));
+    }
+
+    [Fact]
+    public async Task ChannelErrorCodeWithControlCharacters_IsLoggedAsOther()
+    {
+        _channel.Respond = _ => FakeResponse.Error(400, @"Bad\r\nFAKE LOG LINE\u001b[31m" + new string('x', 10_000));
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
+        Assert.Contains("ErrorCode=other", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAKE LOG LINE", _bot.Logs.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
