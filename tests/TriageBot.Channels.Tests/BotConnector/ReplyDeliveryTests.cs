@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TriageBot.Channels.BotConnector;
 using TriageBot.Testing;
 
 namespace TriageBot.Channels.Tests.BotConnector;
@@ -156,6 +158,20 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
         var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
         Assert.Contains("ErrorCode=other", failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("FAKE LOG LINE", _bot.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypingTheChannelRefuses_IsTriedOnceOnly()
+    {
+        _channel.Respond = _ => new FakeResponse(503);
+        var user = new EmulatorUser(_bot, _channel);
+        var client = _bot.Services.GetRequiredService<ConnectorClientFactory>().Create();
+
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendAsync(user.Stamp(new Schema.Activity { Type = Schema.ActivityTypes.Typing }), retryTransient: false, CancellationToken.None));
+
+        Assert.Single(_channel.Requests);
+        Assert.Empty(_bot.Logs.WithEvent("ReplyRetrying"));
     }
 
     [Fact]
