@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 using Polly.Timeout;
 
 namespace TriageBot.Channels.BotConnector;
@@ -17,6 +18,11 @@ namespace TriageBot.Channels.BotConnector;
 internal static class ConnectorResilience
 {
     public const string HttpClientName = "BotConnector";
+
+    private const string HandlerName = "replies";
+
+    /// <summary>The name Microsoft.Extensions.Http.Resilience gives the pipeline: client name, dash, handler name.</summary>
+    private const string PipelineName = HttpClientName + "-" + HandlerName;
 
     /// <summary>Set on a request that must be tried once only (typing: a late one is worse than none).</summary>
     public static readonly HttpRequestOptionsKey<bool> NoRetry = new("TriageBot.BotConnector.NoRetry");
@@ -40,7 +46,7 @@ internal static class ConnectorResilience
                 ConnectTimeout = sp.GetRequiredService<IOptions<BotConnectorOptions>>().Value.AttemptTimeout,
             })
             .RemoveAllLoggers()
-            .AddResilienceHandler("replies", (pipeline, context) =>
+            .AddResilienceHandler(HandlerName, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotConnectorOptions>>().Value;
                 var logger = context.ServiceProvider.GetRequiredService<ILogger<ConnectorClient>>();
@@ -52,6 +58,16 @@ internal static class ConnectorResilience
 
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
+
+        // Polly's own event log would repeat each retry with the upstream exception's message (host, port, even bytes
+        // of a malformed answer); ReplyRetrying and ReplyFailed say what matters. Its metrics stay.
+        services.PostConfigure<TelemetryOptions>(telemetry =>
+        {
+            var previous = telemetry.SeverityProvider;
+            telemetry.SeverityProvider = args => args.Source.PipelineName == PipelineName
+                ? ResilienceEventSeverity.None
+                : previous?.Invoke(args) ?? args.Event.Severity;
+        });
         return services;
     }
 

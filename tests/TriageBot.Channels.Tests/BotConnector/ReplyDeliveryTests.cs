@@ -211,7 +211,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChannelUnreachable_IsRetriedThenReportedAs502()
+    public async Task ChannelUnreachable_IsRetriedThenReportedAs502_AndTheLogNamesNoUpstream()
     {
         var user = new EmulatorUser(_bot, _channel);
         var activity = user.Stamp(new Schema.Activity { Type = Schema.ActivityTypes.Message, Text = "hi", ServiceUrl = "http://127.0.0.1:9" });
@@ -220,5 +220,10 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(2, _bot.Logs.WithEvent("ReplyRetrying").Count());
+        Assert.Contains("Failure=unreachable", Assert.Single(_bot.Logs.WithEvent("ReplyFailed")).Message, StringComparison.Ordinal);
+
+        // Only our own lines: Polly's would repeat the exception's message, which names the upstream.
+        Assert.DoesNotContain(_bot.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.DoesNotContain("Connection refused", _bot.Logs.AllText, StringComparison.Ordinal);
     }
 }
