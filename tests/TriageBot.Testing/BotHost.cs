@@ -41,15 +41,20 @@ public sealed class BotHost : IAsyncDisposable
 
     /// <param name="dataFolder">Where the SQLite file lives; pass the same folder to a second host to play a restart.
     /// The folder is deleted when the host that created it (none given) is disposed.</param>
+    /// <param name="environment">The host environment; Production (the default, as on a server) unless given.</param>
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        DirectoryInfo? dataFolder = null)
+        DirectoryInfo? dataFolder = null,
+        string? environment = null)
     {
         var logs = new TestLogSink();
         var ownsFolder = dataFolder is null;
         dataFolder ??= Directory.CreateTempSubdirectory("triagebot-test-");
-        var app = TriageBotApp.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        string[] args = environment is null
+            ? ["--urls", "http://127.0.0.1:0"]
+            : ["--urls", "http://127.0.0.1:0", "--environment", environment];
+        var app = TriageBotApp.Build(args, builder =>
         {
             // Real SQLite, in a folder of its own that is removed with the host.
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -57,6 +62,11 @@ public sealed class BotHost : IAsyncDisposable
                 ["Storage:Sqlite:Path"] = Path.Combine(dataFolder.FullName, "state.db"),
                 ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
                 ["Storage:DataDirectory"] = dataFolder.FullName,
+
+                // The host runs as Production (no environment set) on 127.0.0.1 only, so the Emulator-style tests
+                // talk to it without a token the way a loopback-only deployment would. Tests of the closed door set
+                // it back to false.
+                ["Channels:BotConnector:AllowAnonymous"] = "true",
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();
@@ -64,7 +74,22 @@ public sealed class BotHost : IAsyncDisposable
             builder.Logging.AddProvider(logs);
             services?.Invoke(builder.Services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that refuses to start (as it must for some settings) leaves nothing behind.
+            await app.DisposeAsync();
+            if (ownsFolder)
+            {
+                dataFolder.Delete(recursive: true);
+            }
+
+            throw;
+        }
+
         return new BotHost(app, logs, dataFolder, ownsFolder);
     }
 

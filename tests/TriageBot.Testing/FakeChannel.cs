@@ -91,6 +91,19 @@ public sealed class FakeChannel : IAsyncDisposable
             Interlocked.Increment(ref _sequence));
         _requests.Enqueue(received);
         var response = Respond?.Invoke(received) ?? FakeResponse.Ok();
+        if (response.Delay is { } delay)
+        {
+            // A channel that hangs: the bot's attempt timeout ends the wait (RequestAborted), or the delay does.
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         if (response.Status is >= 200 and < 300)
         {
             Accept(received);
@@ -100,6 +113,11 @@ public sealed class FakeChannel : IAsyncDisposable
         if (response.RetryAfter is { } retryAfter)
         {
             context.Response.Headers.RetryAfter = retryAfter;
+        }
+
+        if (response.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
         }
 
         if (response.Body is { } body)
@@ -126,8 +144,8 @@ public sealed class FakeChannel : IAsyncDisposable
 /// <summary>One activity the bot posted to the channel, with the raw path it used.</summary>
 public sealed record ReceivedActivity(string RawPath, string? Authorization, string? ContentType, Activity Activity, int Sequence);
 
-/// <summary>A scripted channel answer.</summary>
-public sealed record FakeResponse(int Status, string? Body = null, string? RetryAfter = null)
+/// <summary>A scripted channel answer, optionally with a redirect <paramref name="Location"/> or after a <paramref name="Delay"/>.</summary>
+public sealed record FakeResponse(int Status, string? Body = null, string? RetryAfter = null, string? Location = null, TimeSpan? Delay = null)
 {
     public static FakeResponse Ok() => new(200, $$"""{"id":"{{Guid.NewGuid():N}}"}""");
 

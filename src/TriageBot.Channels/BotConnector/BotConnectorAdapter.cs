@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
@@ -9,37 +10,90 @@ namespace TriageBot.Channels.BotConnector;
 
 /// <summary>
 /// HTTP ↔ turn for the Bot Connector protocol (Azure Bot Service channels such as Teams, and the Emulator):
-/// read and check the activity, authenticate, run the turn, then deliver its replies to the channel's
-/// <c>serviceUrl</c> (or return them in the body for <c>expectReplies</c>) and answer the request.
+/// check who is calling, read and check the activity, authenticate, run the turn, then deliver its replies to the
+/// channel's <c>serviceUrl</c> (or return them in the body for <c>expectReplies</c>) and answer the request.
 /// </summary>
 public sealed class BotConnectorAdapter(
     IInboundAuthenticator authenticator,
     TurnRunner turns,
     ConnectorClientFactory connectorClients,
-    BotConnectorOptions options,
+    IOptions<BotConnectorOptions> options,
+    BotConnectorAccess access,
     ILogger<BotConnectorAdapter> logger)
 {
     public async Task<IResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var read = await ActivityRequestReader.ReadAsync(request, options.MaxBodyBytes, cancellationToken);
+        if (RefuseCaller(request) is { } refused)
+        {
+            return refused;
+        }
+
+        var read = await ActivityRequestReader.ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (read.Activity is not { } activity)
         {
-            ChannelsLog.ActivityRejected(logger, read.Status, read.Title ?? "unknown");
-            return Results.Problem(statusCode: read.Status, title: read.Title, detail: read.Detail);
+            return Reject(read.Status, read.Title ?? "unknown", read.Detail);
         }
 
         var auth = await authenticator.AuthenticateAsync(request.Headers.Authorization.ToString(), activity, cancellationToken);
         if (!auth.Succeeded)
         {
             ChannelsLog.Unauthorized(logger, activity.ChannelId, auth.FailureReason);
-            return Results.Unauthorized();
+            return Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid Bot Framework token is required.");
+        }
+
+        if (RefuseServiceUrl(activity) is { } badServiceUrl)
+        {
+            return badServiceUrl;
         }
 
         // callerId is ours to set after authentication, never the caller's to claim.
         activity = activity with { CallerId = auth.CallerId };
         return await RunTurnAsync(activity, cancellationToken);
     }
+
+    /// <summary>
+    /// Before reading anything: with no app id outside Development (and no AllowAnonymous) nobody may call; in
+    /// anonymous mode only this machine may, since a tokenless caller could otherwise claim any user's ids.
+    /// </summary>
+    private IResult? RefuseCaller(HttpRequest request) => access.Mode switch
+    {
+        BotConnectorMode.Disabled => Reject(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid Bot Framework token is required.", "endpoint disabled"),
+        BotConnectorMode.Anonymous when !LoopbackAddresses.IsLoopback(request.HttpContext.Connection.RemoteIpAddress) =>
+            Reject(StatusCodes.Status403Forbidden, "Forbidden", "Without authentication, only requests from this machine are accepted.", "anonymous caller not on loopback"),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Replies go to <c>serviceUrl</c>. It must be an absolute http(s) URL; without authentication it must also be
+    /// loopback, or a stranger could make the bot POST to any host (an open relay and a port scanner).
+    /// </summary>
+    private IResult? RefuseServiceUrl(Activity activity)
+    {
+        if (string.IsNullOrEmpty(activity.ServiceUrl))
+        {
+            return null;
+        }
+
+        if (!LoopbackAddresses.TryParseServiceUrl(activity.ServiceUrl, out _))
+        {
+            return Reject(StatusCodes.Status400BadRequest, "Invalid serviceUrl", "The serviceUrl must be an absolute http or https URL.");
+        }
+
+        return access.Mode == BotConnectorMode.Anonymous && !LoopbackAddresses.IsLoopbackServiceUrl(activity.ServiceUrl)
+            ? Reject(StatusCodes.Status400BadRequest, "serviceUrl not allowed",
+                "Without authentication, replies go only to a loopback serviceUrl (http://localhost, 127.0.0.1 or [::1], no user info, query or fragment).")
+            : null;
+    }
+
+    private IResult Reject(int status, string title, string? detail, string? reason = null)
+    {
+        ChannelsLog.ActivityRejected(logger, status, reason ?? title);
+        return Problem(status, title, detail);
+    }
+
+    private static IResult Problem(int status, string title, string? detail) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
 
     private async Task<IResult> RunTurnAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -88,10 +142,10 @@ public sealed class BotConnectorAdapter(
             {
                 await client.SendAsync(reply, retryTransient: true, cancellationToken);
             }
-            catch (ConnectorException e)
+            catch (ConnectorException)
             {
-                return Results.Problem(statusCode: StatusCodes.Status502BadGateway, title: "Reply not delivered",
-                    detail: $"The channel at serviceUrl did not accept the bot's reply (status {e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unreachable"}).");
+                // Nothing about the upstream (status, body, host, exception): the caller chose the serviceUrl.
+                return Problem(StatusCodes.Status502BadGateway, "Reply not delivered", "The channel did not accept the bot's reply.");
             }
         }
 

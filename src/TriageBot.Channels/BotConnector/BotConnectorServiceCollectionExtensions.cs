@@ -1,21 +1,29 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels.BotConnector.Authentication;
 
 namespace TriageBot.Channels.BotConnector;
 
-/// <summary>Registers the Bot Connector channel: auth, the connector client and the adapter.</summary>
+/// <summary>Registers the Bot Connector channel: auth, who may call it, the connector client and the adapter.</summary>
 public static class BotConnectorServiceCollectionExtensions
 {
     public static IServiceCollection AddBotConnector(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = new BotConnectorOptions();
-        configuration.GetSection(BotConnectorOptions.SectionName).Bind(options);
-        services.AddSingleton(options);
+        services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotConnectorOptions>, BotConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddBotAuthentication(configuration);
-        services.AddHttpClient(ConnectorClientFactory.HttpClientName);
+
+        // Anonymous or not depends on the environment, known only once the host is built.
+        services.AddSingleton(sp => BotConnectorAccess.Resolve(
+            sp.GetRequiredService<BotAuthenticationOptions>(),
+            sp.GetRequiredService<IOptions<BotConnectorOptions>>().Value,
+            sp.GetService<IHostEnvironment>()));
+        services.AddHostedService<BotConnectorStartupCheck>();
+        services.AddConnectorHttpClient();
         services.AddSingleton<ConnectorClientFactory>();
         services.AddSingleton<BotConnectorAdapter>();
         return services;

@@ -1,8 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Schema;
 
@@ -10,40 +10,31 @@ namespace TriageBot.Channels.BotConnector;
 
 /// <summary>
 /// The Bot Connector REST client for one channel's <c>serviceUrl</c>: ReplyToActivity when the activity has a
-/// <c>replyToId</c>, else SendToConversation. Transient failures (429, 502, 503, 504, network) are retried with
-/// backoff within a time budget; a 401/403 refreshes the token once; any other 4xx is final.
+/// <c>replyToId</c>, else SendToConversation. Transient failures are retried inside the HttpClient's resilience
+/// handler (<see cref="ConnectorResilience"/>); a 401/403 refreshes the token once; anything else is final.
 /// </summary>
-public sealed class ConnectorClient(
-    HttpClient httpClient,
-    IChannelTokenProvider tokenProvider,
-    ConnectorRetryOptions retry,
-    TimeProvider timeProvider,
-    ILogger logger)
+public sealed class ConnectorClient(HttpClient httpClient, IChannelTokenProvider tokenProvider, ILogger logger)
 {
     /// <summary>Sends one activity; returns the channel's id for it (null when the channel sent none).</summary>
+    /// <param name="retryTransient">False for activities that are worthless late (typing): one attempt only.</param>
     public async Task<ResourceResponse?> SendAsync(Activity activity, bool retryTransient, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var uri = ActivitiesUri(activity);
-        var waited = TimeSpan.Zero;
         var refreshedToken = false;
-        for (var attempt = 1; ; attempt++)
+        while (true)
         {
             HttpResponseMessage response;
             try
             {
-                response = await PostAsync(uri, activity, cancellationToken);
+                response = await PostAsync(uri, activity, retryTransient, cancellationToken);
             }
-            catch (HttpRequestException) when (retryTransient && CanWait(attempt, null, ref waited, out var delay))
+            catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or TaskCanceledException
+                && !cancellationToken.IsCancellationRequested)
             {
-                ChannelsLog.ReplyRetrying(logger, activity.Type, null, attempt, (long)delay.TotalMilliseconds);
-                await Task.Delay(delay, timeProvider, cancellationToken);
-                continue;
-            }
-            catch (HttpRequestException exception)
-            {
-                ChannelsLog.ReplyFailed(logger, activity.Type, null, null, attempt);
-                throw new ConnectorException(null, null, exception);
+                // Only the kind of failure is logged: an exception message names the upstream host and port.
+                ChannelsLog.ReplyFailed(logger, activity.Type, e is HttpRequestException ? "unreachable" : "timeout", null, null);
+                throw new ConnectorException(null, null, e);
             }
 
             using (response)
@@ -63,16 +54,8 @@ public sealed class ConnectorClient(
                     }
                 }
 
-                var retryAfter = RetryAfter(response);
-                if (retryTransient && IsTransient(response.StatusCode) && CanWait(attempt, retryAfter, ref waited, out var delay))
-                {
-                    ChannelsLog.ReplyRetrying(logger, activity.Type, status, attempt, (long)delay.TotalMilliseconds);
-                    await Task.Delay(delay, timeProvider, cancellationToken);
-                    continue;
-                }
-
                 var errorCode = await ReadErrorCodeAsync(response, cancellationToken);
-                ChannelsLog.ReplyFailed(logger, activity.Type, status, errorCode, attempt);
+                ChannelsLog.ReplyFailed(logger, activity.Type, "status", status, errorCode);
                 throw new ConnectorException(status, errorCode);
             }
         }
@@ -85,9 +68,17 @@ public sealed class ConnectorClient(
     public static Uri ActivitiesUri(Activity activity)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var serviceUrl = activity.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(activity));
+        if (!LoopbackAddresses.TryParseServiceUrl(activity.ServiceUrl, out var serviceUrl))
+        {
+            throw new ArgumentException("The activity has no absolute http(s) serviceUrl.", nameof(activity));
+        }
+
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
-        var path = $"{serviceUrl.TrimEnd('/')}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
+
+        // Rebuilt from the parsed URL (scheme, host, port, path), so user info, a query or a fragment can never
+        // change where the request goes once the ids are appended.
+        var root = serviceUrl.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped).TrimEnd('/');
+        var path = $"{root}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
         if (!string.IsNullOrEmpty(activity.ReplyToId))
         {
             path += "/" + Uri.EscapeDataString(activity.ReplyToId);
@@ -96,43 +87,24 @@ public sealed class ConnectorClient(
         return new Uri(path, UriKind.Absolute);
     }
 
-    private async Task<HttpResponseMessage> PostAsync(Uri uri, Activity activity, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> PostAsync(Uri uri, Activity activity, bool retryTransient, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = JsonContent.Create(activity, SchemaJsonContext.Default.Activity),
         };
+        request.Options.Set(ConnectorResilience.NoRetry, !retryTransient);
+        request.Options.Set(ConnectorResilience.ActivityType, activity.Type);
         var token = await tokenProvider.GetTokenAsync(forceRefresh: false, cancellationToken);
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
+        // HttpClient buffers the body here, within its MaxResponseContentBufferSize: a larger answer fails the send,
+        // so reading it afterwards is bounded.
         return await httpClient.SendAsync(request, cancellationToken);
     }
-
-    private bool CanWait(int attempt, TimeSpan? retryAfter, ref TimeSpan waited, out TimeSpan delay)
-    {
-        delay = RetryDelay.Compute(attempt, retryAfter, retry, Random.Shared.NextDouble());
-        if (attempt >= retry.MaxAttempts || waited + delay > retry.MaxTotalDelay)
-        {
-            return false;
-        }
-
-        waited += delay;
-        return true;
-    }
-
-    private static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
-    {
-        { Delta: { } delta } => delta,
-        { Date: { } date } => date - timeProvider.GetUtcNow(),
-        _ => null,
-    };
 
     private static async Task<ResourceResponse?> ReadResourceResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -153,6 +125,7 @@ public sealed class ConnectorClient(
         }
     }
 
+    /// <summary>The channel's <c>error.code</c>, for the log only (where it passes through LogValues).</summary>
     private static async Task<string?> ReadErrorCodeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try

@@ -7,12 +7,8 @@ namespace TriageBot.Channels.BotConnector;
 public sealed class ConnectorClientFactory(
     IHttpClientFactory httpClientFactory,
     IChannelTokenProvider tokenProvider,
-    BotConnectorOptions options,
-    TimeProvider timeProvider,
     ILogger<ConnectorClient> logger)
 {
-    public const string HttpClientName = "BotConnector";
-
     public ConnectorClient Create() =>
-        new(httpClientFactory.CreateClient(HttpClientName), tokenProvider, options.Retry, timeProvider, logger);
+        new(httpClientFactory.CreateClient(ConnectorResilience.HttpClientName), tokenProvider, logger);
 }

@@ -18,7 +18,7 @@ public sealed class ConnectorException : Exception
     }
 
     public ConnectorException(int? statusCode, string? errorCode, Exception? innerException = null)
-        : base($"The channel answered {statusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"} ({errorCode ?? "no error code"}).", innerException)
+        : base("The channel did not accept the activity.", innerException)
     {
         StatusCode = statusCode;
         ErrorCode = errorCode;

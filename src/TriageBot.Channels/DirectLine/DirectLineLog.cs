@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using TriageBot.Runtime;
 
 namespace TriageBot.Channels.DirectLine;
 
 /// <summary>
 /// Direct Line log events (ids 1200-1299). Conversations appear as a short hash, never as their id; never text,
-/// secrets or tokens (only a secret's last four characters, to tell secrets apart).
+/// secrets or tokens (only a secret's last four characters, to tell secrets apart). Reasons and routes are constants
+/// of ours; an activity type from a client passes through <see cref="LogValues"/>.
 /// </summary>
 internal static partial class DirectLineLog
 {
@@ -24,13 +26,32 @@ internal static partial class DirectLineLog
         Message = "Direct Line activity refused. Conversation={ConversationHash} Status={Status} Reason={Reason}")]
     public static partial void ActivityRejected(ILogger logger, string conversationHash, int status, string reason);
 
+    /// <summary>The activity type came from the client: logged allow-listed.</summary>
+    public static void TurnCompleted(ILogger logger, string conversationHash, string? activityType, int replies, long elapsedMs)
+    {
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var type = LogValues.ActivityType(activityType);
+            LogTurnCompleted(logger, conversationHash, type, replies, elapsedMs);
+        }
+    }
+
+    /// <summary>The activity type came from the client: logged allow-listed.</summary>
+    public static void TurnFailed(ILogger logger, string conversationHash, string? activityType, string exceptionType)
+    {
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            LogTurnFailed(logger, conversationHash, LogValues.ActivityType(activityType), exceptionType);
+        }
+    }
+
     [LoggerMessage(EventId = 1204, EventName = "DirectLineTurnCompleted", Level = LogLevel.Information,
         Message = "Direct Line turn completed. Conversation={ConversationHash} ActivityType={ActivityType} Replies={Replies} ElapsedMs={ElapsedMs}")]
-    public static partial void TurnCompleted(ILogger logger, string conversationHash, string? activityType, int replies, long elapsedMs);
+    private static partial void LogTurnCompleted(ILogger logger, string conversationHash, string activityType, int replies, long elapsedMs);
 
     [LoggerMessage(EventId = 1205, EventName = "DirectLineTurnFailed", Level = LogLevel.Error,
         Message = "Direct Line turn failed outside the bot's error handler. Conversation={ConversationHash} ActivityType={ActivityType} Exception={ExceptionType}")]
-    public static partial void TurnFailed(ILogger logger, string conversationHash, string? activityType, string exceptionType);
+    private static partial void LogTurnFailed(ILogger logger, string conversationHash, string activityType, string exceptionType);
 
     [LoggerMessage(EventId = 1206, EventName = "DirectLineStreamOpened", Level = LogLevel.Debug,
         Message = "Direct Line stream opened. Conversation={ConversationHash} Backlog={Backlog}")]

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TriageBot.Channels.BotConnector;
 using TriageBot.Testing;
 
 namespace TriageBot.Channels.Tests.BotConnector;
@@ -17,7 +20,8 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
             ["Channels:BotConnector:Retry:MaxAttempts"] = "3",
             ["Channels:BotConnector:Retry:BaseDelay"] = "00:00:00.010",
             ["Channels:BotConnector:Retry:MaxDelay"] = "00:00:00.050",
-            ["Channels:BotConnector:Retry:MaxTotalDelay"] = "00:00:05",
+            ["Channels:BotConnector:Retry:MaxRetryAfter"] = "00:00:02",
+            ["Channels:BotConnector:AttemptTimeout"] = "00:00:02",
         });
     }
 
@@ -44,6 +48,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(408)]
     [InlineData(502)]
     [InlineData(503)]
     [InlineData(504)]
@@ -74,6 +79,99 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
         Assert.Single(_channel.Requests);
         var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
         Assert.Contains($"ErrorCode={code}", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(400, "BadArgument")]
+    [InlineData(503, "ServiceUnavailable")]
+    public async Task ChannelRefusesTheReply_The502SaysNothingAboutTheUpstream(int status, string code)
+    {
+        _channel.Respond = _ => FakeResponse.Error(status, code);
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Reply not delivered", problem.GetProperty("title").GetString());
+        Assert.Equal("The channel did not accept the bot's reply.", problem.GetProperty("detail").GetString());
+        var said = string.Join('\n', new[] { "type", "title", "detail" }.Select(name => problem.GetProperty(name).GetString()));
+        var port = new Uri(_channel.ServiceUrl).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var leak in new[] { $"{status}", code, "scripted failure", "127.0.0.1", $":{port}" })
+        {
+            Assert.DoesNotContain(leak, said, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(301)]
+    [InlineData(302)]
+    [InlineData(307)]
+    [InlineData(308)]
+    public async Task ChannelRedirects_TheRedirectIsNotFollowed(int status)
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(status, Location: $"{_channel.ServiceUrl}/v3/conversations/elsewhere/activities") : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelAnswersWithAHugeBody_TheBotStopsReadingAndReportsFailure()
+    {
+        _channel.Respond = _ => new FakeResponse(200, $$"""{"id":"{{new string('x', 200 * 1024)}}"}""");
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Single(_channel.Requests);
+    }
+
+    [Fact]
+    public async Task ChannelHangs_TheAttemptTimesOut_AndTheRetryDelivers()
+    {
+        _channel.Respond = r => r.Sequence == 1 ? new FakeResponse(200, Delay: TimeSpan.FromMinutes(2)) : FakeResponse.Ok();
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2, _channel.Requests.Count);
+        Assert.Equal(["You said: hello"], user.BotMessages());
+        Assert.Single(_bot.Logs.WithEvent("ReplyRetrying"));
+    }
+
+    [Fact]
+    public async Task ChannelErrorCodeWithControlCharacters_IsLoggedAsOther()
+    {
+        _channel.Respond = _ => FakeResponse.Error(400, @"Bad\r\nFAKE LOG LINE\u001b[31m" + new string('x', 10_000));
+        var user = new EmulatorUser(_bot, _channel);
+
+        using var response = await user.SaysAsync("hello");
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var failure = Assert.Single(_bot.Logs.WithEvent("ReplyFailed"));
+        Assert.Contains("ErrorCode=other", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAKE LOG LINE", _bot.Logs.AllText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TypingTheChannelRefuses_IsTriedOnceOnly()
+    {
+        _channel.Respond = _ => new FakeResponse(503);
+        var user = new EmulatorUser(_bot, _channel);
+        var client = _bot.Services.GetRequiredService<ConnectorClientFactory>().Create();
+
+        await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendAsync(user.Stamp(new Schema.Activity { Type = Schema.ActivityTypes.Typing }), retryTransient: false, CancellationToken.None));
+
+        Assert.Single(_channel.Requests);
+        Assert.Empty(_bot.Logs.WithEvent("ReplyRetrying"));
     }
 
     [Fact]
@@ -113,7 +211,7 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChannelUnreachable_IsRetriedThenReportedAs502()
+    public async Task ChannelUnreachable_IsRetriedThenReportedAs502_AndTheLogNamesNoUpstream()
     {
         var user = new EmulatorUser(_bot, _channel);
         var activity = user.Stamp(new Schema.Activity { Type = Schema.ActivityTypes.Message, Text = "hi", ServiceUrl = "http://127.0.0.1:9" });
@@ -122,5 +220,10 @@ public sealed class ReplyDeliveryTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
         Assert.Equal(2, _bot.Logs.WithEvent("ReplyRetrying").Count());
+        Assert.Contains("Failure=unreachable", Assert.Single(_bot.Logs.WithEvent("ReplyFailed")).Message, StringComparison.Ordinal);
+
+        // Only our own lines: Polly's would repeat the exception's message, which names the upstream.
+        Assert.DoesNotContain(_bot.Logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal));
+        Assert.DoesNotContain("Connection refused", _bot.Logs.AllText, StringComparison.Ordinal);
     }
 }

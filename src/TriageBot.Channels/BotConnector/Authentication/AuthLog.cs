@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TriageBot.Runtime;
 
 namespace TriageBot.Channels.BotConnector.Authentication;
 
@@ -25,7 +26,16 @@ internal static partial class AuthLog
         Message = "Outbound token request failed, retrying. Source={Source} Status={Status} Attempt={Attempt} DelayMs={DelayMs}")]
     public static partial void ChannelTokenRetrying(ILogger logger, string source, int? status, int attempt, long delayMs);
 
+    /// <summary>The error code is the identity endpoint's: logged only when it looks like a code.</summary>
+    public static void ChannelTokenFailed(ILogger logger, string source, int? status, string? errorCode, int attempts)
+    {
+        if (logger.IsEnabled(LogLevel.Error))
+        {
+            LogChannelTokenFailed(logger, source, status, LogValues.Code(errorCode), attempts);
+        }
+    }
+
     [LoggerMessage(EventId = 1105, EventName = "ChannelTokenFailed", Level = LogLevel.Error,
         Message = "Outbound token request failed. Source={Source} Status={Status} Error={ErrorCode} Attempts={Attempts}")]
-    public static partial void ChannelTokenFailed(ILogger logger, string source, int? status, string? errorCode, int attempts);
+    private static partial void LogChannelTokenFailed(ILogger logger, string source, int? status, string errorCode, int attempts);
 }
