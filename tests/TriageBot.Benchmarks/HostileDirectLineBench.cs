@@ -36,7 +36,16 @@ internal static class HostileDirectLineBench
             + $"PostRateLimit={limits.PostRateLimit.TokenLimit}+{limits.PostRateLimit.TokensPerPeriod}/{limits.PostRateLimit.ReplenishmentPeriod.TotalSeconds:F0}s UploadsEnabled={limits.UploadsEnabled}");
 
         // No log sink: the test kit's keeps every line in memory, which is not what the service holds.
-        await using var host = await DirectLineHost.StartAsync(services: s => s.AddLogging(logging => logging.ClearProviders()));
+        // The edge's global rate limit is lifted: this measures Direct Line's own bounds, as if the flood came from
+        // more addresses than any per-client or global budget could tell apart (the worst case for memory).
+        var unlimited = $"{int.MaxValue}";
+        await using var host = await DirectLineHost.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["RateLimiting:Global:TokenLimit"] = unlimited,
+                ["RateLimiting:Global:TokensPerPeriod"] = unlimited,
+            },
+            services: s => s.AddLogging(logging => logging.ClearProviders()));
         var store = host.Get<DirectLineConversationStore>();
 
         // Warm-up (JIT, tiered compilation, SQLite), not measured.

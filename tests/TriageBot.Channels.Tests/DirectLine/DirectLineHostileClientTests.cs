@@ -29,7 +29,9 @@ public sealed class DirectLineHostileClientTests : IAsyncLifetime
         await patient.BeginAsync(guard.Token);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(guard.Token);
-        var hostile = new DirectLineHostileClient(_host.Client, new DirectLineOptions().MaxActivityBytes);
+        // The flood comes from another machine, as it would; the patient is on this one.
+        using var attacker = new DirectLineClient(_host.BaseAddress, forwardedFor: "203.0.113.66");
+        var hostile = new DirectLineHostileClient(attacker, new DirectLineOptions().MaxActivityBytes);
         var flood = hostile.RunAsync(posters: 2, uploads: true, stop.Token);
 
         // Mid-walk, once the flood has filled every conversation slot and met the post rate limit.

@@ -11,11 +11,24 @@ namespace TriageBot.Testing.DirectLine;
 /// The REST calls DirectLineJS makes, over real HTTP, with the credential passed explicitly so tests can use the
 /// secret, a token, or a bad credential. Answers are returned raw (status and JSON) for the tests to check.
 /// </summary>
-public sealed class DirectLineClient(Uri baseAddress) : IDisposable
+/// <param name="forwardedFor">Plays a client on another machine behind the (loopback, so trusted) proxy: every
+/// request says <c>X-Forwarded-For</c> this address, so the host's per-client limits see it as that client.</param>
+public sealed class DirectLineClient(Uri baseAddress, string? forwardedFor = null) : IDisposable
 {
     public const string Root = "/v3/directline";
 
-    public HttpClient Http { get; } = new() { BaseAddress = baseAddress };
+    public HttpClient Http { get; } = CreateHttp(baseAddress, forwardedFor);
+
+    private static HttpClient CreateHttp(Uri baseAddress, string? forwardedFor)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        if (forwardedFor is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        return http;
+    }
 
     public async Task<DirectLineAnswer> SendAsync(HttpMethod method, string path, string? credential, HttpContent? content = null)
     {

@@ -89,6 +89,13 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
     {
         var userId = $"dl_hostile-{Guid.NewGuid():N}";
         var generated = Count(await client.GenerateTokenAsync(DirectLineHost.Secret, userId));
+        if (generated.Status != HttpStatusCode.OK)
+        {
+            // Refused (429 from the per-client limit): a flood does not stop there, it only spins a little slower.
+            await Task.Delay(TimeSpan.FromMilliseconds(50), stopping);
+            return;
+        }
+
         var started = Count(await client.StartAsync(generated.Json.GetProperty("token").GetString()!));
         if (started.Status == HttpStatusCode.ServiceUnavailable)
         {
