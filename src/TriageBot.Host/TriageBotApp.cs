@@ -29,8 +29,8 @@ public static class TriageBotApp
         builder.Services.AddTriageBot(builder.Configuration, builder.Environment.ContentRootPath);
         var dataDirectory = StorageOptions.ResolveDataDirectory(builder.Configuration["Storage:DataDirectory"], builder.Environment.ContentRootPath);
         DataFolders.CreateOwnerOnly(dataDirectory);
-        builder.Services.AddDirectLine(builder.Configuration, dataDirectory);
-        builder.Services.AddChatPage(builder.Configuration);
+        builder.Services.AddDirectLine(dataDirectory);
+        builder.Services.AddChatPage();
         builder.Services.AddEdge();
 
         var app = builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels.BotConnector;
 using TriageBot.Content;
 using TriageBot.Dialogs;
@@ -37,7 +38,11 @@ public static class TriageBotServiceCollectionExtensions
         {
             Message = sp.GetRequiredService<IContentCatalog>().Text("error.turn", null, new Dictionary<string, string> { ["errorId"] = "{0}" }),
         });
-        services.TryAddSingleton(configuration.GetSection("Runtime:ShowTyping").Get<ShowTypingOptions>() ?? new ShowTypingOptions());
+        services.AddOptions<ShowTypingOptions>()
+            .BindConfiguration("Runtime:ShowTyping")
+            .Validate(o => o.Delay > TimeSpan.Zero && o.Period > TimeSpan.Zero, "Runtime:ShowTyping: Delay and Period must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ShowTypingOptions>>().Value);
         services.AddSingleton<ITurnMiddleware, TurnErrorMiddleware>();
         services.AddSingleton<ITurnMiddleware, ShowTypingMiddleware>();
         services.AddSingleton<ITurnMiddleware, RemoveRecipientMentionMiddleware>();
@@ -55,7 +60,11 @@ public static class TriageBotServiceCollectionExtensions
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
         services.AddStateRetention();
-        services.TryAddSingleton(configuration.GetSection("Runtime:Turns").Get<TurnRunnerOptions>() ?? new TurnRunnerOptions());
+        services.AddOptions<TurnRunnerOptions>()
+            .BindConfiguration("Runtime:Turns")
+            .Validate(o => o.MaxConflictRetries is >= 1 and <= 10, "Runtime:Turns: MaxConflictRetries must be between 1 and 10.")
+            .ValidateOnStart();
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<TurnRunnerOptions>>().Value);
         services.AddSingleton<TurnRunner>();
         services.AddTelemetry(configuration);
         services.AddTriageBotHealthChecks();

@@ -37,7 +37,7 @@ internal sealed class StubChatHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(["--urls", "http://127.0.0.1:0"]);
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
-        builder.Services.AddChatPage(builder.Configuration);
+        builder.Services.AddChatPage();
         var app = builder.Build();
         var host = new StubChatHost(app);
         app.MapChatPage();

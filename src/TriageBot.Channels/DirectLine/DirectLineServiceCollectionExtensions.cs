@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -8,15 +8,14 @@ namespace TriageBot.Channels.DirectLine;
 /// <summary>Registers the self-hosted Direct Line 3.0 service. Map it with <see cref="DirectLineEndpoints.MapDirectLine"/>.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
+    /// <summary>Settings come from <c>Channels:DirectLine</c> (see <see cref="DirectLineOptionsSetup"/>).</summary>
     /// <param name="dataDirectory">Where <c>directline.secret</c> is created when no secret is configured.</param>
-    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, string dataDirectory)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
-        var options = DirectLineOptionsReader.Read(configuration);
-        services.AddSingleton(options);
+        services.AddDirectLineOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new DirectLineSecret(options, dataDirectory, sp.GetRequiredService<ILogger<DirectLineSecret>>()));
+        services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>(), dataDirectory, sp.GetRequiredService<ILogger<DirectLineSecret>>()));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthenticator>();
         services.AddSingleton<DirectLineConversationStore>();
@@ -28,7 +27,9 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineChatTokenLimiter>();
         services.AddSingleton<DirectLinePostLimiter>();
         services.AddHostedService<DirectLineRetentionService>();
-        services.AddCors(cors => cors.AddPolicy(DirectLineCors.PolicyName, policy => DirectLineCors.Configure(policy, options.AllowedOrigins)));
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<DirectLineOptions>((cors, options) =>
+            cors.AddPolicy(DirectLineCors.PolicyName, policy => DirectLineCors.Configure(policy, options.AllowedOrigins)));
         return services;
     }
 }

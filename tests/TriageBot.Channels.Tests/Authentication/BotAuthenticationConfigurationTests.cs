@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Schema;
 using TriageBot.Testing.Identity;
@@ -46,7 +47,7 @@ public sealed class BotAuthenticationConfigurationTests
     [InlineData("")]
     public void MultiTenant_WithoutPassword_Throws(string appType)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new() { ["MicrosoftAppType"] = appType, ["MicrosoftAppId"] = AppId }));
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new() { ["MicrosoftAppType"] = appType, ["MicrosoftAppId"] = AppId }));
 
         Assert.Contains("MicrosoftAppPassword", error.Message, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void SingleTenant_WithoutTenant_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = AppId,
@@ -67,7 +68,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void SingleTenant_WithoutPassword_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "SingleTenant",
             ["MicrosoftAppId"] = AppId,
@@ -80,7 +81,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void UserAssignedMsi_WithPassword_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppId"] = AppId,
@@ -94,7 +95,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void UserAssignedMsi_WithoutTenant_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppId"] = AppId,
@@ -106,7 +107,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void UserAssignedMsi_WithoutAppId_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "UserAssignedMSI",
             ["MicrosoftAppTenantId"] = TenantId,
@@ -118,7 +119,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void UnknownAppType_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppType"] = "MultiTenantish",
             ["MicrosoftAppId"] = AppId,
@@ -131,7 +132,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void UnknownChannelService_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = "secret",
@@ -144,7 +145,7 @@ public sealed class BotAuthenticationConfigurationTests
     [Fact]
     public void OverrideThatIsNotAUrl_Throws()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Register(new()
+        var error = Assert.Throws<OptionsValidationException>(() => Validate(new()
         {
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppPassword"] = "secret",
@@ -232,6 +233,13 @@ public sealed class BotAuthenticationConfigurationTests
         Assert.True(emulator.Succeeded, emulator.FailureReason);
         Assert.Equal(idp.LastIssuedToken, outbound);
         Assert.Equal("botframework.com", Assert.Single(idp.TokenRequestLog).Tenant);
+    }
+
+    /// <summary>What ValidateOnStart does at startup: resolve the options, which runs the validator.</summary>
+    private static BotAuthenticationOptions Validate(Dictionary<string, string?> settings)
+    {
+        using var provider = Build(settings);
+        return provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
     }
 
     private static IServiceCollection Register(Dictionary<string, string?> settings) =>

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TriageBot.Channels.DirectLine;
+using TriageBot.Testing.DirectLine;
 
 namespace TriageBot.Channels.Tests.DirectLine;
 
@@ -57,11 +60,27 @@ public sealed class DirectLineOptionsTests
     [InlineData("Channels:DirectLine:PostRateLimit:TokensPerPeriod", "0")]
     public void Read_UnusableSetting_RefusesToStart(string key, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Read(new() { [key] = value }));
+        var error = Assert.Throws<OptionsValidationException>(() => Read(new() { [key] = value }));
 
         Assert.Contains("Channels:DirectLine", error.Message, StringComparison.Ordinal);
     }
 
-    private static DirectLineOptions Read(Dictionary<string, string?> settings) =>
-        DirectLineOptionsReader.Read(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+    [Fact]
+    public async Task Host_UnusableSetting_RefusesToStart_NamingTheKey()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            DirectLineHost.StartAsync(new Dictionary<string, string?> { ["Channels:DirectLine:MaxConversations"] = "0" }));
+
+        Assert.Contains("Channels:DirectLine: MaxConversations must be positive.", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The options as the host binds them: the same registration, resolved and validated.</summary>
+    private static DirectLineOptions Read(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddDirectLineOptions();
+        using var provider = services.BuildServiceProvider();
+        return provider.GetRequiredService<IOptions<DirectLineOptions>>().Value;
+    }
 }
