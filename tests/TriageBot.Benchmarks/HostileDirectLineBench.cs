@@ -10,7 +10,8 @@ namespace TriageBot.Benchmarks;
 /// <summary>
 /// A bounded load test of the self-hosted Direct Line, on loopback: the real host (TriageBotApp on 127.0.0.1:0,
 /// SQLite state, Direct Line at its default limits), patients walking the real triage flow over Direct Line REST,
-/// first alone, then while <see cref="DirectLineHostileClient"/> floods the service. It samples the process's RSS and
+/// first alone, then while <see cref="DirectLineHostileClient"/> floods the service from a separate process
+/// (<see cref="HostileClientProcess"/>). It samples this process's RSS (server and patients) and
 /// GC heap and compares the peak under attack with a ceiling derived from the limits, then stops by itself.
 /// </summary>
 internal static class HostileDirectLineBench
@@ -18,8 +19,8 @@ internal static class HostileDirectLineBench
     private const long MiB = 1024 * 1024;
 
     /// <summary>
-    /// Beyond what Direct Line holds: requests in flight (bodies up to MaxActivityBytes, multipart buffers), socket
-    /// buffers of the hostile client's open streams, both clients' own buffers (they run in this process too).
+    /// Beyond what Direct Line holds: requests in flight (bodies up to MaxActivityBytes, multipart buffers), the
+    /// server side of the hostile client's open streams, the patients' own buffers (they run in this process).
     /// </summary>
     private const long TransientAllowance = 96 * MiB;
 
@@ -67,19 +68,17 @@ internal static class HostileDirectLineBench
             pool.Enqueue(await BeginAsync(host, $"attack-{i}", think, CancellationToken.None));
         }
 
-        var hostile = new DirectLineHostileClient(host.Client, limits.MaxActivityBytes);
-        using var stop = new CancellationTokenSource();
+        // The flood runs in its own process (as an attacker would), for as long as the patients walk.
         using var sampler = new MemorySampler();
-        var flood = hostile.RunAsync(posters, uploads: true, stop.Token);
+        using var flood = HostileClientProcess.Start(host.BaseAddress, TimeSpan.FromSeconds(seconds), posters);
         var attacked = await PatientsAsync(host, patients, TimeSpan.FromSeconds(seconds), "attack", pool, think);
         var peak = sampler.Peak;
         var held = (store.Count, store.Bytes);
         var live = GC.GetTotalMemory(forceFullCollection: true);
-        await stop.CancelAsync();
-        await flood;
+        var floodSummary = await flood.WaitAsync();
 
-        Console.WriteLine($"hostile: {hostile.Summary()}");
-        Console.WriteLine($"direct line at the end of the attack: conversations={held.Count} bytes_held={held.Bytes / MiB}MiB; live GC heap after a full collection={live / MiB}MiB (service and both clients)");
+        Console.WriteLine($"hostile (separate process): {floodSummary}");
+        Console.WriteLine($"direct line at the end of the attack: conversations={held.Count} bytes_held={held.Bytes / MiB}MiB; live GC heap after a full collection={live / MiB}MiB (service and patients)");
         Console.WriteLine($"patients alone:        {alone}");
         Console.WriteLine($"patients under attack: {attacked}");
         Console.WriteLine($"peak under attack: rss={peak.Rss / MiB}MiB gc_heap={peak.Heap / MiB}MiB; ceiling={ceiling / MiB}MiB");

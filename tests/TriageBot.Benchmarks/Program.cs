@@ -8,6 +8,12 @@ if (args.Length > 0 && args[0] == "hostile-directline")
     return await HostileDirectLineBench.RunAsync(args[1..]);
 }
 
+// hostile-client: the flood itself, started by hostile-directline as a separate process.
+if (args.Length > 0 && args[0] == HostileClientProcess.Mode)
+{
+    return await HostileClientProcess.RunChildAsync(args[1..]);
+}
+
 // Plays whole conversations through the real TurnRunner, DialogManager, prompts and recognizers on the in-memory
 // store, and reports CPU microseconds per turn and the size of a typical saved conversation state.
 // Usage: dotnet run -c Release --project tests/TriageBot.Benchmarks [conversations]
