@@ -48,7 +48,9 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
         await using var command = connection.CreateCommand();
         command.CommandText = "DELETE FROM referrals WHERE subject_hash = $subject;";
         command.Parameters.AddWithValue("$subject", subjectHash);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        await database.TruncateWalAfterAsync(rows, cancellationToken);
+        return rows;
     }
 
     private static ReferralRecord Read(SqliteDataReader reader) => new(

@@ -10,8 +10,19 @@ namespace TriageBot.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>Milliseconds SQLite waits for another connection's lock before reporting busy.</summary>
-    public const string BusyTimeoutPragma = "PRAGMA busy_timeout = 5000;";
+    /// <summary>
+    /// Set on every connection: SQLite waits 5 s for another connection's lock before reporting busy, and a deleted
+    /// row's bytes are overwritten with zeros (<c>secure_delete</c>), so "delete my data" and the retention purge do
+    /// not leave a person's answers readable in free pages of the file.
+    /// </summary>
+    public const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
+
+    /// <summary>
+    /// After a deletion: copies the WAL into the file and truncates it to nothing, because until then the WAL still
+    /// holds the page images from before the delete. Best effort: a busy reader makes it a partial checkpoint, and the
+    /// next deletion or SQLite's automatic checkpoint finishes the job.
+    /// </summary>
+    public const string TruncateWalPragma = "PRAGMA wal_checkpoint(TRUNCATE);";
 
     // Append only: a shipped migration never changes, because files in the field already ran it.
     private static readonly string[] Migrations =

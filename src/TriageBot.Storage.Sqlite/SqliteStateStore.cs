@@ -93,11 +93,25 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var rows = await ExecuteWriteAsync(StateSql.Delete, parameters => parameters.AddWithValue("$key", key), cancellationToken);
+        await TruncateWalAfterAsync(rows, cancellationToken);
         return rows > 0;
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        ExecuteWriteAsync(StateSql.DeleteWrittenBefore, parameters => parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds()), cancellationToken);
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var rows = await ExecuteWriteAsync(StateSql.DeleteWrittenBefore, parameters => parameters.AddWithValue("$cutoff", cutoff.ToUnixTimeMilliseconds()), cancellationToken);
+        await TruncateWalAfterAsync(rows, cancellationToken);
+        return rows;
+    }
+
+    /// <summary>When <paramref name="deletedRows"/> went, no copy of them stays in the WAL either (see <see cref="SqliteSchema.TruncateWalPragma"/>).</summary>
+    internal async Task TruncateWalAfterAsync(int deletedRows, CancellationToken cancellationToken)
+    {
+        if (deletedRows > 0)
+        {
+            await ExecuteWriteAsync(SqliteSchema.TruncateWalPragma, _ => { }, cancellationToken);
+        }
+    }
 
     /// <summary>Closes the pooled connections, so the file is released (and its WAL checkpointed) now, not at exit.</summary>
     public void Dispose()
@@ -167,7 +181,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
 
             // Per connection, and a pooled connection may be new: set it every time (it is a cheap pragma).
             await using var command = connection.CreateCommand();
-            command.CommandText = SqliteSchema.BusyTimeoutPragma;
+            command.CommandText = SqliteSchema.ConnectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
@@ -175,6 +189,32 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// A new database file is created readable by its owner only (0600) before SQLite opens it; SQLite gives its
+    /// -wal and -shm files the same permissions. An existing file keeps the mode it has.
+    /// </summary>
+    private static void CreateOwnerOnlyFile(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; it opens the same file.
         }
     }
 
@@ -189,6 +229,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
             }
 
             DataFolders.CreateOwnerOnly(Path.GetDirectoryName(DatabasePath)!);
+            CreateOwnerOnlyFile(DatabasePath);
             await using var connection = await OpenConnectionAsync(cancellationToken);
             var (journalMode, fromVersion) = await SqliteSchema.EnsureAsync(connection, cancellationToken);
             if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
