@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
@@ -9,5 +10,14 @@ public static class BotConnectorEndpoints
 {
     public static IEndpointConventionBuilder MapBotConnector(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
         endpoints.MapPost(pattern, (HttpRequest request, BotConnectorAdapter adapter, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, cancellationToken));
+        {
+            // The channel's own wire format decides every answer here (an invoke nobody handles is a bare 501, as
+            // Bot Builder answers it); the host's status-code pages must not add a body.
+            if (request.HttpContext.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return adapter.ProcessAsync(request, cancellationToken);
+        });
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace TriageBot.Host.Health;
@@ -19,6 +20,8 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddTriageBotHealthChecks(this IServiceCollection services)
     {
+        // One instance, so its reused answer is shared by every probe (AddCheck<T> uses it when registered).
+        services.TryAddSingleton<StateStoreHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<StateStoreHealthCheck>("storage", tags: [ReadyTag], timeout: StorageTimeout)
             .AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Host.Tests.Support;
+using TriageBot.Host.Health;
 using TriageBot.Runtime.State;
+using TriageBot.Testing.Identity;
 
 namespace TriageBot.Host.Tests.Health;
 
@@ -46,6 +48,24 @@ public sealed class HealthTests
     }
 
     [Fact]
+    public async Task Ready_CalledInAFlood_ReadsTheStoreOncePerSecondAtMost()
+    {
+        var clock = new ManualTimeProvider();
+        var store = new CountingStore();
+        await using var host = await EdgeHost.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock).AddSingleton<IStateStore>(store));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => host.GetAsync("/readyz")));
+        var readsWithinOneSecond = store.Reads;
+        clock.Advance(StateStoreHealthCheck.ReuseFor);
+        using var later = await host.GetAsync("/readyz");
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(1, readsWithinOneSecond);
+        Assert.Equal(2, store.Reads);
+        Array.ForEach(answers, a => a.Dispose());
+    }
+
+    [Fact]
     public async Task Ready_StoreThrows_Answers503_WithNothingOfTheError()
     {
         await using var host = await EdgeHost.StartAsync(services: s => s.AddSingleton<IStateStore, BrokenStore>());
@@ -56,6 +76,28 @@ public sealed class HealthTests
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal("Unhealthy", body);
         Assert.DoesNotContain(BrokenStore.Secret, body, StringComparison.Ordinal);
+    }
+
+    /// <summary>A working store that counts its reads.</summary>
+    private sealed class CountingStore : IStateStore
+    {
+        private readonly InMemoryStateStore _inner = new();
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return _inner.ReadAsync(key, cancellationToken);
+        }
+
+        public Task<StateWrite> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken) =>
+            _inner.WriteAsync(key, json, expectedETag, cancellationToken);
+
+        public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
+
+        public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => _inner.PurgeOlderThanAsync(cutoff, cancellationToken);
     }
 
     /// <summary>A store whose database is gone: every call throws, with an internal detail that must not leak.</summary>
