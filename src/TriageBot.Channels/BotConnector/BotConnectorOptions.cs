@@ -31,7 +31,10 @@ public sealed class BotConnectorOptions
     public ConnectorRetryOptions Retry { get; set; } = new();
 }
 
-/// <summary>How replies to a channel are retried on 408/429/502/503/504, network failures and attempt timeouts.</summary>
+/// <summary>
+/// How an outbound request is retried: replies to a channel (on 408/429/502/503/504, network failures and attempt
+/// timeouts) and the bot's token requests (<see cref="Authentication.TokenRequestOptions"/>, which adds 500).
+/// </summary>
 public sealed class ConnectorRetryOptions
 {
     /// <summary>Attempts in all, the first one included; 1 turns retries off.</summary>
@@ -48,6 +51,36 @@ public sealed class ConnectorRetryOptions
     /// once rather than waiting to be cut off by <see cref="BotConnectorOptions.TotalTimeout"/>.
     /// </summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What is wrong with these settings and the timeouts around them, as messages naming the keys.</summary>
+    internal static IEnumerable<string> Check(TimeSpan attemptTimeout, TimeSpan totalTimeout, ConnectorRetryOptions retry)
+    {
+        // Polly's timeout strategy accepts 10 ms to one day.
+        if (attemptTimeout < TimeSpan.FromMilliseconds(10))
+        {
+            yield return "AttemptTimeout must be at least 10 ms.";
+        }
+
+        if (totalTimeout < attemptTimeout || totalTimeout > TimeSpan.FromMinutes(5))
+        {
+            yield return "TotalTimeout must be at least AttemptTimeout and at most 5 minutes.";
+        }
+
+        if (retry.MaxAttempts is < 1 or > 10)
+        {
+            yield return "Retry:MaxAttempts must be between 1 and 10.";
+        }
+
+        if (retry.BaseDelay < TimeSpan.Zero || retry.MaxDelay < retry.BaseDelay)
+        {
+            yield return "Retry:BaseDelay must not be negative or above Retry:MaxDelay.";
+        }
+
+        if (retry.MaxRetryAfter < TimeSpan.Zero || retry.MaxRetryAfter >= totalTimeout)
+        {
+            yield return "Retry:MaxRetryAfter must not be negative and must be below TotalTimeout.";
+        }
+    }
 }
 
 /// <summary>Rules across settings that attributes cannot say; checked at startup.</summary>
@@ -56,19 +89,10 @@ internal sealed class BotConnectorOptionsValidator : IValidateOptions<BotConnect
     public ValidateOptionsResult Validate(string? name, BotConnectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var retry = options.Retry;
         var failures = new List<string>();
         Check(options.MaxBodyBytes > 0, "MaxBodyBytes must be positive.");
         Check(options.MaxResponseBytes is >= 1024 and <= 16 * 1024 * 1024, "MaxResponseBytes must be between 1 KB and 16 MB.");
-
-        // Polly's timeout strategy accepts 10 ms to one day.
-        Check(options.AttemptTimeout >= TimeSpan.FromMilliseconds(10), "AttemptTimeout must be at least 10 ms.");
-        Check(options.TotalTimeout >= options.AttemptTimeout && options.TotalTimeout <= TimeSpan.FromMinutes(5),
-            "TotalTimeout must be at least AttemptTimeout and at most 5 minutes.");
-        Check(retry.MaxAttempts is >= 1 and <= 10, "Retry:MaxAttempts must be between 1 and 10.");
-        Check(retry.BaseDelay >= TimeSpan.Zero && retry.MaxDelay >= retry.BaseDelay, "Retry:BaseDelay must not be negative or above Retry:MaxDelay.");
-        Check(retry.MaxRetryAfter >= TimeSpan.Zero && retry.MaxRetryAfter < options.TotalTimeout,
-            "Retry:MaxRetryAfter must not be negative and must be below TotalTimeout.");
+        failures.AddRange(ConnectorRetryOptions.Check(options.AttemptTimeout, options.TotalTimeout, options.Retry));
         return failures.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures.Select(f => $"{BotConnectorOptions.SectionName}: {f}"));

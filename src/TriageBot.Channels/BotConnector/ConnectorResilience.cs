@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 using Polly.Telemetry;
 using Polly.Timeout;
 
@@ -50,49 +51,77 @@ internal static class ConnectorResilience
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BotConnectorOptions>>().Value;
                 var logger = context.ServiceProvider.GetRequiredService<ILogger<ConnectorClient>>();
-                pipeline.AddTimeout(options.TotalTimeout);
-                if (options.Retry.MaxAttempts > 1)
-                {
-                    pipeline.AddRetry(RetryOptions(options.Retry, logger));
-                }
-
-                pipeline.AddTimeout(options.AttemptTimeout);
+                AddTimedRetries(pipeline, options.AttemptTimeout, options.TotalTimeout, RetryOptions(options.Retry,
+                    attempt => !IsSingleAttempt(attempt), IsTransient, args =>
+                    {
+                        string? activityType = null;
+                        args.Context.GetRequestMessage()?.Options.TryGetValue(ActivityType, out activityType);
+                        ChannelsLog.ReplyRetrying(logger, activityType, (int?)args.Outcome.Result?.StatusCode,
+                            args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
+                    }));
             });
 
-        // Polly's own event log would repeat each retry with the upstream exception's message (host, port, even bytes
-        // of a malformed answer); ReplyRetrying and ReplyFailed say what matters. Its metrics stay.
+        // ReplyRetrying and ReplyFailed say what matters.
+        return services.MutePollyEventLog(PipelineName);
+    }
+
+    /// <summary>
+    /// The pipeline both outbound clients use: a total timeout around the retries (none when only one attempt is
+    /// allowed) around a per-attempt timeout.
+    /// </summary>
+    internal static void AddTimedRetries(
+        ResiliencePipelineBuilder<HttpResponseMessage> pipeline, TimeSpan attemptTimeout, TimeSpan totalTimeout, HttpRetryStrategyOptions retry)
+    {
+        pipeline.AddTimeout(totalTimeout);
+        if (retry.MaxRetryAttempts > 0)
+        {
+            pipeline.AddRetry(retry);
+        }
+
+        pipeline.AddTimeout(attemptTimeout);
+    }
+
+    /// <summary>
+    /// Exponential backoff with jitter; <c>Retry-After</c> honoured up to its cap, beyond which the answer is final.
+    /// Retried: what <paramref name="mayRetry"/> allows, with a status <paramref name="isTransient"/> accepts, a network
+    /// failure or an attempt timeout.
+    /// </summary>
+    internal static HttpRetryStrategyOptions RetryOptions(
+        ConnectorRetryOptions retry,
+        Func<ResilienceContext, bool> mayRetry,
+        Func<HttpStatusCode, bool> isTransient,
+        Action<OnRetryArguments<HttpResponseMessage>> onRetry) => new()
+        {
+            MaxRetryAttempts = retry.MaxAttempts - 1,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = retry.BaseDelay,
+            MaxDelay = retry.MaxDelay,
+            ShouldRetryAfterHeader = true,
+            ShouldHandle = args => ValueTask.FromResult(
+                mayRetry(args.Context)
+                && (args.Outcome.Result is { } response
+                    ? isTransient(response.StatusCode) && !AsksToWaitTooLong(response, retry.MaxRetryAfter)
+                    : args.Outcome.Exception is HttpRequestException or TimeoutRejectedException)),
+            OnRetry = args =>
+            {
+                onRetry(args);
+                return ValueTask.CompletedTask;
+            },
+        };
+
+    /// <summary>
+    /// Polly's own event log would repeat each retry with the upstream exception's message (host, port, even bytes of
+    /// a malformed answer); our own events say what matters, so it is off for this pipeline. Its metrics stay.
+    /// </summary>
+    internal static IServiceCollection MutePollyEventLog(this IServiceCollection services, string pipelineName) =>
         services.PostConfigure<TelemetryOptions>(telemetry =>
         {
             var previous = telemetry.SeverityProvider;
-            telemetry.SeverityProvider = args => args.Source.PipelineName == PipelineName
+            telemetry.SeverityProvider = args => args.Source.PipelineName == pipelineName
                 ? ResilienceEventSeverity.None
                 : previous?.Invoke(args) ?? args.Event.Severity;
         });
-        return services;
-    }
-
-    private static HttpRetryStrategyOptions RetryOptions(ConnectorRetryOptions retry, ILogger logger) => new()
-    {
-        MaxRetryAttempts = retry.MaxAttempts - 1,
-        BackoffType = DelayBackoffType.Exponential,
-        UseJitter = true,
-        Delay = retry.BaseDelay,
-        MaxDelay = retry.MaxDelay,
-        ShouldRetryAfterHeader = true,
-        ShouldHandle = args => ValueTask.FromResult(
-            !IsSingleAttempt(args.Context)
-            && (args.Outcome.Result is { } response
-                ? IsTransient(response.StatusCode) && !AsksToWaitTooLong(response, retry.MaxRetryAfter)
-                : args.Outcome.Exception is HttpRequestException or TimeoutRejectedException)),
-        OnRetry = args =>
-        {
-            string? activityType = null;
-            args.Context.GetRequestMessage()?.Options.TryGetValue(ActivityType, out activityType);
-            ChannelsLog.ReplyRetrying(logger, activityType, (int?)args.Outcome.Result?.StatusCode,
-                args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
-            return ValueTask.CompletedTask;
-        },
-    };
 
     private static bool IsSingleAttempt(ResilienceContext context) =>
         context.GetRequestMessage()?.Options.TryGetValue(NoRetry, out var once) == true && once;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Schema;
+using TriageBot.Testing;
 using TriageBot.Testing.Identity;
 
 namespace TriageBot.Channels.Tests.Authentication;
@@ -14,9 +16,31 @@ internal static class AuthTestSupport
     public const string TenantId = "7d3e5f21-0b4c-4e8a-9c61-2a9f0e4b8d13";
 
     private static readonly Lazy<IHttpClientFactory> SharedHttpClientFactory = new(() =>
-        new ServiceCollection().AddHttpClient().BuildServiceProvider().GetRequiredService<IHttpClientFactory>());
+        AuthenticationServices(logs: null).GetRequiredService<IHttpClientFactory>());
 
+    /// <summary>The app's <c>BotAuthentication</c> client, resilience handler included, with short retry delays.</summary>
     public static IHttpClientFactory HttpClientFactory => SharedHttpClientFactory.Value;
+
+    /// <summary>
+    /// The app's <c>BotAuthentication</c> client registration (its resilience handler included) with retry delays of a
+    /// few milliseconds, and logging to <paramref name="logs"/> when given.
+    /// </summary>
+    public static ServiceProvider AuthenticationServices(TestLogSink? logs)
+    {
+        var services = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
+        services.Configure<TokenRequestOptions>(o =>
+        {
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            o.Retry.MaxDelay = TimeSpan.FromMilliseconds(20);
+        });
+        return services.AddBotAuthenticationHttpClient().BuildServiceProvider();
+    }
 
     public static BotAuthenticationOptions Options(FakeIdentityServer server, Action<BotAuthenticationOptions>? configure = null)
     {

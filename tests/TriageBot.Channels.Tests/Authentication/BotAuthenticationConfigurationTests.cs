@@ -235,11 +235,26 @@ public sealed class BotAuthenticationConfigurationTests
         Assert.Equal("botframework.com", Assert.Single(idp.TokenRequestLog).Tenant);
     }
 
+    [Fact]
+    public void TokenRequestRetriesOutOfRange_Throws_NamingTheKey()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Validate<TokenRequestOptions>(new()
+        {
+            ["MicrosoftAppId"] = AppId,
+            ["Channels:BotConnector:TokenRequests:Retry:MaxAttempts"] = "0",
+        }));
+
+        Assert.Contains("Channels:BotConnector:TokenRequests: Retry:MaxAttempts", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>What ValidateOnStart does at startup: resolve the options, which runs the validator.</summary>
-    private static BotAuthenticationOptions Validate(Dictionary<string, string?> settings)
+    private static BotAuthenticationOptions Validate(Dictionary<string, string?> settings) => Validate<BotAuthenticationOptions>(settings);
+
+    private static TOptions Validate<TOptions>(Dictionary<string, string?> settings)
+        where TOptions : class
     {
         using var provider = Build(settings);
-        return provider.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
+        return provider.GetRequiredService<IOptions<TOptions>>().Value;
     }
 
     private static IServiceCollection Register(Dictionary<string, string?> settings) =>

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TriageBot.Channels.BotConnector.Authentication;
+using TriageBot.Testing;
 using TriageBot.Testing.Identity;
 using static TriageBot.Channels.Tests.Authentication.AuthTestSupport;
 
@@ -117,7 +120,7 @@ public sealed class ClientCredentialsTokenProviderTests
     }
 
     [Fact]
-    public async Task TransientFailure_IsRetried()
+    public async Task Transient503ThenSuccess_ReturnsToken()
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
         idp.FailNextTokenRequests(1, statusCode: 503);
@@ -129,16 +132,53 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.Equal(2, idp.TokenRequests);
     }
 
-    [Fact]
-    public async Task Throttled_IsRetried()
+    [Theory]
+    [InlineData(408)]
+    [InlineData(429)]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task TransientStatusTwice_IsRetried_UntilTheToken(int status)
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
-        idp.FailNextTokenRequests(2, statusCode: 429);
+        idp.FailNextTokenRequests(2, statusCode: status);
         using var provider = Provider(idp);
 
-        await provider.GetTokenAsync(forceRefresh: false, CancellationToken.None);
+        var token = await provider.GetTokenAsync(forceRefresh: false, CancellationToken.None);
 
+        Assert.Equal(idp.LastIssuedToken, token);
         Assert.Equal(3, idp.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Throttled429WithRetryAfter_IsRetriedAfterTheGivenDelay()
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        idp.FailNextTokenRequests(1, statusCode: 429, retryAfterSeconds: 1);
+        var logs = new TestLogSink();
+        await using var services = AuthenticationServices(logs);
+        using var provider = Provider(idp, services);
+
+        var token = await provider.GetTokenAsync(forceRefresh: false, CancellationToken.None);
+
+        Assert.Equal(idp.LastIssuedToken, token);
+        Assert.Equal(2, idp.TokenRequests);
+        var retry = Assert.Single(logs.WithEvent("ChannelTokenRetrying"));
+        Assert.Contains("Status=429", retry.Message, StringComparison.Ordinal);
+        Assert.Contains("DelayMs=1000", retry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Throttled429AskingForMoreThanTheCap_FailsAtOnce()
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        idp.FailNextTokenRequests(1, statusCode: 429, retryAfterSeconds: 60);
+        using var provider = Provider(idp);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, error.StatusCode);
+        Assert.Equal(1, idp.TokenRequests);
     }
 
     [Fact]
@@ -146,12 +186,51 @@ public sealed class ClientCredentialsTokenProviderTests
     {
         await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
         idp.FailNextTokenRequests(10, statusCode: 500);
-        using var provider = Provider(idp);
+        var logs = new TestLogSink();
+        await using var services = AuthenticationServices(logs);
+        using var provider = Provider(idp, services);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
 
         Assert.Equal(System.Net.HttpStatusCode.InternalServerError, error.StatusCode);
         Assert.Equal(3, idp.TokenRequests);
+        Assert.Equal(2, logs.WithEvent("ChannelTokenRetrying").Count());
+        Assert.Contains("Attempts=3", Assert.Single(logs.WithEvent("ChannelTokenFailed")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IdentityEndpointUnreachable_IsRetried_ThenFailsWithoutStatus()
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        var logs = new TestLogSink();
+        await using var services = AuthenticationServices(logs);
+
+        // Port 1 on loopback: nothing listens, so every attempt is refused (a network failure, no HTTP answer).
+        using var provider = Provider(idp, services, o => o.ToChannelFromBotLoginUrl = "http://127.0.0.1:1/botframework.com");
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
+
+        Assert.Null(error.StatusCode);
+        Assert.Equal(2, logs.WithEvent("ChannelTokenRetrying").Count());
+        Assert.Contains("Attempts=3", Assert.Single(logs.WithEvent("ChannelTokenFailed")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidClient400_IsNotRetried_AndFailsAtOnce()
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        idp.FailNextTokenRequests(1, statusCode: 400, error: "invalid_client");
+        var logs = new TestLogSink();
+        await using var services = AuthenticationServices(logs);
+        using var provider = Provider(idp, services);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Contains("invalid_client", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, idp.TokenRequests);
+        Assert.Empty(logs.WithEvent("ChannelTokenRetrying"));
+        Assert.Contains("Attempts=1", Assert.Single(logs.WithEvent("ChannelTokenFailed")).Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -167,6 +246,28 @@ public sealed class ClientCredentialsTokenProviderTests
         Assert.Contains("invalid_client", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeIdentityServer.DefaultPassword, error.Message, StringComparison.Ordinal);
         Assert.Equal(1, idp.TokenRequests);
+    }
+
+    [Theory]
+    [InlineData(503, 10)]
+    [InlineData(401, 1)]
+    public async Task FailedTokenRequests_LogOurOwnEventsOnly_NeverTheUpstreamBodyOrSecret(int status, int failures)
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        idp.FailNextTokenRequests(failures, statusCode: status, error: status == 401 ? "invalid_client" : null);
+        var logs = new TestLogSink();
+        await using var services = AuthenticationServices(logs);
+        using var provider = Provider(idp, services);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
+
+        Assert.Single(logs.WithEvent("ChannelTokenFailed"));
+        Assert.DoesNotContain(FakeIdentityServer.ErrorDescription, logs.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeIdentityServer.ErrorDescription, error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeIdentityServer.DefaultPassword, logs.AllText, StringComparison.Ordinal);
+
+        // Polly's own retry and outcome lines are switched off for this client: ours say what matters.
+        Assert.DoesNotContain(logs.Entries, e => e.Category.StartsWith("Polly", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -185,4 +286,10 @@ public sealed class ClientCredentialsTokenProviderTests
 
     private ClientCredentialsTokenProvider Provider(FakeIdentityServer idp) =>
         new(Options(idp), HttpClientFactory, _clock, NullLogger<ClientCredentialsTokenProvider>.Instance);
+
+    /// <summary>A provider whose client and logs come from <paramref name="services"/>, so tests can read the log lines.</summary>
+    private ClientCredentialsTokenProvider Provider(
+        FakeIdentityServer idp, IServiceProvider services, Action<BotAuthenticationOptions>? configure = null) =>
+        new(Options(idp, configure), services.GetRequiredService<IHttpClientFactory>(), _clock,
+            services.GetRequiredService<ILogger<ClientCredentialsTokenProvider>>());
 }

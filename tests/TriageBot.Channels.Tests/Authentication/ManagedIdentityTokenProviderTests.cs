@@ -64,6 +64,19 @@ public sealed class ManagedIdentityTokenProviderTests
         Assert.Equal(2, idp.ManagedIdentityRequests);
     }
 
+    [Fact]
+    public async Task BadRequest400_IsNotRetried_AndFailsAtOnce()
+    {
+        await using var idp = await FakeIdentityServer.StartAsync(CancellationToken.None);
+        idp.FailNextTokenRequests(1, statusCode: 400);
+        using var provider = Provider(idp);
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => provider.GetTokenAsync(forceRefresh: false, CancellationToken.None));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, error.StatusCode);
+        Assert.Equal(1, idp.ManagedIdentityRequests);
+    }
+
     private ManagedIdentityTokenProvider Provider(FakeIdentityServer idp) =>
         new(Options(idp, o =>
         {

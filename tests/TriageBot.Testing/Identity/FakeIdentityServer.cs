@@ -20,6 +20,9 @@ public sealed class FakeIdentityServer : IAsyncDisposable
     public const string EmulatorIssuerV2 = "https://login.microsoftonline.com/" + BotFrameworkTenantId + "/v2.0";
     public const string DefaultPassword = "test-app-password";
 
+    /// <summary>The <c>error_description</c> of every error answer, like Entra's (free text with trace ids): must never reach a log.</summary>
+    public const string ErrorDescription = "AADSTS-FAKE upstream detail (trace 4c1e) that must never be logged";
+
     private readonly WebApplication _app;
     private readonly Lock _lock = new();
     private readonly List<TestSigningKey> _channelKeys = [];
@@ -34,6 +37,8 @@ public sealed class FakeIdentityServer : IAsyncDisposable
     private int _issuedTokens;
     private int _failuresToInject;
     private int _failureStatus = StatusCodes.Status503ServiceUnavailable;
+    private string? _failureError;
+    private string? _failureRetryAfter;
 
     private FakeIdentityServer(WebApplication app)
     {
@@ -274,10 +279,16 @@ public sealed class FakeIdentityServer : IAsyncDisposable
         }
     }
 
-    /// <summary>The next <paramref name="count"/> token requests (either endpoint) answer <paramref name="statusCode"/>.</summary>
-    public void FailNextTokenRequests(int count, int statusCode = StatusCodes.Status503ServiceUnavailable)
+    /// <summary>
+    /// The next <paramref name="count"/> token requests (either endpoint) answer <paramref name="statusCode"/> with the
+    /// OAuth <paramref name="error"/> (default <c>temporarily_unavailable</c> for 5xx, else <c>invalid_request</c>) and,
+    /// when given, a <c>Retry-After</c> header (seconds).
+    /// </summary>
+    public void FailNextTokenRequests(int count, int statusCode = StatusCodes.Status503ServiceUnavailable, string? error = null, int? retryAfterSeconds = null)
     {
         Volatile.Write(ref _failureStatus, statusCode);
+        Volatile.Write(ref _failureError, error);
+        Volatile.Write(ref _failureRetryAfter, retryAfterSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Volatile.Write(ref _failuresToInject, count);
     }
 
@@ -355,7 +366,7 @@ public sealed class FakeIdentityServer : IAsyncDisposable
             _tokenRequests.Add(received);
         }
 
-        if (TryInjectFailure() is { } failure)
+        if (TryInjectFailure(request.HttpContext.Response) is { } failure)
         {
             return failure;
         }
@@ -398,7 +409,7 @@ public sealed class FakeIdentityServer : IAsyncDisposable
             _managedIdentityRequests.Add(received);
         }
 
-        if (TryInjectFailure() is { } failure)
+        if (TryInjectFailure(request.HttpContext.Response) is { } failure)
         {
             return failure;
         }
@@ -421,7 +432,7 @@ public sealed class FakeIdentityServer : IAsyncDisposable
         });
     }
 
-    private IResult? TryInjectFailure()
+    private IResult? TryInjectFailure(HttpResponse response)
     {
         while (true)
         {
@@ -434,13 +445,18 @@ public sealed class FakeIdentityServer : IAsyncDisposable
             if (Interlocked.CompareExchange(ref _failuresToInject, remaining - 1, remaining) == remaining)
             {
                 var status = Volatile.Read(ref _failureStatus);
-                return OAuthError(status, status >= 500 ? "temporarily_unavailable" : "invalid_request");
+                if (Volatile.Read(ref _failureRetryAfter) is { } retryAfter)
+                {
+                    response.Headers.RetryAfter = retryAfter;
+                }
+
+                return OAuthError(status, Volatile.Read(ref _failureError) ?? (status >= 500 ? "temporarily_unavailable" : "invalid_request"));
             }
         }
     }
 
     private static IResult OAuthError(int status, string error) =>
-        Results.Text(new JsonObject { ["error"] = error }.ToJsonString(), "application/json", statusCode: status);
+        Results.Text(new JsonObject { ["error"] = error, ["error_description"] = ErrorDescription }.ToJsonString(), "application/json", statusCode: status);
 
     private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json");
 }

@@ -14,7 +14,7 @@ namespace TriageBot.Channels.BotConnector.Authentication;
 /// </summary>
 public static class BotAuthenticationServiceCollectionExtensions
 {
-    /// <summary>The named HttpClient for OpenID metadata, JWKS and token requests.</summary>
+    /// <summary>The named HttpClient for OpenID metadata, JWKS and token requests (<see cref="TokenRequestResilience"/>).</summary>
     public const string HttpClientName = "BotAuthentication";
 
     /// <summary>
@@ -29,12 +29,9 @@ public static class BotAuthenticationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>());
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(HttpClientName, client =>
-        {
-            // Identity endpoints answer in well under a second; a hung one must not hold a turn for 100 s.
-            client.Timeout = TimeSpan.FromSeconds(15);
-            client.MaxResponseContentBufferSize = 1024 * 1024;
-        });
+        services.AddOptions<TokenRequestOptions>().Bind(configuration.GetSection(TokenRequestOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenRequestOptions>, TokenRequestOptionsValidator>());
+        services.AddBotAuthenticationHttpClient();
         services.AddSingleton(InboundAuthenticator);
         services.AddSingleton(ChannelTokenProvider);
         return services;

@@ -30,7 +30,7 @@ internal sealed class FactoryDocumentRetriever(IHttpClientFactory httpClientFact
     {
         ArgumentException => "https required",
         _ when e.Data[HttpDocumentRetriever.StatusCode] is HttpStatusCode status => $"answered {(int)status}",
-        _ when e.InnerException is TaskCanceledException => "timed out",
+        _ when e.InnerException is TaskCanceledException or Polly.Timeout.TimeoutRejectedException => "timed out",
         _ => "request failed",
     };
 }
