@@ -93,6 +93,10 @@ internal static partial class DirectLineLog
         Message = "Direct Line conversation refused: {MaxConversations} conversations held and none idle long enough to evict. RetryAfterSeconds={RetryAfterSeconds}")]
     public static partial void ConversationRefused(ILogger logger, int maxConversations, long retryAfterSeconds);
 
+    [LoggerMessage(EventId = 1216, EventName = "DirectLineClientConversationRefused", Level = LogLevel.Information,
+        Message = "Direct Line conversation refused: the client already holds {MaxConversationsPerClient} conversations and none is evictable. RetryAfterSeconds={RetryAfterSeconds}")]
+    public static partial void ClientConversationRefused(ILogger logger, int maxConversationsPerClient, long retryAfterSeconds);
+
     [LoggerMessage(EventId = 1215, EventName = "DirectLinePostRateLimited", Level = LogLevel.Information,
         Message = "Direct Line post refused: too many from one conversation. Conversation={ConversationHash}")]
     public static partial void PostRateLimited(ILogger logger, string conversationHash);
