@@ -86,7 +86,7 @@ internal static partial class DirectLineLog
     public static partial void ConversationErased(ILogger logger, string conversationHash);
 
     [LoggerMessage(EventId = 1213, EventName = "DirectLineConversationEvicted", Level = LogLevel.Information,
-        Message = "Direct Line conversation evicted to make room for a new one (least recently used, idle). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
+        Message = "Direct Line conversation evicted to make room for a new one (least recently used idle, or not posted to for longer than an open page holds it). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
     public static partial void ConversationEvicted(ILogger logger, string conversationHash, long secondsSinceStored);
 
     [LoggerMessage(EventId = 1214, EventName = "DirectLineConversationRefused", Level = LogLevel.Warning,
