@@ -10,6 +10,10 @@ namespace TriageBot.Channels;
 /// </summary>
 public static class ClientPartition
 {
+    /// <summary>This machine (IPv4-mapped loopback included): exempt from per-client limits, as the host's own callers and tests.</summary>
+    public static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
     /// <summary>The partition key of a remote address: <c>203.0.113.7</c>, <c>2001:db8:1:2::/64</c>, or <c>unknown</c>.</summary>
     public static string Key(IPAddress? address)
     {

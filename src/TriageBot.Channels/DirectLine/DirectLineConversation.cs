@@ -32,7 +32,9 @@ internal sealed class DirectLineConversation
     private bool _closed;
 
     /// <param name="ledger">The store's ledger; a conversation on its own (in tests) keeps one of its own.</param>
-    public DirectLineConversation(string id, string? userId, string? locale, DirectLineOptions options, TimeProvider timeProvider, DirectLineLedger? ledger = null)
+    /// <param name="clientKey">The client that started it, counted against <see cref="DirectLineOptions.MaxConversationsPerClient"/>; null when exempt.</param>
+    public DirectLineConversation(
+        string id, string? userId, string? locale, DirectLineOptions options, TimeProvider timeProvider, DirectLineLedger? ledger = null, string? clientKey = null)
     {
         Id = id;
         LogId = StateKeyHash.Compute(id);
@@ -43,7 +45,7 @@ internal sealed class DirectLineConversation
         _lastTimestamp = timeProvider.GetUtcNow();
         _lastActivityAt = _lastTimestamp;
         _ledger = ledger ?? new DirectLineLedger(options, timeProvider);
-        Slot = new DirectLineLedgerSlot(this);
+        Slot = new DirectLineLedgerSlot(this, clientKey);
         _ledger.Charge(_bytes);
     }
 
@@ -182,7 +184,8 @@ internal sealed class DirectLineConversation
             _stream?.End(StreamEnd.Superseded);
             _stream = new DirectLineSubscription([.. Since(watermark)], watermark ?? 0, _options.MaxActivitiesPerPage);
 
-            // An open stream is a patient with the page open: never evicted while it lasts.
+            // An open stream is a patient with the page open: not evicted for being idle while it lasts, only once
+            // nothing was posted for StreamHoldsIdleConversationFor (see DirectLineEvictionOrder).
             _streamInUse ??= _ledger.Busy(this);
             return _stream;
         }

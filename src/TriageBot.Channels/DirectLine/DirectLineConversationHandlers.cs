@@ -49,7 +49,13 @@ internal sealed class DirectLineConversationHandlers(
         var bodyUser = body?.User?.Id is { } named && DirectLineRequests.IsAcceptableUserId(named) ? named : null;
         var conversationId = caller.Claims?.ConversationId ?? DirectLineIds.NewConversationId();
         var userId = caller.IsSecret ? bodyUser : caller.UserId;
-        var (started, created, retryAfter) = store.Start(conversationId, userId, body?.Locale);
+        var (started, created, retryAfter, clientAtCap) = store.Start(conversationId, userId, body?.Locale, ClientKey(request, caller));
+        if (clientAtCap)
+        {
+            return DirectLineErrors.RetryLater(request.HttpContext.Response, StatusCodes.Status429TooManyRequests, DirectLineErrors.TooManyRequests,
+                "Too many conversations from this address; end one or try again later.", retryAfter);
+        }
+
         if (started is not { } conversation)
         {
             // Every conversation held is in use: refusing a newcomer beats evicting a patient mid-conversation.
@@ -196,6 +202,17 @@ internal sealed class DirectLineConversationHandlers(
 
     /// <summary>The per-conversation post rate: null when this post may go ahead, else the 429 to answer.</summary>
     public IResult? Admit(HttpRequest request, DirectLineConversation conversation) => limiter.Admit(request.HttpContext.Response, conversation);
+
+    /// <summary>
+    /// Who a new conversation counts against (<see cref="ClientPartition"/>, after forwarded headers), or null for
+    /// callers not capped per client: a secret holder is a trusted backend that could mint any number of tokens
+    /// anyway, and loopback is this host (its own pages' broker, tests), as the edge limiter treats it.
+    /// </summary>
+    private static string? ClientKey(HttpRequest request, DirectLineCaller caller)
+    {
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        return caller.IsSecret || ClientPartition.IsLoopback(address) ? null : ClientPartition.Key(address);
+    }
 
     private ConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, IssuedToken issued, long? watermark)
     {

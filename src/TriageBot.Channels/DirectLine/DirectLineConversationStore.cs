@@ -8,8 +8,9 @@ namespace TriageBot.Channels.DirectLine;
 /// Direct Line conversation logs, in memory, keyed by conversation id. Thread-safe; each conversation has its own
 /// lock and its live stream is fed as activities are appended. One process only: several instances behind a load
 /// balancer need a shared log (the planned PostgreSQL store, with LISTEN/NOTIFY to wake streams elsewhere).
-/// Bounded: at most <see cref="DirectLineOptions.MaxConversations"/> conversations (a new one evicts the least
-/// recently used idle one, or is refused) holding at most <see cref="DirectLineOptions.MaxTotalBytes"/> together
+/// Bounded: at most <see cref="DirectLineOptions.MaxConversations"/> conversations, and at most
+/// <see cref="DirectLineOptions.MaxConversationsPerClient"/> started by one client (a new one evicts an evictable
+/// one, the client's own first, or is refused) holding at most <see cref="DirectLineOptions.MaxTotalBytes"/> together
 /// (see <see cref="DirectLineLedger"/>).
 /// </summary>
 public sealed class DirectLineConversationStore
@@ -103,15 +104,17 @@ public sealed class DirectLineConversationStore
         return conversation;
     }
 
-    /// <summary>A turn is running or a stream is open: the conversation is not evicted until this is disposed.</summary>
-    internal IDisposable Use(DirectLineConversation conversation) => Ledger.Busy(conversation);
+    /// <summary>A turn is running: the conversation is not evicted until this is disposed, and counts as just posted to.</summary>
+    internal IDisposable Use(DirectLineConversation conversation) => Ledger.Turn(conversation);
 
     /// <summary>
-    /// The conversation, and true if this call created it (false: it was already started). At the cap, the least
-    /// recently used idle conversation is evicted first; when none is idle long enough, the start is refused and
-    /// the answer says when to try again.
+    /// The conversation, and true if this call created it (false: it was already started). A client
+    /// (<paramref name="clientKey"/>; null when not capped per client) at <see cref="DirectLineOptions.MaxConversationsPerClient"/>
+    /// evicts its own evictable conversation first, else is refused (<see cref="DirectLineStart.ClientAtCap"/>). At
+    /// <see cref="DirectLineOptions.MaxConversations"/> the least recently used evictable conversation of anyone's is
+    /// evicted, else the start is refused. A refusal says when to try again.
     /// </summary>
-    internal DirectLineStart Start(string conversationId, string? userId, string? locale)
+    internal DirectLineStart Start(string conversationId, string? userId, string? locale, string? clientKey = null)
     {
         while (true)
         {
@@ -120,44 +123,91 @@ public sealed class DirectLineConversationStore
                 return new DirectLineStart(existing, Created: false, RetryAfter: TimeSpan.Zero);
             }
 
-            if (Interlocked.Increment(ref _count) > _options.MaxConversations)
+            if (!TryReserveForClient(clientKey, out var retryAfter))
             {
-                Interlocked.Decrement(ref _count);
-                if (!TryEvictOne(out var retryAfter))
-                {
-                    DirectLineLog.ConversationRefused(_logger, _options.MaxConversations, (long)Math.Ceiling(retryAfter.TotalSeconds));
-                    return new DirectLineStart(null, Created: false, retryAfter);
-                }
-
-                continue;
+                var clientWait = Seconds(retryAfter);
+                DirectLineLog.ClientConversationRefused(_logger, _options.MaxConversationsPerClient, clientWait);
+                return new DirectLineStart(null, Created: false, retryAfter, ClientAtCap: true);
             }
 
-            var created = new DirectLineConversation(conversationId, userId, locale, _options, _timeProvider, Ledger);
+            if (!TryReserveSlot(out retryAfter))
+            {
+                Ledger.Unreserve(clientKey);
+                var wait = Seconds(retryAfter);
+                DirectLineLog.ConversationRefused(_logger, _options.MaxConversations, wait);
+                return new DirectLineStart(null, Created: false, retryAfter);
+            }
+
+            var created = new DirectLineConversation(conversationId, userId, locale, _options, _timeProvider, Ledger, clientKey);
             if (_conversations.TryAdd(conversationId, created))
             {
                 Ledger.Join(created);
                 return new DirectLineStart(created, Created: true, RetryAfter: TimeSpan.Zero);
             }
 
-            // Started by a concurrent call: forget ours and take theirs.
+            // Started by a concurrent call: forget ours (closing it gives back its client's count) and take theirs.
             Interlocked.Decrement(ref _count);
             created.Close();
         }
+    }
+
+    private static long Seconds(TimeSpan retryAfter) => (long)Math.Ceiling(retryAfter.TotalSeconds);
+
+    /// <summary>Counts the newcomer against its client, evicting the client's own evictable conversations as needed.</summary>
+    private bool TryReserveForClient(string? clientKey, out TimeSpan retryAfter)
+    {
+        while (!Ledger.TryReserve(clientKey, out var victim, out retryAfter))
+        {
+            if (victim is null)
+            {
+                return false;
+            }
+
+            Evict(victim);
+        }
+
+        return true;
+    }
+
+    /// <summary>Takes one of the <see cref="DirectLineOptions.MaxConversations"/> places, evicting as needed.</summary>
+    private bool TryReserveSlot(out TimeSpan retryAfter)
+    {
+        retryAfter = TimeSpan.Zero;
+        while (Interlocked.Increment(ref _count) > _options.MaxConversations)
+        {
+            Interlocked.Decrement(ref _count);
+            if (!TryEvictOne(out retryAfter))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool TryEvictOne(out TimeSpan retryAfter)
     {
         while (Ledger.TakeEvictable(out retryAfter) is { } victim)
         {
-            var idleFor = _timeProvider.GetUtcNow() - victim.LastActivityAt;
-            if (Remove(victim) is not null)
+            if (Evict(victim))
             {
-                DirectLineLog.ConversationEvicted(_logger, victim.LogId, (long)idleFor.TotalSeconds);
                 return true;
             }
         }
 
         return false;
+    }
+
+    private bool Evict(DirectLineConversation victim)
+    {
+        var idleFor = _timeProvider.GetUtcNow() - victim.LastActivityAt;
+        if (Remove(victim) is null)
+        {
+            return false;
+        }
+
+        DirectLineLog.ConversationEvicted(_logger, victim.LogId, (long)idleFor.TotalSeconds);
+        return true;
     }
 
     /// <summary>Removes the conversation if it is still the one held under its id; returns how many activities went with it.</summary>
@@ -180,5 +230,8 @@ public sealed class DirectLineConversationStore
 /// <summary>What one retention run deleted.</summary>
 public sealed record DirectLinePurgeResult(int Conversations, int Activities);
 
-/// <summary>The answer to starting a conversation: it (null when refused at the cap), whether it is new, and when to retry.</summary>
-internal sealed record DirectLineStart(DirectLineConversation? Conversation, bool Created, TimeSpan RetryAfter);
+/// <summary>
+/// The answer to starting a conversation: it (null when refused), whether it is new, when to retry, and whether the
+/// refusal was the client's own cap (else the server's).
+/// </summary>
+internal sealed record DirectLineStart(DirectLineConversation? Conversation, bool Created, TimeSpan RetryAfter, bool ClientAtCap = false);

@@ -2,8 +2,9 @@ namespace TriageBot.Channels.DirectLine;
 
 /// <summary>
 /// What all Direct Line conversations hold together, kept up to date as they change (never by scanning them): the
-/// bytes held, the idle conversations least recently used first (the ones a new conversation may evict), and the
-/// conversations holding more than their guaranteed share (the ones trimmed when the total is exceeded).
+/// bytes held, which conversations a new one may evict (<see cref="DirectLineEvictionOrder"/>: over all of them, and
+/// over each client's, with how many each client holds), and the conversations holding more than their guaranteed
+/// share (the ones trimmed when the total is exceeded).
 /// Its lock is a leaf: nothing else is locked while it is held, so a conversation may call in under its own lock.
 /// </summary>
 internal sealed class DirectLineLedger
@@ -18,7 +19,8 @@ internal sealed class DirectLineLedger
     public const long EntryOverheadBytes = 96;
 
     private readonly Lock _gate = new();
-    private readonly LinkedList<DirectLineConversation> _idle = new();
+    private readonly DirectLineEvictionOrder _all;
+    private readonly Dictionary<string, DirectLineEvictionOrder> _clients = new(StringComparer.Ordinal);
     private readonly LinkedList<DirectLineConversation> _overShare = new();
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _timeProvider;
@@ -28,6 +30,7 @@ internal sealed class DirectLineLedger
     {
         _options = options;
         _timeProvider = timeProvider;
+        _all = new DirectLineEvictionOrder(options);
         Share = options.MaxTotalBytes / options.MaxConversations;
     }
 
@@ -39,21 +42,74 @@ internal sealed class DirectLineLedger
 
     public void Charge(long delta) => Interlocked.Add(ref _bytes, delta);
 
-    /// <summary>A conversation is now in the store: it starts idle and just seen.</summary>
+    /// <summary>
+    /// Counts a conversation about to start against its client (none for a null key: see the store). At
+    /// <see cref="DirectLineOptions.MaxConversationsPerClient"/> it is not counted: instead the client's own evictable
+    /// conversation is taken out of the ledger as <paramref name="victim"/> for the store to remove (then ask again),
+    /// or, when there is none, false with how long until one might be. Every count is given back when its
+    /// conversation leaves the ledger, or by <see cref="Unreserve"/> when it was never created.
+    /// </summary>
+    public bool TryReserve(string? clientKey, out DirectLineConversation? victim, out TimeSpan retryAfter)
+    {
+        victim = null;
+        retryAfter = TimeSpan.Zero;
+        if (clientKey is null)
+        {
+            return true;
+        }
+
+        lock (_gate)
+        {
+            if (!_clients.TryGetValue(clientKey, out var client))
+            {
+                client = new DirectLineEvictionOrder(_options);
+                _clients.Add(clientKey, client);
+            }
+
+            if (client.Held < _options.MaxConversationsPerClient)
+            {
+                client.Held++;
+                return true;
+            }
+
+            victim = client.Evictable(_timeProvider.GetUtcNow(), out retryAfter);
+            if (victim is not null)
+            {
+                Unlink(victim.Slot);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Gives back a count taken by <see cref="TryReserve"/> for a conversation that was not created after all.</summary>
+    public void Unreserve(string? clientKey)
+    {
+        if (clientKey is not null)
+        {
+            lock (_gate)
+            {
+                Release(clientKey);
+            }
+        }
+    }
+
+    /// <summary>A conversation is now in the store: it starts idle, just seen and just posted to.</summary>
     public void Join(DirectLineConversation conversation)
     {
         lock (_gate)
         {
             var slot = conversation.Slot;
-            slot.LastSeenAt = _timeProvider.GetUtcNow();
-            if (!slot.Removed && slot.Busy == 0 && slot.Idle.List is null)
+            slot.LastSeenAt = slot.LastPostedAt = _timeProvider.GetUtcNow();
+            if (!slot.Removed)
             {
-                _idle.AddLast(slot.Idle);
+                _all.Add(slot.All, idle: slot.Busy == 0);
+                ClientOf(slot)?.Add(slot.Client, idle: slot.Busy == 0);
             }
         }
     }
 
-    /// <summary>A conversation was removed: it is never evicted or trimmed again.</summary>
+    /// <summary>A conversation was removed: it is never evicted or trimmed again, and its client may start another.</summary>
     public void Forget(DirectLineConversation conversation)
     {
         lock (_gate)
@@ -69,55 +125,39 @@ internal sealed class DirectLineLedger
         {
             var slot = conversation.Slot;
             slot.LastSeenAt = _timeProvider.GetUtcNow();
-            if (slot.Idle.List is not null)
-            {
-                _idle.Remove(slot.Idle);
-                _idle.AddLast(slot.Idle);
-            }
+            _all.Used(slot.All);
+            ClientOf(slot)?.Used(slot.Client);
         }
     }
 
     /// <summary>
-    /// A turn is running or a stream is open: the conversation cannot be evicted until the returned handle is
-    /// disposed, and is then the most recently used.
+    /// A stream is open: the conversation is not evicted for being idle until the returned handle is disposed, and
+    /// is then the most recently used. It still may be once nothing was posted to it for
+    /// <see cref="DirectLineOptions.StreamHoldsIdleConversationFor"/>.
     /// </summary>
-    public IDisposable Busy(DirectLineConversation conversation)
-    {
-        lock (_gate)
-        {
-            var slot = conversation.Slot;
-            if (slot.Busy++ == 0 && slot.Idle.List is not null)
-            {
-                _idle.Remove(slot.Idle);
-            }
-        }
-
-        return new BusyHandle(this, conversation);
-    }
+    public IDisposable Busy(DirectLineConversation conversation) => Hold(conversation, turn: false);
 
     /// <summary>
-    /// The least recently used conversation that is idle for at least <see cref="DirectLineOptions.EvictAfterIdle"/>,
-    /// taken out of the ledger for the store to remove; or null, with how long until one might be.
+    /// A turn is running (a client posted, or the conversation is starting): the conversation is not evicted until
+    /// the returned handle is disposed, and counts as just posted to.
+    /// </summary>
+    public IDisposable Turn(DirectLineConversation conversation) => Hold(conversation, turn: true);
+
+    /// <summary>
+    /// A conversation that may be evicted for a newcomer (see <see cref="DirectLineEvictionOrder"/>), taken out of the
+    /// ledger for the store to remove; or null, with how long until one might be.
     /// </summary>
     public DirectLineConversation? TakeEvictable(out TimeSpan retryAfter)
     {
         lock (_gate)
         {
-            retryAfter = _options.EvictAfterIdle;
-            if (_idle.First is not { } oldest)
+            var victim = _all.Evictable(_timeProvider.GetUtcNow(), out retryAfter);
+            if (victim is not null)
             {
-                return null;
+                Unlink(victim.Slot);
             }
 
-            var idleFor = _timeProvider.GetUtcNow() - oldest.Value.Slot.LastSeenAt;
-            if (idleFor < _options.EvictAfterIdle)
-            {
-                retryAfter = _options.EvictAfterIdle - idleFor;
-                return null;
-            }
-
-            Unlink(oldest.Value.Slot);
-            return oldest.Value;
+            return victim;
         }
     }
 
@@ -167,34 +207,78 @@ internal sealed class DirectLineLedger
         return trimmed;
     }
 
-    private void Unlink(DirectLineLedgerSlot slot)
-    {
-        slot.Removed = true;
-        if (slot.Idle.List is not null)
-        {
-            _idle.Remove(slot.Idle);
-        }
-
-        if (slot.OverShare.List is not null)
-        {
-            _overShare.Remove(slot.OverShare);
-        }
-    }
-
-    private void Release(DirectLineConversation conversation)
+    private BusyHandle Hold(DirectLineConversation conversation, bool turn)
     {
         lock (_gate)
         {
             var slot = conversation.Slot;
+            if (slot.Busy++ == 0)
+            {
+                _all.BecameBusy(slot.All);
+                ClientOf(slot)?.BecameBusy(slot.Client);
+            }
+
+            if (turn)
+            {
+                slot.Turns++;
+                slot.LastPostedAt = _timeProvider.GetUtcNow();
+                _all.PostedTo(slot.All);
+                ClientOf(slot)?.PostedTo(slot.Client);
+            }
+        }
+
+        return new BusyHandle(this, conversation, turn);
+    }
+
+    private DirectLineEvictionOrder? ClientOf(DirectLineLedgerSlot slot) =>
+        slot.ClientKey is { } key && _clients.TryGetValue(key, out var client) ? client : null;
+
+    /// <summary>Once per conversation, whichever way it leaves (deleted, purged, evicted, or never added).</summary>
+    private void Unlink(DirectLineLedgerSlot slot)
+    {
+        if (slot.Removed)
+        {
+            return;
+        }
+
+        slot.Removed = true;
+        _all.Remove(slot.All);
+        if (slot.OverShare.List is not null)
+        {
+            _overShare.Remove(slot.OverShare);
+        }
+
+        if (slot.ClientKey is { } key)
+        {
+            ClientOf(slot)?.Remove(slot.Client);
+            Release(key);
+        }
+    }
+
+    private void Release(string clientKey)
+    {
+        if (_clients.TryGetValue(clientKey, out var client) && --client.Held <= 0)
+        {
+            _clients.Remove(clientKey);
+        }
+    }
+
+    private void Release(DirectLineConversation conversation, bool turn)
+    {
+        lock (_gate)
+        {
+            var slot = conversation.Slot;
+            slot.Turns -= turn ? 1 : 0;
             if (--slot.Busy == 0 && !slot.Removed)
             {
                 slot.LastSeenAt = _timeProvider.GetUtcNow();
-                _idle.AddLast(slot.Idle);
+                _all.BecameIdle(slot.All);
+                ClientOf(slot)?.BecameIdle(slot.Client);
             }
         }
     }
 
-    private sealed class BusyHandle(DirectLineLedger ledger, DirectLineConversation conversation) : IDisposable
+    private sealed class BusyHandle(DirectLineLedger ledger, DirectLineConversation conversation, bool turn) : IDisposable
     {
         private int _disposed;
 
@@ -202,23 +286,36 @@ internal sealed class DirectLineLedger
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                ledger.Release(conversation);
+                ledger.Release(conversation, turn);
             }
         }
     }
 }
 
 /// <summary>A conversation's place in the <see cref="DirectLineLedger"/>; read and written only under the ledger's lock.</summary>
-internal sealed class DirectLineLedgerSlot(DirectLineConversation conversation)
+internal sealed class DirectLineLedgerSlot(DirectLineConversation conversation, string? clientKey)
 {
-    public LinkedListNode<DirectLineConversation> Idle { get; } = new(conversation);
+    /// <summary>Among all conversations.</summary>
+    public DirectLineEvictionNodes All { get; } = new(conversation);
+
+    /// <summary>Among its client's conversations (unused when it has no client key).</summary>
+    public DirectLineEvictionNodes Client { get; } = new(conversation);
 
     public LinkedListNode<DirectLineConversation> OverShare { get; } = new(conversation);
+
+    /// <summary>The client that started it (<see cref="ClientPartition"/>), or null when not capped per client.</summary>
+    public string? ClientKey { get; } = clientKey;
 
     /// <summary>Turns running and streams open.</summary>
     public int Busy { get; set; }
 
+    /// <summary>Turns running.</summary>
+    public int Turns { get; set; }
+
     public DateTimeOffset LastSeenAt { get; set; }
+
+    /// <summary>When a client last posted (or the conversation started).</summary>
+    public DateTimeOffset LastPostedAt { get; set; }
 
     public bool Removed { get; set; }
 }

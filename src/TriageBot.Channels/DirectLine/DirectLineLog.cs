@@ -86,12 +86,16 @@ internal static partial class DirectLineLog
     public static partial void ConversationErased(ILogger logger, string conversationHash);
 
     [LoggerMessage(EventId = 1213, EventName = "DirectLineConversationEvicted", Level = LogLevel.Information,
-        Message = "Direct Line conversation evicted to make room for a new one (least recently used, idle). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
+        Message = "Direct Line conversation evicted to make room for a new one (least recently used idle, or not posted to for longer than an open page holds it). Conversation={ConversationHash} SecondsSinceStored={SecondsSinceStored}")]
     public static partial void ConversationEvicted(ILogger logger, string conversationHash, long secondsSinceStored);
 
     [LoggerMessage(EventId = 1214, EventName = "DirectLineConversationRefused", Level = LogLevel.Warning,
         Message = "Direct Line conversation refused: {MaxConversations} conversations held and none idle long enough to evict. RetryAfterSeconds={RetryAfterSeconds}")]
     public static partial void ConversationRefused(ILogger logger, int maxConversations, long retryAfterSeconds);
+
+    [LoggerMessage(EventId = 1216, EventName = "DirectLineClientConversationRefused", Level = LogLevel.Information,
+        Message = "Direct Line conversation refused: the client already holds {MaxConversationsPerClient} conversations and none is evictable. RetryAfterSeconds={RetryAfterSeconds}")]
+    public static partial void ClientConversationRefused(ILogger logger, int maxConversationsPerClient, long retryAfterSeconds);
 
     [LoggerMessage(EventId = 1215, EventName = "DirectLinePostRateLimited", Level = LogLevel.Information,
         Message = "Direct Line post refused: too many from one conversation. Conversation={ConversationHash}")]

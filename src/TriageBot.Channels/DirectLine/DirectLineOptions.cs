@@ -45,6 +45,13 @@ public sealed class DirectLineOptions
     public int MaxConversations { get; set; } = 2000;
 
     /// <summary>
+    /// Conversations one client (an IPv4 address, or an IPv6 /64) may hold at once, so a few addresses cannot take
+    /// every place. A new one beyond this evicts that client's own least recently used evictable one, or gets 429.
+    /// Loopback callers and secret holders are trusted and not counted.
+    /// </summary>
+    public int MaxConversationsPerClient { get; set; } = 10;
+
+    /// <summary>
     /// Bytes all conversations may hold together. Each is guaranteed <c>MaxTotalBytes / MaxConversations</c>; above
     /// the total, conversations holding more than that drop their oldest activities down to it.
     /// </summary>
@@ -55,6 +62,13 @@ public sealed class DirectLineOptions
     /// conversation may evict it (a patient reading or typing keeps theirs).
     /// </summary>
     public TimeSpan EvictAfterIdle { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long an open page (a stream, or polling) keeps a conversation nobody posts to: after this long without a
+    /// post (or since the start), a new conversation may evict it even with its stream open, and the stream is
+    /// closed. Far longer than a patient reads, so only an abandoned or hostile page loses its conversation.
+    /// </summary>
+    public TimeSpan StreamHoldsIdleConversationFor { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Activities in one poll answer or one stream frame; a client catches up over several.</summary>
     public int MaxActivitiesPerPage { get; set; } = 50;

@@ -33,6 +33,9 @@ internal sealed class DirectLineOptionsValidator : IValidateOptions<DirectLineOp
             (options.MaxActivitiesPerPage is > 0 and <= 10_000, "MaxActivitiesPerPage must be between 1 and 10000."),
             (options.EvictAfterIdle >= TimeSpan.Zero, "EvictAfterIdle must not be negative."),
             (options.MaxConversations > 0, "MaxConversations must be positive."),
+            (options.MaxConversationsPerClient > 0, "MaxConversationsPerClient must be positive."),
+            (options.StreamHoldsIdleConversationFor >= options.EvictAfterIdle && options.StreamHoldsIdleConversationFor > TimeSpan.Zero,
+                "StreamHoldsIdleConversationFor must be positive and at least EvictAfterIdle (an open page keeps a conversation at least as long as a closed one)."),
             (options.MaxBytesPerConversation >= 2L * options.MaxActivityBytes, "MaxBytesPerConversation must be at least twice MaxActivityBytes."),
             (!options.UploadsEnabled || options.MaxBytesPerConversation >= options.MaxUploadBytes, "MaxBytesPerConversation must be at least MaxUploadBytes when uploads are on."),
 

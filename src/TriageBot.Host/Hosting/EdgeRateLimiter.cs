@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,7 @@ internal sealed class EdgeRateLimiter : IDisposable
         _perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var address = context.Connection.RemoteIpAddress;
-            return settings.ExemptLoopback && IsLoopback(address)
+            return settings.ExemptLoopback && ClientPartition.IsLoopback(address)
                 ? RateLimitPartition.GetNoLimiter("loopback")
                 : RateLimitPartition.GetTokenBucketLimiter(ClientPartition.Key(address), _ => Bucket(settings.PerClient));
         });
@@ -53,9 +52,6 @@ internal sealed class EdgeRateLimiter : IDisposable
             title: "Too many requests",
             detail: "Too many requests from this address; try again after the time in Retry-After.").ExecuteAsync(rejected.HttpContext);
     }
-
-    private static bool IsLoopback(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
     private static TokenBucketRateLimiterOptions Bucket(TokenBucketSettings bucket) => new()
     {

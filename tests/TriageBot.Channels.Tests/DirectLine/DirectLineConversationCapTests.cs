@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using TriageBot.Channels.Tests.DirectLine.Support;
 using TriageBot.Testing.DirectLine;
 
@@ -6,7 +7,8 @@ namespace TriageBot.Channels.Tests.DirectLine;
 
 /// <summary>
 /// The cap on conversations held: a newcomer evicts the least recently used idle conversation, never one in use
-/// (an open stream, a recent request); when none is idle long enough it is refused with 503 and Retry-After.
+/// (an open stream, a recent request); when none is idle long enough it is refused with 503 and Retry-After. An open
+/// stream holds a conversation only for <c>StreamHoldsIdleConversationFor</c> after its last post.
 /// </summary>
 public sealed class DirectLineConversationCapTests : DirectLineTest
 {
@@ -14,6 +16,7 @@ public sealed class DirectLineConversationCapTests : DirectLineTest
     {
         ["Channels:DirectLine:MaxConversations"] = "2",
         ["Channels:DirectLine:EvictAfterIdle"] = "00:01:00",
+        ["Channels:DirectLine:StreamHoldsIdleConversationFor"] = "00:10:00",
         ["Channels:DirectLine:TokenLifetime"] = "1.00:00:00",
     };
 
@@ -39,7 +42,7 @@ public sealed class DirectLineConversationCapTests : DirectLineTest
     {
         var first = await Client.StartWithTokenAsync("dl_first");
         var second = await Client.StartWithTokenAsync("dl_second");
-        var token = (await Client.GenerateTokenAsync(DirectLineHost.Secret, "dl_third")).Json.GetProperty("token").GetString()!;
+        var token = await NewTokenAsync("dl_third");
 
         var refused = await Client.StartAsync(token);
 
@@ -51,7 +54,7 @@ public sealed class DirectLineConversationCapTests : DirectLineTest
     }
 
     [Fact]
-    public async Task ConversationWithAnOpenStream_IsNeverEvicted()
+    public async Task ConversationWithAnOpenStream_IsNotEvictedWhileItsUserRecentlyPosted()
     {
         var streaming = await Client.StartWithTokenAsync("dl_streaming");
         await using var socket = await DirectLineSocket.ConnectAsync(streaming.StreamUrl, Guard);
@@ -60,11 +63,36 @@ public sealed class DirectLineConversationCapTests : DirectLineTest
         Clock.Advance(TimeSpan.FromMinutes(5));
 
         await Client.StartWithTokenAsync("dl_newcomer");
-        var token = (await Client.GenerateTokenAsync(DirectLineHost.Secret, "dl_another")).Json.GetProperty("token").GetString()!;
+        var token = await NewTokenAsync("dl_another");
         var refused = await Client.StartAsync(token);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetActivitiesAsync(idle.ConversationId, idle.Token)).Status);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal(HttpStatusCode.OK, (await Client.GetActivitiesAsync(streaming.ConversationId, streaming.Token)).Status);
+    }
+
+    [Fact]
+    public async Task ConversationWithAnOpenStreamButNoPostForLongerThanTheHold_IsEvictedForANewcomerAndItsStreamClosed()
+    {
+        var abandoned = await Client.StartWithTokenAsync("dl_abandoned");
+        await using var abandonedSocket = await DirectLineSocket.ConnectAsync(abandoned.StreamUrl, Guard);
+        await abandonedSocket.ReceiveActivitiesAsync(1, Guard);
+        var reading = await Client.StartWithTokenAsync("dl_reading");
+        await using var readingSocket = await DirectLineSocket.ConnectAsync(reading.StreamUrl, Guard);
+        await readingSocket.ReceiveActivitiesAsync(1, Guard);
+        Clock.Advance(TimeSpan.FromMinutes(9));
+
+        // Both streams are still within the hold: refused, told to come back when the first hold ends.
+        var tooEarly = await Client.StartAsync(await NewTokenAsync("dl_early"));
+        await Client.PostAsync(reading.ConversationId, reading.Token, DirectLineClient.WebChatMessage("still here", "c1", "dl_reading"));
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        var newcomer = await Client.StartAsync(await NewTokenAsync("dl_newcomer"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, tooEarly.Status);
+        Assert.Equal(TimeSpan.FromMinutes(1), tooEarly.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Created, newcomer.Status);
+        Assert.Equal(WebSocketCloseStatus.NormalClosure, (await abandonedSocket.ReceiveCloseAsync(Guard)).CloseStatus);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetActivitiesAsync(abandoned.ConversationId, abandoned.Token)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetActivitiesAsync(reading.ConversationId, reading.Token)).Status);
     }
 }

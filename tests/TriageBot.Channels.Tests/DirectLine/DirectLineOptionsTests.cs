@@ -21,6 +21,8 @@ public sealed class DirectLineOptionsTests
         Assert.Equal(32 * 1024, options.MaxActivityBytes);
         Assert.False(options.UploadsEnabled);
         Assert.Equal(2000, options.MaxConversations);
+        Assert.Equal(10, options.MaxConversationsPerClient);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.StreamHoldsIdleConversationFor);
         Assert.Equal(50, options.MaxActivitiesPerPage);
         Assert.Equal("triagebot", options.BotId);
         Assert.Equal("Clinic Bot", options.BotName);
@@ -55,6 +57,8 @@ public sealed class DirectLineOptionsTests
     [InlineData("Channels:DirectLine:MaxActivitiesPerConversation", "0")]
     [InlineData("Channels:DirectLine:BotId", " ")]
     [InlineData("Channels:DirectLine:MaxConversations", "0")]
+    [InlineData("Channels:DirectLine:MaxConversationsPerClient", "0")]
+    [InlineData("Channels:DirectLine:StreamHoldsIdleConversationFor", "00:01:00")]
     [InlineData("Channels:DirectLine:MaxTotalBytes", "1000")]
     [InlineData("Channels:DirectLine:MaxUploadParts", "1")]
     [InlineData("Channels:DirectLine:PostRateLimit:TokensPerPeriod", "0")]

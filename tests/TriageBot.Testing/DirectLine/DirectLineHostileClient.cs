@@ -23,11 +23,15 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
     private readonly ConcurrentQueue<DirectLineSocket> _sockets = new();
     private readonly TaskCompletionSource _conversationRefused = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _postRefused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _socketHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _requests;
     private long _connectionErrors;
 
-    /// <summary>Completes once a new conversation was refused (503): the conversation cap is full.</summary>
+    /// <summary>Completes once a new conversation was refused: 503, the server is full, or 429, this client is.</summary>
     public Task ConversationRefused => _conversationRefused.Task;
+
+    /// <summary>Completes once a socket was opened and is being held.</summary>
+    public Task SocketHeld => _socketHeld.Task;
 
     /// <summary>Completes once a post was refused for its rate (429).</summary>
     public Task PostRefused => _postRefused.Task;
@@ -97,7 +101,7 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
         }
 
         var started = Count(await client.StartAsync(generated.Json.GetProperty("token").GetString()!));
-        if (started.Status == HttpStatusCode.ServiceUnavailable)
+        if (started.Status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
         {
             _conversationRefused.TrySetResult();
 
@@ -184,6 +188,7 @@ public sealed class DirectLineHostileClient(DirectLineClient client, int maxActi
 
         var socket = await DirectLineSocket.ConnectAsync(new Uri(reconnect.Json.GetProperty("streamUrl").GetString()!), stopping);
         _sockets.Enqueue(socket);
+        _socketHeld.TrySetResult();
         while (_sockets.Count > MaxSockets && _sockets.TryDequeue(out var oldest))
         {
             await oldest.DisposeAsync();

@@ -28,13 +28,17 @@ public abstract class DirectLineTest : IAsyncLifetime, IDisposable
 
     public virtual async Task InitializeAsync() => Host = await StartHostAsync(Settings);
 
-    public async Task DisposeAsync() => await Host.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Host.DisposeAsync();
 
     public void Dispose()
     {
         _guard.Dispose();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>A conversation token from the secret for a new conversation (<c>tokens/generate</c>).</summary>
+    protected async Task<string> NewTokenAsync(string userId) =>
+        (await Client.GenerateTokenAsync(DirectLineHost.Secret, userId)).Json.GetProperty("token").GetString()!;
 
     protected Task<DirectLineHost> StartHostAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? services = null, bool configureSecret = true) =>
         DirectLineHost.StartAsync(settings, s =>
