@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TriageBot.Host.Tests.Support;
 using TriageBot.Host.Health;
+using TriageBot.Host.Tests.Support;
 using TriageBot.Runtime.State;
 using TriageBot.Testing.Identity;
 
