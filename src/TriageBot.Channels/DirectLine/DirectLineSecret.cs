@@ -48,7 +48,16 @@ internal sealed class DirectLineSecret
 
     private static string LoadOrCreate(string dataDirectory, ILogger logger)
     {
-        Directory.CreateDirectory(dataDirectory);
+        // Owner-only when this creates it (the host has usually made it 0700 already).
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(dataDirectory);
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         var path = Path.Combine(dataDirectory, FileName);
         if (File.Exists(path))
         {

@@ -50,7 +50,7 @@ internal sealed class EdgeRateLimiter : IDisposable
         await Results.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
-            detail: "Too many requests from this address; try again after the time in Retry-After.").ExecuteAsync(rejected.HttpContext);
+            detail: "Too many requests; try again after the time in Retry-After.").ExecuteAsync(rejected.HttpContext);
     }
 
     private static TokenBucketRateLimiterOptions Bucket(TokenBucketSettings bucket) => new()
