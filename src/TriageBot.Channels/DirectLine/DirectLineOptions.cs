@@ -106,14 +106,18 @@ public sealed class ChatTokenRateLimitOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-/// <summary>A token bucket per conversation for what clients post: a burst, then a sustained rate.</summary>
+/// <summary>
+/// A token bucket per conversation for what clients post: a burst, then a sustained rate. A refused post is lost to
+/// Web Chat ("Send failed"), so the defaults sit well above the fastest person tapping through the triage buttons
+/// (about three answers a second for a few seconds, seen in the browser walk) and far below a flood.
+/// </summary>
 public sealed class PostRateLimitOptions
 {
     /// <summary>Posts allowed in a burst.</summary>
-    public int TokenLimit { get; set; } = 10;
+    public int TokenLimit { get; set; } = 30;
 
     /// <summary>Posts added back each <see cref="ReplenishmentPeriod"/>.</summary>
-    public int TokensPerPeriod { get; set; } = 2;
+    public int TokensPerPeriod { get; set; } = 5;
 
     public TimeSpan ReplenishmentPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }
