@@ -11,7 +11,7 @@ public sealed class SqliteFileFixture : IAsyncLifetime
     public SqliteFileFixture()
     {
         Directory = Path.Combine(Path.GetTempPath(), "triagebot-storage-tests", Guid.NewGuid().ToString("N"));
-        Store = new SqliteStateStore(Path.Combine(Directory, "shared", "state.db"));
+        Store = new SqliteStateStore(Path.Combine(Directory, "fixture", "state.db"));
     }
 
     public string Directory { get; }
