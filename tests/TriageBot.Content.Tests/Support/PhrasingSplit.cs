@@ -1,0 +1,46 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace TriageBot.Content.Tests.Support;
+
+/// <summary>
+/// The red-flag phrasings written by helpers who never saw the lexicon (Phrasings/README.md): the frozen test split
+/// that measures the free-text net, and the dev split it may be tuned on.
+/// </summary>
+internal static class PhrasingSplit
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public static string Folder => Path.Combine(RepoPaths.Root, "tests", "TriageBot.Content.Tests", "Phrasings");
+
+    public static IReadOnlyList<Phrasing> Test { get; } = Read("test-split.yaml");
+
+    public static IReadOnlyList<Phrasing> Dev { get; } = Read("dev-split.yaml");
+
+    private static List<Phrasing> Read(string file)
+    {
+        var path = Path.Combine(Folder, file);
+        using var reader = File.OpenText(path);
+        return Deserializer.Deserialize<PhrasingFile>(reader).Utterances;
+    }
+
+    internal sealed class PhrasingFile
+    {
+        public List<Phrasing> Utterances { get; init; } = [];
+    }
+
+    /// <summary>One message: the rule it states (or none), that rule's level, the concept a negative borrows, who wrote it.</summary>
+    internal sealed class Phrasing
+    {
+        public string Text { get; init; } = "";
+        public string Expect { get; init; } = "";
+        public string? Level { get; init; }
+        public string? About { get; init; }
+        public string Kind { get; init; } = "";
+        public string Writer { get; init; } = "";
+
+        public bool IsPositive => Expect != "none";
+    }
+}
