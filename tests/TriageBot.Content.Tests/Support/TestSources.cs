@@ -52,7 +52,7 @@ internal sealed partial class TestSources
         return found switch
         {
             null => $"class {type} has no method {method}",
-            { IsTest: false } => $"{type}.{method} has no [Fact] or [Theory] (attributes: {found.Attributes})",
+            _ when !IsTest(found.Attributes) => $"{type}.{method} has no [Fact] or [Theory] (attributes: {found.Attributes})",
             _ => null,
         };
     }
@@ -62,7 +62,7 @@ internal sealed partial class TestSources
         var here = declarations.SelectMany(d => d.Methods).Where(m => m.Name == method).ToList();
         if (here.Count > 0)
         {
-            return here.FirstOrDefault(m => m.IsTest) ?? here[0];
+            return here.FirstOrDefault(m => IsTest(m.Attributes)) ?? here[0];
         }
 
         // A test inherited from a base class (a shared contract) runs under the derived class's name.
@@ -113,7 +113,7 @@ internal sealed partial class TestSources
             if (open.Count > 0 && indent == open.Peek().Indent + 4 && MethodDeclaration().Match(line) is { Success: true } method)
             {
                 var attributes = AttributesAbove(lines, i, indent);
-                open.Peek().Type.Methods.Add(new MethodSource(method.Groups[1].Value, attributes, IsTest(attributes), file));
+                open.Peek().Type.Methods.Add(new MethodSource(method.Groups[1].Value, attributes, file));
             }
         }
     }
@@ -128,6 +128,7 @@ internal sealed partial class TestSources
         list.Add(type);
     }
 
+    // Asked only after every file is read: a custom [BrowserFact] may be declared in a file read after its use.
     private bool IsTest(string attributes) =>
         AttributeName().Matches(attributes).Any(m => _testAttributes.Contains(m.Groups[1].Value));
 
@@ -157,7 +158,7 @@ internal sealed partial class TestSources
 
     private sealed record TypeSource(string Name, List<string> Bases, List<MethodSource> Methods);
 
-    private sealed record MethodSource(string Name, string Attributes, bool IsTest, string File);
+    private sealed record MethodSource(string Name, string Attributes, string File);
 
     [GeneratedRegex(@"^\s*namespace\s+([\w.]+)")]
     private static partial Regex Namespace();
