@@ -1,3 +1,4 @@
+using TriageBot.Content.HazardLog;
 using TriageBot.Content.Localization;
 using TriageBot.Content.Model;
 using TriageBot.Content.Yaml;
@@ -60,7 +61,16 @@ public sealed class ContentCatalog : IContentCatalog
 
     internal RedFlagTable RedFlagTable => _redFlags;
 
+    /// <summary>The hazard log (hazard-log.yaml), in file order.</summary>
     internal IReadOnlyList<HazardYaml> Hazards { get; }
+
+    /// <summary>The hazard ids a red-flag or disposition rule names: these must have controls and tests.</summary>
+    internal IReadOnlySet<string> HazardsUsedByContent =>
+        _redFlags.Definitions.Select(r => r.Hazard)
+            .Concat(DispositionRules.Select(r => r.Hazard))
+            .OfType<string>()
+            .Where(h => h.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
 
     internal IReadOnlyList<GoldenUtterance> Golden { get; }
 
@@ -68,6 +78,21 @@ public sealed class ContentCatalog : IContentCatalog
         Hazards.FirstOrDefault(h => h.Id == hazardId) is { } hazard
             ? hazard.Summary is { Length: > 0 } summary ? summary : hazard.Name ?? hazardId
             : hazardId;
+
+    /// <summary>Counts of hazards, controls and tests in the hazard log (for the safety case and release notes).</summary>
+    public HazardLogSummary HazardLogSummary()
+    {
+        var used = HazardsUsedByContent;
+        var tests = Hazards.SelectMany(h => h.Tests ?? []).ToList();
+        return new HazardLogSummary(
+            Hazards.Count,
+            Hazards.Count(h => used.Contains(h.Id)),
+            Hazards.Sum(h => h.Controls?.Count ?? 0),
+            tests.Count,
+            tests.Distinct(StringComparer.Ordinal).Count(),
+            Hazards.Count(h => string.Equals(h.Status, "open", StringComparison.OrdinalIgnoreCase)),
+            Hazards.Count(h => h.Tests is not { Count: > 0 }));
+    }
 
     public LocaleSettings Locale(string? locale)
     {

@@ -9,6 +9,6 @@ public static class ContentFileNames
     public const string Education = "education.yaml";
     public const string RedFlags = "red-flags.yaml";
     public const string Dispositions = "dispositions.yaml";
-    public const string Hazards = "hazards.yaml";
+    public const string HazardLog = "hazard-log.yaml";
     public const string Golden = "golden/red-flag-utterances.yaml";
 }

@@ -35,7 +35,7 @@ public static class ContentLoader
         var education = Read<EducationFile>(ContentFileNames.Education);
         var redFlags = Read<RedFlagsFile>(ContentFileNames.RedFlags);
         var dispositions = Read<DispositionsFile>(ContentFileNames.Dispositions);
-        var hazards = Read<HazardsFile>(ContentFileNames.Hazards);
+        var hazards = Read<HazardLogFile>(ContentFileNames.HazardLog);
 
         // The golden set is optional for reading; the validator reports it missing.
         var goldenPath = Path.Combine(directory, ContentFileNames.Golden);
@@ -53,6 +53,10 @@ public static class ContentLoader
     internal static RedFlagTable ReadRedFlags(string path) =>
         new(YamlReader.Read<RedFlagsFile>(path, ContentFileNames.RedFlags).RedFlags ?? []);
 
+    /// <summary>Reads hazard-log.yaml alone (the check that its tests exist needs nothing else).</summary>
+    internal static IReadOnlyList<HazardYaml> ReadHazardLog(string path) =>
+        YamlReader.Read<HazardLogFile>(path, ContentFileNames.HazardLog).Hazards ?? [];
+
     internal static IReadOnlyList<GoldenUtterance> ReadGolden(string path) =>
         YamlReader.Read<GoldenFile>(path, ContentFileNames.Golden).Utterances ?? [];
 }
@@ -65,6 +69,6 @@ internal sealed record ContentFiles(
     EducationFile Education,
     RedFlagsFile RedFlags,
     DispositionsFile Dispositions,
-    HazardsFile Hazards,
+    HazardLogFile Hazards,
     GoldenFile Golden,
     string GoldenPath);

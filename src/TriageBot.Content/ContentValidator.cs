@@ -43,6 +43,7 @@ public static class ContentValidator
         PromptChecks.Check(catalog, requirements, errors);
         RedFlagChecks.Check(catalog, requirements, errors);
         DispositionChecks.Check(catalog, requirements, errors);
+        HazardLogChecks.Check(catalog, errors);
         EducationChecks.Check(catalog, requirements, errors);
         GoldenChecks.Check(catalog, errors);
         return errors;

@@ -20,7 +20,7 @@ public interface IContentCatalog
 
     IReadOnlyList<RedFlagRule> RedFlags { get; }
 
-    /// <summary>The hazard's plain name from hazards.yaml (for the summary); the id itself when unknown.</summary>
+    /// <summary>The hazard's lay summary from hazard-log.yaml (for the person's summary), else its name; the id itself when unknown.</summary>
     string HazardName(string hazardId);
 
     IReadOnlyList<EducationTopic> Education(string? locale);

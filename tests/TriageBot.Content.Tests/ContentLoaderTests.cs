@@ -21,7 +21,7 @@ public sealed class ContentLoaderTests
     [InlineData(ContentFileNames.Messages, "  referral.saved:", "  welcome.intro:", "messages.yaml line 2, column 3: duplicate key 'welcome.intro'")]
     [InlineData(ContentFileNames.Dispositions, "level: routine }", "level: soon }", "dispositions.yaml line 6, column 67: unknown level 'soon' (use emergency, urgent, routine or self-care)")]
     [InlineData(ContentFileNames.Messages, "{ default: \"Call", "{ en-GB: \"Call", "messages.yaml line 3, column 21: a text with locale variants needs a 'default' entry")]
-    [InlineData(ContentFileNames.Hazards, "{ id: HAZ-NEURO, ", "{ ", "hazards.yaml line 4, column 54: missing required field(s) 'id'")]
+    [InlineData(ContentFileNames.HazardLog, "  - id: HAZ-NEURO\n    name:", "  - name:", "hazard-log.yaml line 42, column 10: missing required field(s) 'id'")]
     [InlineData(ContentFileNames.RedFlags, "[ [ \"kill myself\", suicidal ] ]", "[ \"kill myself\" ]", "red-flags.yaml line 14, column 11: expected a list [ ... ] here, found a single value")]
     public void Load_MalformedFile_ReportsWhereAndWhat(string file, string find, string replace, string expected)
     {
@@ -46,14 +46,14 @@ public sealed class ContentLoaderTests
     [Fact]
     public void Load_SeveralBrokenFiles_ReportsEveryOne()
     {
-        using var fixture = ContentFixture.With(ContentFileNames.Hazards, "hazards:", "hazard:");
+        using var fixture = ContentFixture.With(ContentFileNames.HazardLog, "hazards:", "hazard:");
         File.WriteAllText(Path.Combine(fixture.Directory, ContentFileNames.Manifest), "version: [");
 
         var error = Assert.Throws<ContentLoadException>(fixture.Load);
 
         Assert.Equal(2, error.Errors.Count);
         Assert.StartsWith("manifest.yaml line", error.Errors[0], StringComparison.Ordinal);
-        Assert.Equal("hazards.yaml line 1, column 1: unknown field 'hazard'", error.Errors[1]);
+        Assert.Equal("hazard-log.yaml line 1, column 1: unknown field 'hazard'", error.Errors[1]);
         Assert.Contains("2 error(s)", error.Message, StringComparison.Ordinal);
     }
 

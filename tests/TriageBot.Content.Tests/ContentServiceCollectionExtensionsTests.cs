@@ -45,18 +45,18 @@ public sealed class ContentServiceCollectionExtensionsTests
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTriageContent(fixture.Directory, ContentFixture.Requirements));
 
         Assert.Contains("the app will not start", error.Message, StringComparison.Ordinal);
-        Assert.Contains("red-flags.yaml: rule 'ces': hazard 'HAZ-CAUDA' is not in hazards.yaml", error.Message, StringComparison.Ordinal);
+        Assert.Contains("red-flags.yaml: rule 'ces': hazard 'HAZ-CAUDA' is not in hazard-log.yaml", error.Message, StringComparison.Ordinal);
         Assert.Contains("messages.yaml: 'welcome.intro': {clinic} is not a known placeholder", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AddTriageContent_UnreadableContent_ThrowsWithFileAndLine()
     {
-        using var fixture = ContentFixture.With(ContentFileNames.Hazards, "hazards:", "hazard:");
+        using var fixture = ContentFixture.With(ContentFileNames.HazardLog, "hazards:", "hazard:");
 
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddTriageContent(fixture.Directory, ContentFixture.Requirements));
 
-        Assert.Contains("hazards.yaml line 1, column 1: unknown field 'hazard'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("hazard-log.yaml line 1, column 1: unknown field 'hazard'", error.Message, StringComparison.Ordinal);
         Assert.IsType<ContentLoadException>(error.InnerException);
     }
 

@@ -41,7 +41,7 @@ public sealed class ContentValidatorTests
     [InlineData("prompts.yaml", "    text: \"Where is your pain?\"\n", "", "prompts.yaml: 'prompt.pain.location' has no text")]
     // Red flags and hazards.
     [InlineData("red-flags.yaml", "    advice: advice.redflag.ces\n", "", "red-flags.yaml: rule 'ces': has no advice")]
-    [InlineData("red-flags.yaml", "hazard: HAZ-CES", "hazard: HAZ-CAUDA", "red-flags.yaml: rule 'ces': hazard 'HAZ-CAUDA' is not in hazards.yaml")]
+    [InlineData("red-flags.yaml", "hazard: HAZ-CES", "hazard: HAZ-CAUDA", "red-flags.yaml: rule 'ces': hazard 'HAZ-CAUDA' is not in hazard-log.yaml")]
     [InlineData("red-flags.yaml", "question: prompt.redflag.ces", "question: prompt.redflag.cauda", "red-flags.yaml: rule 'ces': question 'prompt.redflag.cauda' is not in prompts.yaml")]
     [InlineData("red-flags.yaml", "    question: prompt.redflag.ces\n", "", "red-flags.yaml: rule 'ces': has no question")]
     [InlineData("red-flags.yaml", "      - [ [ \"kill myself\", suicidal ] ]\n", "", "red-flags.yaml: rule 'self-harm': has no phrases")]
@@ -49,14 +49,34 @@ public sealed class ContentValidatorTests
     [InlineData("golden/red-flag-utterances.yaml", "  - { text: \"I feel suicidal\", expect: self-harm, kind: positive }\n", "", "red-flags.yaml: rule 'self-harm': has no phrasing in golden/red-flag-utterances.yaml")]
     [InlineData("messages.yaml", "If you are in danger, call {emergencyNumber}.", "If you are in danger, get help.", "messages.yaml: 'advice.redflag.self-harm' (default) must give {emergencyNumber}")]
     [InlineData("messages.yaml", "Please call {crisisLine} now.", "Please talk to someone now.", "messages.yaml: 'advice.redflag.self-harm' (default) must give {crisisLine}")]
-    [InlineData("hazards.yaml", "description: \"No crisis contacts given.\"", "description: \"\"", "hazards.yaml: hazard 'HAZ-SELF-HARM': has no description")]
-    [InlineData("hazards.yaml", "  - { id: HAZ-NEURO,", "  - { id: HAZ-SPARE, name: \"Spare\", description: \"Unused.\" }\n  - { id: HAZ-NEURO,", "hazards.yaml: hazard 'HAZ-SPARE': no red-flag or disposition rule uses it")]
+    // The hazard log (DCB0129).
+    [InlineData("hazard-log.yaml", "description: \"No crisis contacts given.\"", "description: \"\"", "hazard-log.yaml: hazard 'HAZ-SELF-HARM': has no description")]
+    [InlineData("hazard-log.yaml", "harm: \"Permanent weakness.\"", "harm: \"\"", "hazard-log.yaml: hazard 'HAZ-NEURO': has no harm")]
+    [InlineData("hazard-log.yaml", "causes: [ \"Not asked.\" ]\n    effect: \"No same-day advice.\"", "causes: []\n    effect: \"No same-day advice.\"", "hazard-log.yaml: hazard 'HAZ-NEURO': causes must list at least one cause")]
+    [InlineData("hazard-log.yaml", "- id: HAZ-AAA", "- id: HAZ-CES", "hazard-log.yaml: hazard 'HAZ-CES' is listed more than once")]
+    [InlineData("hazard-log.yaml", "- id: HAZ-AAA", "- id: HAZ-aaa", "hazard-log.yaml: hazard 'HAZ-aaa': id must look like HAZ-NAME")]
+    [InlineData("hazard-log.yaml", "tests: [ TriageBot.Dialogs.Tests.TriageConversationTests.WeaknessGettingWorseQuickly_IsAnEmergency ]", "tests: []", "hazard-log.yaml: hazard 'HAZ-NEURO': content uses it, so it needs at least one test that exercises it")]
+    [InlineData("hazard-log.yaml", "    controls:\n      - { id: CTL-NEURO-1, kind: content, description: \"Worsening numbness is urgent.\" }\n", "    controls: []\n", "hazard-log.yaml: hazard 'HAZ-NEURO': content uses it, so it needs at least one control")]
+    [InlineData("hazard-log.yaml", "tests: [ TriageBot.Dialogs.Tests.InterruptAndCommandTests.ThoughtsOfSuicide_GetCrisisAdvice ]", "tests: []", "hazard-log.yaml: hazard 'HAZ-SELF-HARM': content uses it, so it needs at least one test")]
+    [InlineData("hazard-log.yaml", "    tests: []\n    residualRisk: { severity: Major, likelihood: Low, rating: 3 }\n    status: open", "    tests: []\n    residualRisk: { severity: Major, likelihood: Low, rating: 3 }\n    status: closed", "hazard-log.yaml: hazard 'HAZ-AAA': it is closed, so it needs at least one test that exercises it")]
+    [InlineData("hazard-log.yaml", "kind: code, description: \"The screen asks first.\"", "kind: software, description: \"The screen asks first.\"", "hazard-log.yaml: hazard 'HAZ-CES': control 'CTL-CES-1': kind 'software' is not one of content, code, test, process")]
+    [InlineData("hazard-log.yaml", "{ id: CTL-NEURO-1,", "{ id: CTL-CES-1,", "hazard-log.yaml: control 'CTL-CES-1' is listed more than once")]
+    [InlineData("hazard-log.yaml", "{ id: CTL-NEURO-1,", "{ id: neuro-1,", "hazard-log.yaml: hazard 'HAZ-NEURO': control 'neuro-1': id must look like CTL-NAME-1")]
+    [InlineData("hazard-log.yaml", "tests: [ TriageBot.Dialogs.Tests.TriageConversationTests.WeaknessGettingWorseQuickly_IsAnEmergency ]", "tests: [ WeaknessGettingWorseQuickly_IsAnEmergency ]", "hazard-log.yaml: hazard 'HAZ-NEURO': test 'WeaknessGettingWorseQuickly_IsAnEmergency' is not a fully qualified name (Namespace.Class.Method)")]
+    [InlineData("hazard-log.yaml", "initialRisk: { severity: Major, likelihood: Medium, rating: 3 }", "initialRisk: { severity: Severe, likelihood: Medium, rating: 3 }", "hazard-log.yaml: hazard 'HAZ-NEURO': initialRisk: severity 'Severe' is not one of Minor, Significant, Considerable, Major, Catastrophic")]
+    [InlineData("hazard-log.yaml", "initialRisk: { severity: Major, likelihood: Medium, rating: 3 }", "initialRisk: { severity: Major, likelihood: Likely, rating: 3 }", "hazard-log.yaml: hazard 'HAZ-NEURO': initialRisk: likelihood 'Likely' is not one of Very low, Low, Medium, High, Very high")]
+    [InlineData("hazard-log.yaml", "initialRisk: { severity: Major, likelihood: Medium, rating: 3 }", "initialRisk: { severity: Major, likelihood: Medium, rating: 6 }", "hazard-log.yaml: hazard 'HAZ-NEURO': initialRisk: rating '6' must be 1 to 5")]
+    [InlineData("hazard-log.yaml", "initialRisk: { severity: Major, likelihood: Medium, rating: 3 }", "initialRisk: { severity: Major, likelihood: Medium, rating: 4 }", "hazard-log.yaml: hazard 'HAZ-NEURO': initialRisk: rating 4 does not match the DCB0129 matrix (Major, Medium = 3)")]
+    [InlineData("hazard-log.yaml", "initialRisk: { severity: Major, likelihood: Medium, rating: 3 }", "initialRisk: { severity: Significant, likelihood: Medium, rating: 2 }", "hazard-log.yaml: hazard 'HAZ-NEURO': residualRisk rating 3 is higher than initialRisk rating 2 (controls cannot add risk)")]
+    [InlineData("hazard-log.yaml", "    initialRisk: { severity: Major, likelihood: Medium, rating: 3 }\n", "", "hazard-log.yaml: hazard 'HAZ-NEURO': initialRisk is missing (severity, likelihood, rating)")]
+    [InlineData("hazard-log.yaml", "    status: closed\n", "    status: done\n", "hazard-log.yaml: hazard 'HAZ-SELF-HARM': status 'done' is not one of open, transferred, closed")]
+    [InlineData("hazard-log.yaml", "owner: \"Clinical safety officer\"\n  - id: HAZ-AAA", "owner: \"\"\n  - id: HAZ-AAA", "hazard-log.yaml: hazard 'HAZ-NEURO': has no owner")]
     // Dispositions.
     [InlineData("dispositions.yaml", "when: [ redflag.ces ], level: emergency", "when: [ redflag.ces ], level: urgent", "dispositions.yaml: finding 'redflag.ces' reaches urgent, but red-flags.yaml: rule 'ces' is emergency")]
     [InlineData("dispositions.yaml", "when: [ numbness.worsening ]", "when: [ numbness-worsening ]", "dispositions.yaml: rule 'numbness-worsening': finding 'numbness-worsening' is not in the form area.value")]
     [InlineData("dispositions.yaml", "when: [ numbness.worsening ]", "when: [ numbness.worse ]", "dispositions.yaml: rule 'numbness-worsening': finding 'numbness.worse' is never recorded by the code")]
     [InlineData("dispositions.yaml", "level: urgent, hazard: HAZ-NEURO }", "level: urgent }", "dispositions.yaml: rule 'numbness-worsening': an urgent rule must name the hazard it controls")]
-    [InlineData("dispositions.yaml", "level: urgent, hazard: HAZ-NEURO }", "level: urgent, hazard: HAZ-NERVE }", "dispositions.yaml: rule 'numbness-worsening': hazard 'HAZ-NERVE' is not in hazards.yaml")]
+    [InlineData("dispositions.yaml", "level: urgent, hazard: HAZ-NEURO }", "level: urgent, hazard: HAZ-NERVE }", "dispositions.yaml: rule 'numbness-worsening': hazard 'HAZ-NERVE' is not in hazard-log.yaml")]
     [InlineData("dispositions.yaml", "{ id: long-standing,", "{ id: numbness-worsening,", "dispositions.yaml: rule id 'numbness-worsening' is used more than once")]
     [InlineData("messages.yaml", "{ default: \"Call {emergencyNumber} or go", "{ default: \"Call us or go", "messages.yaml: 'advice.emergency' (default) must give {emergencyNumber}")]
     // Education.
@@ -89,6 +109,17 @@ public sealed class ContentValidatorTests
         Assert.Contains("prompts.yaml: 'prompt.pain.spread' is missing (the code uses it)", errors);
         Assert.Contains("messages.yaml: 'advice.redflag.trauma' is missing (the code uses it)", errors);
         Assert.Contains("red-flags.yaml: rule 'trauma' is missing (the code uses advice.redflag.trauma)", errors);
+    }
+
+    [Fact]
+    public void Validate_HazardNoContentUsesYet_MayStayOpenWithoutControlsOrTests()
+    {
+        // HAZ-AAA is in the fixture's log, open, with no controls or tests, and no rule names it.
+        var catalog = ContentFixture.LoadValid();
+        Assert.Contains(catalog.Hazards, h => h.Id == "HAZ-AAA" && h.Tests is { Count: 0 });
+        Assert.DoesNotContain("HAZ-AAA", catalog.HazardsUsedByContent);
+
+        AssertNoErrors(ContentValidator.Validate(catalog, ContentFixture.Requirements));
     }
 
     private static void AssertNoErrors(IReadOnlyList<string> errors) =>

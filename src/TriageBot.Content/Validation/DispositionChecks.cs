@@ -65,7 +65,7 @@ internal static class DispositionChecks
 
             if (rule.Hazard is not null && !hazards.Contains(rule.Hazard))
             {
-                errors.Add($"{at}: hazard '{rule.Hazard}' is not in {ContentFileNames.Hazards}");
+                errors.Add($"{at}: hazard '{rule.Hazard}' is not in {ContentFileNames.HazardLog}");
             }
             else if (rule.Hazard is null && rule.Level is DispositionLevel.Emergency or DispositionLevel.Urgent)
             {

@@ -4,9 +4,9 @@ using TriageBot.Content.Model;
 namespace TriageBot.Content.Validation;
 
 /// <summary>
-/// red-flags.yaml and hazards.yaml: each rule is complete (hazard, level, question, advice, phrases, golden
+/// red-flags.yaml: each rule is complete (hazard in the hazard log, level, question, advice, phrases, golden
 /// phrasings), emergency advice gives the emergency number, and the disposition table escalates each red flag to
-/// at least its own level. Each hazard is described and used.
+/// at least its own level. The hazard log itself is <see cref="HazardLogChecks"/>'s.
 /// </summary>
 internal static class RedFlagChecks
 {
@@ -51,7 +51,6 @@ internal static class RedFlagChecks
             CheckDisposition(catalog, at, rule, errors);
         }
 
-        CheckHazardLog(catalog, errors);
     }
 
     private static void CheckHazard(string at, string? hazard, HashSet<string> hazards, List<string> errors)
@@ -62,7 +61,7 @@ internal static class RedFlagChecks
         }
         else if (!hazards.Contains(hazard))
         {
-            errors.Add($"{at}: hazard '{hazard}' is not in {ContentFileNames.Hazards}");
+            errors.Add($"{at}: hazard '{hazard}' is not in {ContentFileNames.HazardLog}");
         }
     }
 
@@ -168,43 +167,6 @@ internal static class RedFlagChecks
         if (!string.IsNullOrEmpty(rule.Hazard) && !result.Hazards.Contains(rule.Hazard))
         {
             errors.Add($"{ContentFileNames.Dispositions}: finding '{finding}' does not record hazard {rule.Hazard} ({at})");
-        }
-    }
-
-    private static void CheckHazardLog(ContentCatalog catalog, List<string> errors)
-    {
-        const string hazardsFile = ContentFileNames.Hazards;
-        foreach (var id in Ids.Duplicates(catalog.Hazards.Select(h => h.Id)))
-        {
-            errors.Add($"{hazardsFile}: hazard '{id}' is listed more than once");
-        }
-
-        var used = catalog.RedFlagTable.Definitions.Select(r => r.Hazard)
-            .Concat(catalog.DispositionRules.Select(r => r.Hazard))
-            .Where(h => h is not null)
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var hazard in catalog.Hazards)
-        {
-            var at = $"{hazardsFile}: hazard '{hazard.Id}'";
-            if (!Ids.IsHazard(hazard.Id))
-            {
-                errors.Add($"{at}: id must look like HAZ-NAME");
-            }
-
-            if (string.IsNullOrWhiteSpace(hazard.Name))
-            {
-                errors.Add($"{at}: has no name");
-            }
-
-            if (string.IsNullOrWhiteSpace(hazard.Description))
-            {
-                errors.Add($"{at}: has no description");
-            }
-
-            if (!used.Contains(hazard.Id))
-            {
-                errors.Add($"{at}: no red-flag or disposition rule uses it");
-            }
         }
     }
 }

@@ -110,19 +110,50 @@ internal sealed class DispositionRuleYaml
     public string? Hazard { get; init; }
 }
 
-internal sealed class HazardsFile
+internal sealed class HazardLogFile
 {
     public List<HazardYaml>? Hazards { get; init; }
 }
 
+/// <summary>One hazard in the DCB0129 shape: what goes wrong, why, to whom, how bad, what controls it, what proves it.</summary>
 internal sealed class HazardYaml
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
-    public string? Description { get; init; }
 
     /// <summary>How the person's summary names it, in lay words (the hazard log's name is for the safety case).</summary>
     public string? Summary { get; init; }
+
+    public string? Description { get; init; }
+    public List<string>? Causes { get; init; }
+    public string? Effect { get; init; }
+    public string? Harm { get; init; }
+    public RiskYaml? InitialRisk { get; init; }
+    public List<ControlYaml>? Controls { get; init; }
+
+    /// <summary>Fully qualified test names (Namespace.Class.Method) that exercise the controls.</summary>
+    public List<string>? Tests { get; init; }
+
+    public RiskYaml? ResidualRisk { get; init; }
+    public string? Status { get; init; }
+    public string? Owner { get; init; }
+}
+
+/// <summary>A risk on the DCB0129 5x5 matrix (<see cref="HazardLog.RiskMatrix"/>), as the log writes it.</summary>
+internal sealed class RiskYaml
+{
+    public string? Severity { get; init; }
+    public string? Likelihood { get; init; }
+    public int? Rating { get; init; }
+}
+
+internal sealed class ControlYaml
+{
+    public required string Id { get; init; }
+    public string? Description { get; init; }
+
+    /// <summary>content | code | test | process.</summary>
+    public string? Kind { get; init; }
 }
 
 internal sealed class GoldenFile

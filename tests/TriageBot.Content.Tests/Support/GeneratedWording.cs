@@ -14,7 +14,7 @@ internal static class GeneratedWording
     {
         var folder = Path.Combine(Path.GetTempPath(), "triagebot-content-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "golden"));
-        foreach (var file in new[] { ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.Hazards, ContentFileNames.Golden })
+        foreach (var file in new[] { ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.HazardLog, ContentFileNames.Golden })
         {
             File.Copy(Path.Combine(RepoPaths.Content, file), Path.Combine(folder, file));
         }

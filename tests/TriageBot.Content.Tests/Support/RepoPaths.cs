@@ -11,6 +11,11 @@ internal static class RepoPaths
 
     public static string Golden => Path.Combine(Content, ContentFileNames.Golden);
 
+    public static string HazardLog => Path.Combine(Content, ContentFileNames.HazardLog);
+
+    /// <summary>The tests folder: every test project's source, which the hazard log's test names must point into.</summary>
+    public static string Tests => Path.Combine(Root, "tests");
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -21,6 +26,6 @@ internal static class RepoPaths
             }
         }
 
-        throw new InvalidOperationException($"No TriageBot.sln above {AppContext.BaseDirectory}.");
+        throw new InvalidOperationException($"No TriageBot.sln above {AppContext.BaseDirectory}: these tests read the repository's own files and must run inside a checkout.");
     }
 }
