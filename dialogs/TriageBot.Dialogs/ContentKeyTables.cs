@@ -43,6 +43,7 @@ internal static class ContentKeyTables
     public static Dictionary<string, IReadOnlyList<string>> MessageArguments() => new(StringComparer.Ordinal)
     {
         [ContentKeys.Education.Source] = [Args.Source],
+        [Advice.Source] = [Args.Source],
         [Referral.Saved] = [Args.Reference],
         [Summary.Outcome] = [Args.Outcome],
         [Summary.RedFlags] = [Args.Items],
@@ -58,7 +59,7 @@ internal static class ContentKeyTables
         var findings = new HashSet<string>(StringComparer.Ordinal)
         {
             ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
-            ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
+            ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried, ContentKeys.Findings.PregnancyYes,
         };
         string[] redFlags =
         [

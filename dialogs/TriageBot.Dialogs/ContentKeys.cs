@@ -134,6 +134,9 @@ public static class ContentKeys
         public const string Routine = "advice.routine";
         public const string SelfCare = "advice.self-care";
 
+        /// <summary>One line naming the sources (sources.yaml) of the advice just given.</summary>
+        public const string Source = "advice.source";
+
         public static class RedFlag
         {
             public const string Ces = "advice.redflag.ces";
@@ -145,6 +148,13 @@ public static class ContentKeys
             public const string ChestPain = "advice.redflag.chest-pain";
             public const string SelfHarm = "advice.redflag.self-harm";
         }
+    }
+
+    /// <summary>Medicine advice after the self-care and routine outcomes: one or the other, never both.</summary>
+    public static class Medicine
+    {
+        public const string Painkillers = "medicine.painkillers";
+        public const string Pregnancy = "medicine.pregnancy";
     }
 
     public static class Safety
@@ -166,7 +176,6 @@ public static class ContentKeys
     public static class Treatments
     {
         public const string Intro = "treatments.intro";
-        public const string NiceCaveat = "treatments.nice-caveat";
     }
 
     public static class Education
@@ -243,6 +252,9 @@ public static class ContentKeys
         public const string NumbnessYes = "numbness.yes";
         public const string NumbnessWorsening = "numbness.worsening";
         public const string TreatmentsTried = "treatments.tried";
+
+        /// <summary>Pregnant or might be (the screen's pregnancy question): changes the medicine advice.</summary>
+        public const string PregnancyYes = "pregnancy.yes";
 
         /// <summary>Every finding, including <c>redflag.{id}</c> for each red flag and every choice-based one.</summary>
         public static IReadOnlySet<string> All { get; } = ContentKeyTables.Findings();

@@ -12,8 +12,6 @@ namespace TriageBot.Content;
 /// </summary>
 public sealed class ContentCatalog : IContentCatalog
 {
-    private const string NiceCaveatKey = "treatments.nice-caveat";
-
     private readonly Dictionary<string, LocaleSettings> _locales;
     private readonly LocaleResolver _resolver;
     private readonly RedFlagTable _redFlags;
@@ -36,6 +34,11 @@ public sealed class ContentCatalog : IContentCatalog
             r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard))];
         Hazards = files.Hazards.Hazards ?? [];
         Golden = files.Golden.Utterances ?? [];
+        CitationDefinitions = files.Sources.Citations ?? [];
+        Citations = CitationDefinitions
+            .GroupBy(c => c.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => ToCitation(g.First()), StringComparer.Ordinal);
+        SourceKeys = new Dictionary<string, List<string>>(files.Sources.Sources ?? [], StringComparer.Ordinal);
     }
 
     public string Version { get; }
@@ -73,6 +76,20 @@ public sealed class ContentCatalog : IContentCatalog
             .ToHashSet(StringComparer.Ordinal);
 
     internal IReadOnlyList<GoldenUtterance> Golden { get; }
+
+    internal IReadOnlyList<CitationYaml> CitationDefinitions { get; }
+
+    /// <summary>Citations by id (the first of a duplicated id; the validator reports the duplicate).</summary>
+    internal IReadOnlyDictionary<string, Citation> Citations { get; }
+
+    /// <summary>sources.yaml <c>sources</c>: message key → citation ids, as written.</summary>
+    internal IReadOnlyDictionary<string, List<string>> SourceKeys { get; }
+
+    public IReadOnlyList<Citation> Sources(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        return SourceKeys.TryGetValue(key, out var ids) ? Cite(ids) : [];
+    }
 
     public string HazardName(string hazardId) =>
         Hazards.FirstOrDefault(h => h.Id == hazardId) is { } hazard
@@ -193,12 +210,8 @@ public sealed class ContentCatalog : IContentCatalog
     private EducationTopic ToTopic(EducationYaml topic, LocaleSettings settings)
     {
         var text = Fill(topic.Text?.For(settings.Locale) ?? string.Empty, topic.Id, settings, null);
-        if (topic.NiceCaveat && settings.ShowNiceCaveats)
-        {
-            text = $"{text}\n\n{Text(NiceCaveatKey, settings.Locale)}";
-        }
-
-        var source = new ContentSource(topic.Source?.Seed ?? string.Empty, topic.Source?.Name ?? string.Empty);
+        var citations = Cite(topic.Source ?? []);
+        var source = new ContentSource(string.Join("; ", citations.Select(c => c.Name)), citations);
         return new EducationTopic(
             topic.Id,
             Fill(topic.Title?.For(settings.Locale) ?? topic.Id, topic.Id, settings, null),
@@ -207,6 +220,12 @@ public sealed class ContentCatalog : IContentCatalog
             topic.ShowFor ?? []);
     }
 
+    private List<Citation> Cite(IEnumerable<string> ids) =>
+        [.. ids.Distinct(StringComparer.Ordinal).Select(id => Citations.TryGetValue(id, out var c) ? c : new Citation(id, id, id, null, null))];
+
+    private static Citation ToCitation(CitationYaml c) =>
+        new(c.Id, c.Name ?? c.Id, c.Short is { Length: > 0 } shortName ? shortName : c.Name ?? c.Id, c.Url, c.Seed);
+
     private static LocaleSettings ToSettings(string name, LocaleYaml? locale) => new(
         name,
         locale?.EmergencyNumber ?? string.Empty,
@@ -214,6 +233,5 @@ public sealed class ContentCatalog : IContentCatalog
         locale?.UrgentService ?? string.Empty,
         locale?.NonUrgentService ?? string.Empty,
         locale?.CrisisLine ?? string.Empty,
-        locale?.Physio ?? string.Empty,
-        locale?.ShowNiceCaveats ?? false);
+        locale?.Physio ?? string.Empty);
 }

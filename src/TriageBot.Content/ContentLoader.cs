@@ -36,6 +36,7 @@ public static class ContentLoader
         var redFlags = Read<RedFlagsFile>(ContentFileNames.RedFlags);
         var dispositions = Read<DispositionsFile>(ContentFileNames.Dispositions);
         var hazards = Read<HazardLogFile>(ContentFileNames.HazardLog);
+        var sources = Read<SourcesFile>(ContentFileNames.Sources);
 
         // The golden set is optional for reading; the validator reports it missing.
         var goldenPath = Path.Combine(directory, ContentFileNames.Golden);
@@ -46,7 +47,7 @@ public static class ContentLoader
             throw new ContentLoadException(errors);
         }
 
-        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, golden, goldenPath));
+        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, sources, golden, goldenPath));
     }
 
     /// <summary>Reads red-flags.yaml alone (the golden-set gate needs nothing else).</summary>
@@ -70,5 +71,6 @@ internal sealed record ContentFiles(
     RedFlagsFile RedFlags,
     DispositionsFile Dispositions,
     HazardLogFile Hazards,
+    SourcesFile Sources,
     GoldenFile Golden,
     string GoldenPath);

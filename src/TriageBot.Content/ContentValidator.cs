@@ -8,7 +8,7 @@ namespace TriageBot.Content;
 /// </summary>
 public static class ContentValidator
 {
-    /// <summary>The education sources that may be cited (shared/seeds).</summary>
+    /// <summary>The seed pages (shared/seeds) a citation may name instead of a web address.</summary>
     public static readonly IReadOnlySet<string> AllowedSeeds = new HashSet<string>(StringComparer.Ordinal)
     {
         "000_365f1ce3b0475d84.txt", "001_d8454b89fa11cbe7.txt", "002_9527c74c5b258bc6.txt",
@@ -23,8 +23,17 @@ public static class ContentValidator
     /// <summary>Teams and Bot Framework button title limit.</summary>
     public const int MaxChoiceTitleLength = 20;
 
-    /// <summary>Highest Flesch-Kincaid grade for education text.</summary>
-    public const double MaxEducationGrade = 8.0;
+    /// <summary>
+    /// Highest Flesch-Kincaid grade for what a person reads to decide what to do: education topics, advice, the
+    /// safety net and medicine messages as a whole, and every bulleted line of any message on its own.
+    /// </summary>
+    public const double MaxReadingGrade = 8.0;
+
+    /// <summary>Message keys that give clinical advice: each needs its sources in sources.yaml and plain words.</summary>
+    public static readonly IReadOnlyList<string> AdviceKeyPrefixes = ["advice.", "safety-net", "medicine."];
+
+    /// <summary>The line that names the sources after advice; it is not advice itself.</summary>
+    public const string AdviceSourceKey = "advice.source";
 
     public static IReadOnlyList<string> Validate(ContentCatalog catalog, IReadOnlySet<string> keysUsedByCode)
     {
@@ -45,6 +54,8 @@ public static class ContentValidator
         DispositionChecks.Check(catalog, requirements, errors);
         HazardLogChecks.Check(catalog, errors);
         EducationChecks.Check(catalog, requirements, errors);
+        SourceChecks.Check(catalog, errors);
+        ReadingLevelChecks.Check(catalog, errors);
         GoldenChecks.Check(catalog, errors);
         return errors;
     }

@@ -25,6 +25,9 @@ public interface IContentCatalog
 
     IReadOnlyList<EducationTopic> Education(string? locale);
 
+    /// <summary>The citations sources.yaml gives for a message key (advice, safety net, medicines); empty when none.</summary>
+    IReadOnlyList<Citation> Sources(string key);
+
     /// <summary>Applies the disposition table to the findings; no rule matching means self-care.</summary>
     DispositionResult Evaluate(IReadOnlySet<string> findings);
 

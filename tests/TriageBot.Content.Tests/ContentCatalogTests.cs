@@ -87,18 +87,37 @@ public sealed class ContentCatalogTests
     }
 
     [Fact]
-    public void Education_NiceCaveatTopic_GetsCaveatOnlyWhereTheLocaleShowsIt()
+    public void Education_Topic_NamesItsCitationsInOrder()
     {
         var gb = Catalog.Education("en-GB").Single(t => t.Id == "education.options.traction");
         var us = Catalog.Education("en-US").Single(t => t.Id == "education.options.traction");
-        var plain = Catalog.Education("en-GB").Single(t => t.Id == "education.decompression.what-it-is");
 
-        Assert.Equal("Traction gently pulls on your back to make more room. You can ask about physiotherapy too.\n\nIn the UK, NICE does not advise this for low back pain.", gb.Text);
-        Assert.Equal("Traction gently pulls on your back to make more room. You can ask about physical therapy too.", us.Text);
-        Assert.DoesNotContain("NICE", plain.Text, StringComparison.Ordinal);
-        Assert.Equal("001_d8454b89fa11cbe7.txt", gb.Source.Seed);
+        Assert.Equal("Traction pulls on your back. Studies show it does not help. You can ask about physiotherapy instead.", gb.Text);
+        Assert.Equal("Traction pulls on your back. Studies show it does not help. You can ask about physical therapy instead.", us.Text);
+        Assert.Equal(["nice-ng59", "wegner-2013"], gb.Source.Citations.Select(c => c.Id));
+        Assert.Equal("NICE guideline NG59: Low back pain and sciatica in over 16s (2016, updated 2020); Traction for low-back pain (Cochrane review, 2013)", gb.Source.Name);
         Assert.Equal(["pain.spread.one-leg"], gb.ShowFor);
     }
+
+    [Fact]
+    public void Education_SeedCitation_KeepsItsSeedFile() =>
+        Assert.Equal("000_365f1ce3b0475d84.txt", Assert.Single(Catalog.Education("en-GB")[0].Source.Citations).Seed);
+
+    [Fact]
+    public void Sources_AdviceKey_GivesItsCitationsWithShortNames()
+    {
+        var sources = Catalog.Sources("advice.redflag.ces");
+
+        Assert.Equal(["GIRFT cauda equina pathway", "NICE NG59"], sources.Select(c => c.ShortName));
+        Assert.Equal("https://www.nice.org.uk/guidance/ng59", sources[1].Url);
+    }
+
+    [Fact]
+    public void Sources_CitationWithoutShortName_ShowsItsFullName() =>
+        Assert.Equal("Traction for low-back pain (Cochrane review, 2013)", Catalog.Citations["wegner-2013"].ShortName);
+
+    [Fact]
+    public void Sources_KeyWithNone_IsEmpty() => Assert.Empty(Catalog.Sources("welcome.intro"));
 
     [Fact]
     public void Evaluate_NoRuleMatches_IsSelfCare()

@@ -29,7 +29,6 @@ public sealed class ContentValidatorTests
     // Locales and manifest.
     [InlineData("manifest.yaml", "  en-US:", "  en-CA:", "manifest.yaml: locale 'en-US' is missing (every deployment needs en-GB and en-US)")]
     [InlineData("manifest.yaml", "crisisLine: \"Samaritans on 116 123\", ", "", "manifest.yaml: locale 'en-GB' is missing crisisLine")]
-    [InlineData("manifest.yaml", ", showNiceCaveats: false", "", "manifest.yaml: locale 'en-US' is missing showNiceCaveats")]
     [InlineData("manifest.yaml", "defaultLocale: en-GB", "defaultLocale: en-IE", "manifest.yaml: defaultLocale 'en-IE' is not one of the locales")]
     [InlineData("manifest.yaml", "version: \"test-1\"", "version: \"\"", "manifest.yaml: 'version' is missing")]
     [InlineData("manifest.yaml", "reviewers: [ \"Test Reviewer\" ]", "reviewers: []", "manifest.yaml: 'reviewers' must name at least one reviewer")]
@@ -80,10 +79,22 @@ public sealed class ContentValidatorTests
     [InlineData("dispositions.yaml", "{ id: long-standing,", "{ id: numbness-worsening,", "dispositions.yaml: rule id 'numbness-worsening' is used more than once")]
     [InlineData("messages.yaml", "{ default: \"Call {emergencyNumber} or go", "{ default: \"Call us or go", "messages.yaml: 'advice.emergency' (default) must give {emergencyNumber}")]
     // Education.
-    [InlineData("education.yaml", "seed: \"001_d8454b89fa11cbe7.txt\"", "seed: \"003_made_up.txt\"", "education.yaml: topic 'education.options.traction': source seed '003_made_up.txt' must be one of")]
-    [InlineData("education.yaml", "name: \"Spinal Decompression Therapy\"", "name: \"\"", "education.yaml: topic 'education.options.traction': source has no name")]
+    [InlineData("education.yaml", "source: [ nice-ng59, wegner-2013 ]", "source: [ nice-ng59, traction-today ]", "education.yaml: topic 'education.options.traction': source: citation 'traction-today' is not defined in sources.yaml citations")]
+    [InlineData("education.yaml", "source: [ seed-surgery ]", "source: []", "education.yaml: topic 'education.decompression.what-it-is': source: names no source")]
     [InlineData("education.yaml", "showFor: [ pain.spread.one-leg ]", "showFor: [ pain.spread.one-foot ]", "education.yaml: topic 'education.options.traction': showFor 'pain.spread.one-foot' is never recorded by the code")]
-    [InlineData("education.yaml", "Traction gently pulls on your back to make more room.", "Longitudinal mechanical decompression intermittently distracts intervertebral articulations, theoretically alleviating radicular symptomatology.", "education.yaml: topic 'education.options.traction' (en-GB): reading grade")]
+    [InlineData("education.yaml", "Traction pulls on your back.", "Longitudinal mechanical decompression intermittently distracts intervertebral articulations, theoretically alleviating radicular symptomatology.", "education.yaml: topic 'education.options.traction' (en-GB): reading grade")]
+    // Sources, and plain words in advice.
+    [InlineData("sources.yaml", "  advice.redflag.ces: [ girft-ces, nice-ng59 ]\n", "", "sources.yaml: 'advice.redflag.ces' has no sources")]
+    [InlineData("sources.yaml", "  safety-net: [ girft-ces ]\n", "  safety-net: []\n", "sources.yaml: sources for 'safety-net': names no source")]
+    [InlineData("sources.yaml", "advice.redflag.ces: [ girft-ces, nice-ng59 ]", "advice.redflag.ces: [ girft-ces, nice-cks ]", "sources.yaml: sources for 'advice.redflag.ces': citation 'nice-cks' is not defined")]
+    [InlineData("sources.yaml", "  advice.redflag.aaa: [ nice-ng59 ]\n", "  summary.extra: [ nice-ng59 ]\n", "sources.yaml: sources for 'summary.extra': 'summary.extra' is not in messages.yaml")]
+    [InlineData("sources.yaml", ", url: \"https://doi.org/10.1002/14651858.CD003010.pub5\" }", " }", "sources.yaml: citation 'wegner-2013': give either a url or a seed, not neither")]
+    [InlineData("sources.yaml", "url: \"https://www.nice.org.uk/guidance/ng59\"", "url: \"www.nice.org.uk/guidance/ng59\"", "sources.yaml: citation 'nice-ng59': url 'www.nice.org.uk/guidance/ng59' is not an https address")]
+    [InlineData("sources.yaml", "seed: \"000_365f1ce3b0475d84.txt\"", "seed: \"003_made_up.txt\"", "sources.yaml: citation 'seed-surgery': seed '003_made_up.txt' must be one of")]
+    [InlineData("sources.yaml", "name: \"Traction for low-back pain (Cochrane review, 2013)\", ", "", "sources.yaml: citation 'wegner-2013': has no name")]
+    [InlineData("sources.yaml", "  - { id: seed-surgery,", "  - { id: spare, name: \"Spare\", url: \"https://example.org/\" }\n  - { id: seed-surgery,", "sources.yaml: citation 'spare' is not cited by any message or education topic")]
+    [InlineData("messages.yaml", "    - numbness in both legs", "    - numbness, paraesthesia or neurological deficit affecting bilateral lower extremities", "messages.yaml: 'safety-net' (en-GB) bullet \"numbness, paraesthesia")]
+    [InlineData("messages.yaml", "Call {emergencyNumber} or go to {emergencyDepartment} now.\", en-US", "Immediate attendance at an emergency department is unequivocally indicated; telephone {emergencyNumber}.\", en-US", "messages.yaml: 'advice.emergency' (en-GB): reading grade")]
     // Golden set gate.
     [InlineData("golden/red-flag-utterances.yaml", "\"I can't control my bladder\"", "\"I can't control my weeing\"", "golden/red-flag-utterances.yaml: \"I can't control my weeing\": emergency rule 'ces' is not detected")]
     [InlineData("golden/red-flag-utterances.yaml", "\"no problems with my bladder\"", "\"my bladder is leaking\"", "golden/red-flag-utterances.yaml: \"my bladder is leaking\": expects no red flag but raises emergency rule 'ces'")]

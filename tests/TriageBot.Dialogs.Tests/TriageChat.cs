@@ -47,6 +47,10 @@ internal sealed class TriageChat
     public string T(string key, params (string Name, string Value)[] args) =>
         Catalog.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value));
 
+    /// <summary>The line naming the sources of the advice given under <paramref name="adviceKeys"/>, each short name once.</summary>
+    public string SourcesLine(params string[] adviceKeys) =>
+        T("advice.source", ("source", string.Join("; ", adviceKeys.SelectMany(Catalog.Sources).Select(c => c.ShortName).Distinct())));
+
     public string Q(string promptKey) => Catalog.Prompt(promptKey, Locale).Text;
 
     public string Title(string promptKey, string choiceId) => Catalog.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;

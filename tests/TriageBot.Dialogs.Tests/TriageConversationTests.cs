@@ -1,3 +1,5 @@
+using TriageBot.Content.Model;
+using TriageBot.Dialogs.Flow;
 using static TriageBot.Dialogs.Tests.TriageChat;
 
 namespace TriageBot.Dialogs.Tests;
@@ -48,8 +50,11 @@ public sealed class TriageConversationTests
 
         var texts = Texts(replies);
         Assert.Equal(chat.T("advice.redflag.ces"), texts[0]);
-        Assert.Equal(chat.T("emergency.repeat"), texts[1]);
-        Assert.StartsWith(chat.T("summary.title"), texts[2], StringComparison.Ordinal);
+        Assert.Equal(chat.SourcesLine("advice.redflag.ces"), texts[1]);
+        Assert.Contains("GIRFT cauda equina pathway", texts[1], StringComparison.Ordinal);
+        Assert.Equal(chat.T("emergency.repeat"), texts[2]);
+        Assert.StartsWith(chat.T("summary.title"), texts[3], StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.T("safety-net"), texts[3], StringComparison.Ordinal);
         Assert.Equal(chat.T("ending.restart-hint"), texts[^1]);
         var outcome = Outcome(replies)!;
         Assert.Equal("emergency", outcome.Level);
@@ -98,8 +103,8 @@ public sealed class TriageConversationTests
         Assert.Equal("urgent", outcome.Level);
         Assert.Contains("HAZ-INFECTION", outcome.Reasons);
         var texts = Texts(replies);
-        Assert.Equal(chat.T("advice.urgent"), texts[0]);
-        Assert.Contains(chat.T("safety-net"), texts);
+        Assert.Equal([chat.T("advice.urgent"), chat.T("safety-net"), chat.SourcesLine("advice.urgent", "safety-net")], texts.Take(3));
+        Assert.DoesNotContain(chat.T("medicine.painkillers"), texts);
         Assert.Contains(chat.Q("prompt.education.menu"), texts);
     }
 
@@ -116,12 +121,12 @@ public sealed class TriageConversationTests
         var replies = await chat.SayAsync(chat.Title("prompt.treatments.helped", "no"));
 
         Assert.Equal("routine", Outcome(replies)!.Level);
-        Assert.Equal(chat.T("advice.routine"), Texts(replies)[0]);
+        Assert.Equal([chat.T("advice.routine"), chat.T("medicine.painkillers"), chat.T("safety-net")], Texts(replies).Take(3));
         Assert.Equal([chat.T("education.done"), chat.Q("prompt.referral.offer")], Texts(await chat.SayAsync(chat.Title("prompt.education.menu", "done"))));
     }
 
     [Fact]
-    public async Task SelfCarePath_ShortMildPain_GetsSelfCareAndSafetyNet_ThenSummary()
+    public async Task SelfCarePath_ShortMildPain_GetsSelfCareMedicinesSafetyNetAndSources_ThenSummaryWithTheSafetyNet()
     {
         var chat = new TriageChat();
         await chat.StartAndScreenAsync();
@@ -132,16 +137,36 @@ public sealed class TriageConversationTests
 
         Assert.Equal("self-care", Outcome(replies)!.Level);
         var texts = Texts(replies);
-        Assert.Equal(chat.T("advice.self-care"), texts[0]);
-        Assert.Equal(chat.T("safety-net"), texts[1]);
+        Assert.Equal(
+            [
+                chat.T("advice.self-care"),
+                chat.T("medicine.painkillers"),
+                chat.T("safety-net"),
+                chat.SourcesLine("advice.self-care", "medicine.painkillers", "safety-net"),
+            ],
+            texts.Take(4));
+        Assert.StartsWith("Sources: NICE NG59; NICE CKS low back pain; NHS website;", texts[3], StringComparison.Ordinal);
 
         await chat.SayAsync(chat.Title("prompt.education.menu", "done"));
         var end = Texts(await chat.SayAsync("no"));
         Assert.Equal(chat.T("referral.declined"), end[0]);
         Assert.StartsWith(chat.T("summary.title"), end[1], StringComparison.Ordinal);
         Assert.Contains(chat.T("outcome.self-care"), end[1], StringComparison.Ordinal);
+        Assert.Contains(chat.T("safety-net"), end[1], StringComparison.Ordinal);
+        Assert.EndsWith(chat.T("safety-net") + "\n\n" + chat.T("summary.footer"), end[1], StringComparison.Ordinal);
         Assert.Equal(chat.T("ending.restart-hint"), end[^1]);
     }
+
+    [Theory]
+    [InlineData(DispositionLevel.SelfCare, new[] { "advice.self-care", "medicine.pregnancy", "safety-net" })]
+    [InlineData(DispositionLevel.Routine, new[] { "advice.routine", "medicine.pregnancy", "safety-net" })]
+    [InlineData(DispositionLevel.Urgent, new[] { "advice.urgent", "safety-net" })]
+    public void PregnantOrMightBe_GetsThePregnancyMedicineAdvice_NeverTheNsaidAdvice(DispositionLevel level, string[] expected) =>
+        Assert.Equal(expected, Outcomes.AdviceKeys(level, ["pain.location.lower-back", "pregnancy.yes"]));
+
+    [Fact]
+    public void NotPregnant_SelfCare_GetsTheNsaidAdviceWithItsCautions() =>
+        Assert.Equal(["advice.self-care", "medicine.painkillers", "safety-net"], Outcomes.AdviceKeys(DispositionLevel.SelfCare, ["pain.location.lower-back"]));
 
     [Fact]
     public async Task PainIntoBothLegs_IsAnEmergency_AndTheInterviewStops()

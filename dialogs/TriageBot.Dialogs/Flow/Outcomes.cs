@@ -47,8 +47,26 @@ internal static class Outcomes
     }
 
     /// <summary>
+    /// What a non-emergency outcome says, in order: the level's advice; for self-care and routine, the medicine
+    /// advice (the pregnancy version instead when the person is or might be pregnant, never both); then the
+    /// safety net.
+    /// </summary>
+    public static IReadOnlyList<string> AdviceKeys(DispositionLevel level, IReadOnlyCollection<string> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        var advice = $"advice.{Id(level)}";
+        if (level is not (DispositionLevel.SelfCare or DispositionLevel.Routine))
+        {
+            return [advice, ContentKeys.Safety.Net];
+        }
+
+        var medicine = findings.Contains(ContentKeys.Findings.PregnancyYes) ? ContentKeys.Medicine.Pregnancy : ContentKeys.Medicine.Painkillers;
+        return [advice, medicine, ContentKeys.Safety.Net];
+    }
+
+    /// <summary>
     /// The emergency script: the advice for each emergency red flag found (or the general emergency advice), the
-    /// outcome event, then the number again. Calm, clear, and nothing more is asked.
+    /// outcome event, where the advice comes from, then the number again. Calm, clear, and nothing more is asked.
     /// </summary>
     public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result, IEnumerable<string> findings)
     {
@@ -58,12 +76,18 @@ internal static class Outcomes
             .Select(r => r.AdviceKey)
             .Distinct()
             .ToList();
-        foreach (var key in adviceKeys.Count > 0 ? adviceKeys : ["advice.emergency"])
+        if (adviceKeys.Count == 0)
+        {
+            adviceKeys.Add("advice.emergency");
+        }
+
+        foreach (var key in adviceKeys)
         {
             wording.Say(key);
         }
 
         Report(services, turn, result);
+        wording.SaySources(adviceKeys);
         wording.Say("emergency.repeat");
     }
 }

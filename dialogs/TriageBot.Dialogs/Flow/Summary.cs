@@ -1,10 +1,12 @@
 using System.Globalization;
+using TriageBot.Content.Model;
 
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
 /// The end-of-chat summary a person can copy for their GP: outcome, red flags found, pain, numbness, treatments and
-/// the referral number. Plain text, lines from content, values from the answers' choice titles.
+/// the referral number, then the safety net (unless the outcome was an emergency). Plain text, lines from content,
+/// values from the answers' choice titles.
 /// </summary>
 internal static class Summary
 {
@@ -50,6 +52,13 @@ internal static class Summary
         if (state.Reference is { } reference)
         {
             lines.Add(wording.Text("summary.referral", ("reference", reference)));
+        }
+
+        // The warning signs travel with the summary, so whoever reads it later knows when to get help. An
+        // emergency outcome already says to call now.
+        if (state.Outcome != Outcomes.Id(DispositionLevel.Emergency))
+        {
+            lines.Add(wording.Text(ContentKeys.Safety.Net));
         }
 
         lines.Add(wording.Text("summary.footer"));

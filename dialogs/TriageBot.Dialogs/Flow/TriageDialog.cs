@@ -9,7 +9,8 @@ namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
 /// The triage, in its clinical order: welcome and consent (16+), red-flag screen first, pain, numbness and weakness,
-/// treatments tried, disposition (with safety net), education, referral, summary. An emergency at any point ends
+/// treatments tried, disposition (advice, medicine advice, safety net, sources), education, referral, summary
+/// (with the safety net). An emergency at any point ends
 /// the interview with the emergency script. The order is the clinical contract; the words are content.
 /// </summary>
 internal static class TriageDialog
@@ -59,9 +60,15 @@ internal static class TriageDialog
                     return EmergencyEndAsync(services, step, result, ct);
                 }
 
-                Say(services, step, $"advice.{Outcomes.Id(result.Level)}");
+                var wording = new Wording(services.Content, step.Context);
+                var advice = Outcomes.AdviceKeys(result.Level, step.Values.Findings);
+                foreach (var key in advice)
+                {
+                    wording.Say(key);
+                }
+
                 Outcomes.Report(services, step.Context, result);
-                Say(services, step, "safety-net");
+                wording.SaySources(advice);
                 var findings = JsonSerializer.SerializeToElement(step.Values.Findings, TriageJsonContext.Default.IReadOnlyListString);
                 return step.BeginDialogAsync(EducationDialog.Id, findings, ct);
             })

@@ -22,6 +22,19 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
 
     public void Say(string key, params (string Name, string Value)[] args) => turn.SendActivity(MessageFactory.Text(Text(key, args)));
 
+    /// <summary>
+    /// One line naming where the advice just given comes from (sources.yaml), each source once, in the order the
+    /// messages cite them. Says nothing when none of the messages has sources.
+    /// </summary>
+    public void SaySources(IEnumerable<string> adviceKeys)
+    {
+        var names = adviceKeys.SelectMany(content.Sources).Select(c => c.ShortName).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count > 0)
+        {
+            Say(ContentKeys.Advice.Source, (ContentKeys.Args.Source, string.Join("; ", names)));
+        }
+    }
+
     /// <summary>A question from content as prompt options: text, re-ask, and its choices as short buttons with synonyms.</summary>
     public PromptOptions Ask(string promptKey, Func<ChoiceContent, bool>? include = null, IEnumerable<Choice>? extraFirst = null, int maxAttempts = 3)
     {

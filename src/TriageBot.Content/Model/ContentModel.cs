@@ -20,8 +20,7 @@ public sealed record LocaleSettings(
     string UrgentService,
     string NonUrgentService,
     string CrisisLine,
-    string Physio,
-    bool ShowNiceCaveats);
+    string Physio);
 
 /// <summary>A choice as content defines it: a stable id (used in findings and summaries), a short title, other words for it.</summary>
 public sealed record ChoiceContent(string Id, string Title, IReadOnlyList<string> Synonyms);
@@ -38,8 +37,14 @@ public sealed record DispositionRule(string Id, IReadOnlyList<string> When, Disp
 /// <summary>The disposition reached: the level, the hazard ids that raised it, and the rule ids that matched.</summary>
 public sealed record DispositionResult(DispositionLevel Level, IReadOnlyList<string> Hazards, IReadOnlyList<string> Rules);
 
-/// <summary>Where an education snippet's facts come from.</summary>
-public sealed record ContentSource(string Seed, string Name);
+/// <summary>
+/// A source that clinical wording cites (sources.yaml): its id, its full name (who, what, when), the short name shown
+/// in the one line of sources after advice, and where to find it: a web address, or a page kept in shared/seeds.
+/// </summary>
+public sealed record Citation(string Id, string Name, string ShortName, string? Url, string? Seed);
+
+/// <summary>Where an education snippet's facts come from: the citations, and their names joined for display.</summary>
+public sealed record ContentSource(string Name, IReadOnlyList<Citation> Citations);
 
 /// <summary>An education topic for one locale: menu title, plain-language text, and its source.</summary>
 public sealed record EducationTopic(string Id, string Title, string Text, ContentSource Source, IReadOnlyList<string> ShowFor);

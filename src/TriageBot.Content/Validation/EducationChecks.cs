@@ -1,15 +1,12 @@
-using System.Globalization;
-
 namespace TriageBot.Content.Validation;
 
 /// <summary>
-/// education.yaml: unique ids, a title and text, a source from shared/seeds with its page name, text at or below
-/// grade <see cref="ContentValidator.MaxEducationGrade"/> in every locale, and who it is shown to.
+/// education.yaml: unique ids, a title and text, its sources (citation ids from sources.yaml), and who it is shown
+/// to. Reading level: <see cref="ReadingLevelChecks"/>.
 /// </summary>
 internal static class EducationChecks
 {
     private const string File = ContentFileNames.Education;
-    private const string NiceCaveat = "treatments.nice-caveat";
 
     public static void Check(ContentCatalog catalog, ContentRequirements requirements, List<string> errors)
     {
@@ -36,44 +33,9 @@ internal static class EducationChecks
             {
                 errors.Add($"{at}: has no text");
             }
-            else
-            {
-                CheckReadability(catalog, at, topic.Text, errors);
-            }
 
-            if (topic.Source?.Seed is not { } seed || !ContentValidator.AllowedSeeds.Contains(seed))
-            {
-                errors.Add($"{at}: source seed '{topic.Source?.Seed}' must be one of {string.Join(", ", ContentValidator.AllowedSeeds.Order(StringComparer.Ordinal))}");
-            }
-
-            if (string.IsNullOrWhiteSpace(topic.Source?.Name))
-            {
-                errors.Add($"{at}: source has no name (the page's title)");
-            }
-
+            SourceChecks.CheckIds(catalog, $"{at}: source", topic.Source, errors);
             CheckShowFor(catalog, requirements, at, topic.ShowFor, errors);
-            if (topic.NiceCaveat && !catalog.Messages.ContainsKey(NiceCaveat))
-            {
-                errors.Add($"{at}: niceCaveat needs message '{NiceCaveat}' in {ContentFileNames.Messages}");
-            }
-        }
-    }
-
-    private static void CheckReadability(ContentCatalog catalog, string at, Localization.LocalizedText text, List<string> errors)
-    {
-        foreach (var locale in catalog.LocaleNames)
-        {
-            var settings = catalog.Locale(locale);
-            var raw = text.For(settings.Locale);
-            var filled = Localization.Placeholders.Names(raw).All(Localization.Placeholders.FromManifest.Contains)
-                ? catalog.Fill(raw, at, settings, null)
-                : raw;
-            var grade = Readability.FleschKincaidGrade(filled);
-            if (grade > ContentValidator.MaxEducationGrade)
-            {
-                errors.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{at} ({locale}): reading grade {grade:0.0} is above {ContentValidator.MaxEducationGrade:0}; use shorter sentences and common words"));
-            }
         }
     }
 

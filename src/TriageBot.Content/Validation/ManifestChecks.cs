@@ -52,7 +52,6 @@ internal static class ManifestChecks
                 ("nonUrgentService", !string.IsNullOrWhiteSpace(locale?.NonUrgentService)),
                 ("crisisLine", !string.IsNullOrWhiteSpace(locale?.CrisisLine)),
                 ("physio", !string.IsNullOrWhiteSpace(locale?.Physio)),
-                ("showNiceCaveats", locale?.ShowNiceCaveats is not null),
             }.Where(f => !f.Present).Select(f => f.Field).ToList();
             if (missing.Count > 0)
             {

@@ -32,7 +32,6 @@ internal sealed class LocaleYaml
     public string? NonUrgentService { get; init; }
     public string? CrisisLine { get; init; }
     public string? Physio { get; init; }
-    public bool? ShowNiceCaveats { get; init; }
 }
 
 internal sealed class MessagesFile
@@ -69,15 +68,30 @@ internal sealed class EducationYaml
     public required string Id { get; init; }
     public LocalizedText? Title { get; init; }
     public LocalizedText? Text { get; init; }
-    public SourceYaml? Source { get; init; }
+    /// <summary>Citation ids from sources.yaml.</summary>
+    public List<string>? Source { get; init; }
+
     public List<string>? ShowFor { get; init; }
-    public bool NiceCaveat { get; init; }
 }
 
-internal sealed class SourceYaml
+internal sealed class SourcesFile
 {
-    public string? Seed { get; init; }
+    public List<CitationYaml>? Citations { get; init; }
+
+    /// <summary>Message key → citation ids.</summary>
+    public Dictionary<string, List<string>>? Sources { get; init; }
+}
+
+internal sealed class CitationYaml
+{
+    public required string Id { get; init; }
     public string? Name { get; init; }
+
+    /// <summary>The name in the one line of sources after advice ("NICE NG59"); the full name when absent.</summary>
+    public string? Short { get; init; }
+
+    public string? Url { get; init; }
+    public string? Seed { get; init; }
 }
 
 internal sealed class RedFlagsFile

@@ -12,7 +12,7 @@ internal sealed class ContentFixture : IDisposable
         Keys: new HashSet<string>(StringComparer.Ordinal)
         {
             "welcome.intro", "advice.emergency", "advice.redflag.ces", "advice.redflag.self-harm", "referral.saved",
-            "treatments.nice-caveat", "summary.pain", "prompt.redflag.ces", "prompt.pain.location", "prompt.pain.score",
+            "safety-net", "summary.pain", "prompt.redflag.ces", "prompt.pain.location", "prompt.pain.score",
         },
         Findings: new HashSet<string>(StringComparer.Ordinal)
         {

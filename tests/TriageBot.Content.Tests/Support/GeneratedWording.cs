@@ -5,7 +5,7 @@ namespace TriageBot.Content.Tests.Support;
 
 /// <summary>
 /// Placeholder wording for every key in <see cref="ContentKeys"/>, written next to copies of the real red-flag,
-/// disposition, hazard and golden files. Lets the full validator check the clinical-safety files before the real
+/// disposition, hazard, golden, education and sources files. Lets the full validator check the clinical-safety files before the real
 /// wording lands.
 /// </summary>
 internal static class GeneratedWording
@@ -14,7 +14,8 @@ internal static class GeneratedWording
     {
         var folder = Path.Combine(Path.GetTempPath(), "triagebot-content-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "golden"));
-        foreach (var file in new[] { ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.HazardLog, ContentFileNames.Golden })
+        string[] real = [ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.HazardLog, ContentFileNames.Golden, ContentFileNames.Education, ContentFileNames.Sources];
+        foreach (var file in real)
         {
             File.Copy(Path.Combine(RepoPaths.Content, file), Path.Combine(folder, file));
         }
@@ -22,7 +23,6 @@ internal static class GeneratedWording
         File.Copy(Path.Combine(ContentFixture.ValidDirectory, ContentFileNames.Manifest), Path.Combine(folder, ContentFileNames.Manifest));
         File.WriteAllText(Path.Combine(folder, ContentFileNames.Messages), Messages());
         File.WriteAllText(Path.Combine(folder, ContentFileNames.Prompts), Prompts());
-        File.WriteAllText(Path.Combine(folder, ContentFileNames.Education), Education());
         return folder;
     }
 
@@ -32,7 +32,8 @@ internal static class GeneratedWording
         foreach (var key in ContentKeys.All.Where(k => !k.StartsWith("prompt.", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var args = ContentKeys.MessageArguments.TryGetValue(key, out var a) ? a : [];
-            var text = $"Text for {key}." + string.Concat(args.Select(x => $" {{{x}}}"));
+            // Plain words: advice, safety-net and medicine messages are held to grade 8.
+            var text = "Plain words for you to read." + string.Concat(args.Select(x => $" {{{x}}}"));
             if (key.StartsWith("advice.", StringComparison.Ordinal) || key == ContentKeys.Safety.EmergencyRepeat)
             {
                 text += " Call {emergencyNumber}.";
@@ -67,15 +68,6 @@ internal static class GeneratedWording
 
         return yaml.ToString();
     }
-
-    private static string Education() => """
-        education:
-          - id: education.decompression.what-it-is
-            title: "What is it?"
-            text: "It takes pressure off the nerves in your back."
-            source: { seed: "000_365f1ce3b0475d84.txt", name: "Spine decompression surgery: What you need to know" }
-            showFor: [ all ]
-        """;
 
     private static string Entry(string key, string text) => $"  {key}: \"{text}\"\n";
 }
