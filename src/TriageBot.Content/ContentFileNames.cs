@@ -10,5 +10,6 @@ public static class ContentFileNames
     public const string RedFlags = "red-flags.yaml";
     public const string Dispositions = "dispositions.yaml";
     public const string Hazards = "hazards.yaml";
+    public const string Context = "context.yaml";
     public const string Golden = "golden/red-flag-utterances.yaml";
 }

@@ -36,6 +36,7 @@ public static class ContentLoader
         var redFlags = Read<RedFlagsFile>(ContentFileNames.RedFlags);
         var dispositions = Read<DispositionsFile>(ContentFileNames.Dispositions);
         var hazards = Read<HazardsFile>(ContentFileNames.Hazards);
+        var context = Read<ContextFile>(ContentFileNames.Context);
 
         // The golden set is optional for reading; the validator reports it missing.
         var goldenPath = Path.Combine(directory, ContentFileNames.Golden);
@@ -46,12 +47,14 @@ public static class ContentLoader
             throw new ContentLoadException(errors);
         }
 
-        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, golden, goldenPath));
+        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, golden, goldenPath, context));
     }
 
-    /// <summary>Reads red-flags.yaml alone (the golden-set gate needs nothing else).</summary>
+    /// <summary>Reads red-flags.yaml and the context.yaml beside it (the golden-set gate needs nothing else).</summary>
     internal static RedFlagTable ReadRedFlags(string path) =>
-        new(YamlReader.Read<RedFlagsFile>(path, ContentFileNames.RedFlags).RedFlags ?? []);
+        new(
+            YamlReader.Read<RedFlagsFile>(path, ContentFileNames.RedFlags).RedFlags ?? [],
+            YamlReader.Read<ContextFile>(Path.Combine(Path.GetDirectoryName(path) ?? ".", ContentFileNames.Context), ContentFileNames.Context));
 
     internal static IReadOnlyList<GoldenUtterance> ReadGolden(string path) =>
         YamlReader.Read<GoldenFile>(path, ContentFileNames.Golden).Utterances ?? [];
@@ -67,4 +70,5 @@ internal sealed record ContentFiles(
     DispositionsFile Dispositions,
     HazardsFile Hazards,
     GoldenFile Golden,
-    string GoldenPath);
+    string GoldenPath,
+    ContextFile Context);

@@ -5,8 +5,8 @@ namespace TriageBot.Content.Tests.Support;
 
 /// <summary>
 /// Placeholder wording for every key in <see cref="ContentKeys"/>, written next to copies of the real red-flag,
-/// disposition, hazard and golden files. Lets the full validator check the clinical-safety files before the real
-/// wording lands.
+/// context, disposition, hazard and golden files. Lets the full validator check the clinical-safety files before the
+/// real wording lands.
 /// </summary>
 internal static class GeneratedWording
 {
@@ -14,7 +14,7 @@ internal static class GeneratedWording
     {
         var folder = Path.Combine(Path.GetTempPath(), "triagebot-content-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "golden"));
-        foreach (var file in new[] { ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.Hazards, ContentFileNames.Golden })
+        foreach (var file in new[] { ContentFileNames.RedFlags, ContentFileNames.Context, ContentFileNames.Dispositions, ContentFileNames.Hazards, ContentFileNames.Golden })
         {
             File.Copy(Path.Combine(RepoPaths.Content, file), Path.Combine(folder, file));
         }

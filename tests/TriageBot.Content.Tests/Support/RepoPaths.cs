@@ -11,6 +11,8 @@ internal static class RepoPaths
 
     public static string Golden => Path.Combine(Content, ContentFileNames.Golden);
 
+    public static string Context => Path.Combine(Content, ContentFileNames.Context);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
