@@ -11,7 +11,7 @@ internal sealed class RedFlagTable
         Definitions = rules;
         ContextDefinition = context;
         Rules = [.. rules.Select(ToRule)];
-        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))), Detection.ContextRules.From(context));
+        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))), Detection.ContextRules.From(context, DateTime.UtcNow.Year));
     }
 
     public ContextFile ContextDefinition { get; }

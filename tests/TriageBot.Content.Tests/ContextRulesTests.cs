@@ -102,6 +102,10 @@ public sealed class ContextRulesTests
     [InlineData("I've thought about suicide in the past", "self-harm")]
     public void Historical_PresentOrKeptRedFlag_StaysPresent(string text, string rule) => AssertPresent(text, rule);
 
+    [Fact]
+    public void Historical_ThisYear_IsNotThePast() =>
+        AssertPresent($"I crashed my car in {DateTime.UtcNow.Year}", "trauma"); // "in <year>" is a year before this one
+
     [Theory]
     [InlineData("what if I lose control of my bladder", "ces")]
     [InlineData("if my legs go numb who should I call", "ces")]
@@ -135,6 +139,7 @@ public sealed class ContextRulesTests
     [InlineData("can you help me I can't control my bladder", "ces")]
     [InlineData("should I go to A&E, I can't feel my legs", "ces")]
     [InlineData("I have numb legs, is that serious?", "ces")]
+    [InlineData("I can't feel my legs any ideas?", "ces")]
     [InlineData("should I just end it all?", "self-harm")]
     public void Question_WrappingAPresentStatement_LeavesItPresent(string text, string rule) => AssertPresent(text, rule);
 

@@ -54,10 +54,15 @@ internal sealed class ContextCategoryRules(
 
     public IReadOnlySet<string> Answers { get; } = answers;
 
-    /// <summary>Triggers by their first word, so a message is scanned once per word, not once per term.</summary>
-    internal ILookup<string, ContextTrigger> ByFirstWord { get; } = triggers.Where(t => t.Term.FirstWord is not null).ToLookup(t => t.Term.FirstWord!, StringComparer.Ordinal);
+    internal TermIndex<ContextTrigger> TriggerIndex { get; } = new(triggers, t => t.Term);
 
-    internal IReadOnlyList<ContextTrigger> Unindexed { get; } = [.. triggers.Where(t => t.Term.FirstWord is null)];
+    internal TermIndex<ContextTerm> PseudoIndex { get; } = new(pseudo, t => t);
+
+    internal TermIndex<ContextTerm> TerminationIndex { get; } = new(termination, t => t);
+
+    /// <summary>Where a question opens: clause-start question terms and pseudo-triggers, wherever they stand.</summary>
+    internal TermIndex<ContextTerm> OpenerIndex { get; } =
+        new(triggers.Where(t => t.ClauseStart).Select(t => t.Term).Concat(pseudo), t => t);
 }
 
 /// <summary>
@@ -68,10 +73,11 @@ internal sealed class ContextRules
 {
     private readonly Dictionary<string, ContextFlags> _keep;
 
-    private ContextRules(ContextFile file)
+    private ContextRules(ContextFile file, int thisYear)
     {
+        var lastYear = thisYear - 1;
         var scope = file.Scope ?? new ContextScopeYaml();
-        Termination = Terms(scope.Termination);
+        Termination = Terms(scope.Termination, lastYear);
         Joiners = Words(scope.Joiners);
         ClauseStarters = Words(scope.ClauseStarters);
         LeadIns = Words(scope.LeadIns);
@@ -79,13 +85,15 @@ internal sealed class ContextRules
         Pointers = Words(scope.Pointers);
         Categories =
         [
-            Category(ContextCategory.Negation, file.Negation),
-            Category(ContextCategory.Other, file.Other),
-            Category(ContextCategory.Historical, file.Historical),
-            Category(ContextCategory.Hypothetical, file.Hypothetical),
-            Category(ContextCategory.Question, file.Question),
+            Category(ContextCategory.Negation, file.Negation, lastYear),
+            Category(ContextCategory.Other, file.Other, lastYear),
+            Category(ContextCategory.Historical, file.Historical, lastYear),
+            Category(ContextCategory.Hypothetical, file.Hypothetical, lastYear),
+            Category(ContextCategory.Question, file.Question, lastYear),
         ];
-        Carers = Terms(file.Carers);
+        Carers = Terms(file.Carers, lastYear);
+        TerminationIndex = new(Termination, t => t);
+        CarerIndex = new(Carers, t => t);
         _keep = (file.Rules ?? []).GroupBy(r => r.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(r => r.Keep ?? []).Aggregate(ContextFlags.None, (all, k) => all | ToFlag(k)), StringComparer.Ordinal);
 
@@ -99,6 +107,10 @@ internal sealed class ContextRules
     }
 
     public IReadOnlyList<ContextTerm> Termination { get; }
+
+    internal TermIndex<ContextTerm> TerminationIndex { get; }
+
+    internal TermIndex<ContextTerm> CarerIndex { get; }
 
     public IReadOnlySet<string> Joiners { get; }
 
@@ -122,10 +134,11 @@ internal sealed class ContextRules
     /// <summary>Words a phrase entry may not skip over: "legs are not numb" is not "legs ... numb".</summary>
     public IReadOnlySet<string> GapBreakers { get; }
 
-    public static ContextRules From(ContextFile file)
+    /// <param name="thisYear">The current year, read once at load: "in &lt;year&gt;" means a year before it.</param>
+    public static ContextRules From(ContextFile file, int thisYear)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return new ContextRules(file);
+        return new ContextRules(file, thisYear);
     }
 
     /// <summary>The contexts that make no mention of rule <paramref name="ruleId"/> (context.yaml <c>rules</c>).</summary>
@@ -154,20 +167,21 @@ internal sealed class ContextRules
 
     public ContextScan Scan(IReadOnlyList<Token> tokens) => new(this, tokens);
 
-    private static ContextCategoryRules Category(ContextCategory category, ContextCategoryYaml? yaml)
+    private static ContextCategoryRules Category(ContextCategory category, ContextCategoryYaml? yaml, int lastYear)
     {
         var triggers = (yaml?.Triggers ?? [])
             .Where(t => ToDirection(t.Direction) is not null)
-            .SelectMany(t => Terms(t.Terms).Select(term => new ContextTrigger(
+            .SelectMany(t => Terms(t.Terms, lastYear).Select(term => new ContextTrigger(
                 category, term, ToDirection(t.Direction)!.Value, t.Window ?? yaml?.Window, t.ClauseEnd, t.ClauseStart, t.NoFirstPersonBefore,
                 t.ReachBack)))
             .Where(t => t.Term.IsQuestionMark || t.Term.Parts.Count > 0)
             .ToList();
-        return new ContextCategoryRules(category, yaml?.Window, triggers, Terms(yaml?.Pseudo), Terms(yaml?.Termination), Words(yaml?.Answers));
+        return new ContextCategoryRules(
+            category, yaml?.Window, triggers, Terms(yaml?.Pseudo, lastYear), Terms(yaml?.Termination, lastYear), Words(yaml?.Answers));
     }
 
-    private static List<ContextTerm> Terms(List<string>? terms) =>
-        [.. (terms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => new ContextTerm(t)).Where(t => t.IsQuestionMark || t.Parts.Count > 0)];
+    private static List<ContextTerm> Terms(List<string>? terms, int lastYear) =>
+        [.. (terms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => new ContextTerm(t, lastYear)).Where(t => t.IsQuestionMark || t.Parts.Count > 0)];
 
     private static HashSet<string> Words(List<string>? words) =>
         (words ?? []).SelectMany(w => Tokenizer.Words(w ?? string.Empty)).ToHashSet(StringComparer.Ordinal);

@@ -18,7 +18,7 @@ internal sealed class ContextScan
     {
         _rules = rules;
         _tokens = tokens;
-        _terminates = Mark(rules.Termination);
+        _terminates = Mark(rules.TerminationIndex);
         _reaches = [.. rules.Categories.Select(_ => new List<Reach>())];
         _inside = [.. rules.Categories.Select(_ => new List<Reach>())];
         foreach (var category in rules.Categories)
@@ -26,7 +26,7 @@ internal sealed class ContextScan
             Find(category);
         }
 
-        CarerSpeaking = Enumerable.Range(0, tokens.Count).Any(i => rules.Carers.Any(term => term.TryMatch(tokens, i, out _)));
+        CarerSpeaking = Enumerable.Range(0, tokens.Count).Any(i => rules.CarerIndex.Candidates(tokens[i]).Any(term => term.TryMatch(tokens, i, out _)));
     }
 
     /// <summary>The message asks something: a question mark, or a clause that opens like a question.</summary>
@@ -75,12 +75,12 @@ internal sealed class ContextScan
 
     private void Find(ContextCategoryRules category)
     {
-        var pseudo = MarkPseudo(category);
-        var terminates = Mark(category.Termination);
+        var pseudo = Mark(category.PseudoIndex);
+        var terminates = Mark(category.TerminationIndex);
         var found = new List<(ContextTrigger Trigger, int Start, int End)>();
         for (var i = 0; i < _tokens.Count; i++)
         {
-            foreach (var trigger in Candidates(category, _tokens[i]))
+            foreach (var trigger in category.TriggerIndex.Candidates(_tokens[i]))
             {
                 if (!trigger.Term.IsQuestionMark && trigger.Term.TryMatch(_tokens, i, out var end)
                     && !Enumerable.Range(i, end - i + 1).Any(t => pseudo[t]))
@@ -135,23 +135,6 @@ internal sealed class ContextScan
                 reaches.Add(new Reach(start, end, from, start - 1));
             }
         }
-    }
-
-    private static IEnumerable<ContextTrigger> Candidates(ContextCategoryRules category, Token token)
-    {
-        var candidates = category.ByFirstWord[token.Text].Concat(category.Unindexed);
-        if (token.Alias is { } alias)
-        {
-            candidates = candidates.Concat(category.ByFirstWord[alias]);
-        }
-
-        // Plural or possessive first words: "mums", "husbands".
-        if (token.Text.Length > 3 && token.Text[^1] == 's')
-        {
-            candidates = candidates.Concat(category.ByFirstWord[token.Text[..^1]]);
-        }
-
-        return candidates;
     }
 
     /// <summary>Negation only: "No, I can't feel my legs" and "No my legs are numb" answer a question; they deny nothing.</summary>
@@ -265,8 +248,7 @@ internal sealed class ContextScan
         var openers = new HashSet<int>();
         for (var i = 0; i < _tokens.Count; i++)
         {
-            if (category.Triggers.Any(t => t.ClauseStart && t.Term.TryMatch(_tokens, i, out _))
-                || category.Pseudo.Any(p => p.TryMatch(_tokens, i, out _)))
+            if (category.OpenerIndex.Candidates(_tokens[i]).Any(t => t.TryMatch(_tokens, i, out _)))
             {
                 openers.Add(i);
             }
@@ -275,15 +257,13 @@ internal sealed class ContextScan
         return openers;
     }
 
-    private bool[] MarkPseudo(ContextCategoryRules category) => Mark(category.Pseudo);
-
     /// <summary>Every token covered by a match of one of <paramref name="terms"/>.</summary>
-    private bool[] Mark(IReadOnlyList<ContextTerm> terms)
+    private bool[] Mark(TermIndex<ContextTerm> terms)
     {
         var marked = new bool[_tokens.Count];
         for (var i = 0; i < _tokens.Count; i++)
         {
-            foreach (var term in terms)
+            foreach (var term in terms.Candidates(_tokens[i]))
             {
                 if (term.TryMatch(_tokens, i, out var end))
                 {

@@ -19,11 +19,16 @@ internal sealed partial class ContextTerm
     /// <summary>How many words a <see cref="Wildcard"/> stands for, at most.</summary>
     public const int MaxWildcardWords = 3;
 
-    private const int MinPluralLength = 3;
+    /// <summary>Shortest word that matches with a plural or possessive "s" ("son" / "sons"; not "no" / "nos").</summary>
+    public const int MinPluralLength = 3;
 
-    public ContextTerm(string text)
+    private readonly int _lastYear;
+
+    /// <param name="lastYear">The latest year <see cref="Year"/> matches: last year ("in 2026" may be last week).</param>
+    public ContextTerm(string text, int lastYear = 2099)
     {
         Text = text;
+        _lastYear = lastYear;
         IsQuestionMark = text.Trim() == QuestionMark;
         Parts = IsQuestionMark ? [] : Parse(text);
     }
@@ -49,7 +54,7 @@ internal sealed partial class ContextTerm
         return Parts.Count > 0 && Match(tokens, start, 0, start, ref end);
     }
 
-    /// <summary>Whether a text word is this term's word <paramref name="word"/>.</summary>
+    /// <summary>Whether a text word is the term word <paramref name="word"/>.</summary>
     public static bool WordEquals(string word, Token token)
     {
         var text = token.Text;
@@ -96,10 +101,10 @@ internal sealed partial class ContextTerm
     private static bool SameClause(IReadOnlyList<Token> tokens, int first, int position) =>
         position == first || (tokens[position].Sentence == tokens[first].Sentence && !tokens[position].CommaBefore);
 
-    private static bool PartMatches(string part, Token token) => part switch
+    private bool PartMatches(string part, Token token) => part switch
     {
         Year => token.Text.Length == 4 && token.Text.All(char.IsAsciiDigit)
-            && int.Parse(token.Text, CultureInfo.InvariantCulture) is >= 1900 and <= 2099,
+            && int.Parse(token.Text, CultureInfo.InvariantCulture) is var year && year >= 1900 && year <= _lastYear,
         Number => token.Text.All(char.IsAsciiDigit),
         _ => WordEquals(part, token),
     };

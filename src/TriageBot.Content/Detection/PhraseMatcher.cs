@@ -9,6 +9,11 @@ namespace TriageBot.Content.Detection;
 /// </summary>
 internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
 {
+    // A text word can only match an entry word with the same first letter (its own, or its alias's: "isnt" is "not"),
+    // so each group's entries are looked up by first letter instead of tried at every word.
+    private readonly ILookup<char, PhraseEntry>[] _byFirstLetter =
+        [.. groups.Select(g => g.Where(e => e.Words.Count > 0).ToLookup(e => e.Words[0][0]))];
+
     public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; } = groups;
 
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
@@ -27,7 +32,7 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
         var found = new List<Occurrence>[Groups.Count];
         for (var g = 0; g < Groups.Count; g++)
         {
-            found[g] = Find(Groups[g], tokens);
+            found[g] = Find(_byFirstLetter[g], tokens);
             if (found[g].Count == 0)
             {
                 return null;
@@ -83,12 +88,16 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
             : MentionReason.Historical;
     }
 
-    private static List<Occurrence> Find(IReadOnlyList<PhraseEntry> entries, IReadOnlyList<Token> tokens)
+    private static List<Occurrence> Find(ILookup<char, PhraseEntry> entries, IReadOnlyList<Token> tokens)
     {
         var occurrences = new List<Occurrence>();
         for (var t = 0; t < tokens.Count; t++)
         {
-            foreach (var entry in entries)
+            var token = tokens[t];
+            var candidates = token.Alias is { Length: > 0 } alias && alias[0] != token.Text[0]
+                ? entries[token.Text[0]].Concat(entries[alias[0]])
+                : entries[token.Text[0]];
+            foreach (var entry in candidates)
             {
                 if (entry.TryMatch(tokens, t, out var end))
                 {

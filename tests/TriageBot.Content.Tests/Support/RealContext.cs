@@ -7,7 +7,7 @@ namespace TriageBot.Content.Tests.Support;
 internal static class RealContext
 {
     private static readonly Lazy<ContextRules> Compiled = new(() =>
-        ContextRules.From(YamlReader.Read<ContextFile>(RepoPaths.Context, ContentFileNames.Context)));
+        ContextRules.From(YamlReader.Read<ContextFile>(RepoPaths.Context, ContentFileNames.Context), DateTime.UtcNow.Year));
 
     public static ContextRules Rules => Compiled.Value;
 }
