@@ -66,6 +66,9 @@ public sealed class ContextRulesTests
     [InlineData("there is a family history of cancer", "cancer")]
     [InlineData("my friend crashed his car", "trauma")]
     [InlineData("my brother killed himself", "self-harm")]
+    [InlineData("a friend of mine has cauda equina", "ces")]
+    [InlineData("my best mate crashed his car", "trauma")]
+    [InlineData("my wife lost control of her bladder", "ces")]
     public void Other_SomeoneElsesRedFlag_IsAMentionSoTheBotAsks(string text, string rule) =>
         AssertMention(text, rule, MentionReason.Other);
 
@@ -112,11 +115,13 @@ public sealed class ContextRulesTests
     [InlineData("I'm worried about cauda equina", "ces")]
     [InlineData("in case I lose control of my bladder, who do I ring", "ces")]
     [InlineData("my physio said to look out for numb legs", "ces")]
+    [InlineData("when you can't control your bladder", "ces")]
     public void Hypothetical_ImaginedRedFlag_IsAMention(string text, string rule) =>
         AssertMention(text, rule, MentionReason.Hypothetical);
 
     [Theory]
     [InlineData("I'm not sure if my legs are numb", "ces")]
+    [InlineData("if I'm honest I can't control my bladder", "ces")]
     [InlineData("it feels as if my legs are numb", "ces")]
     [InlineData("I keep thinking everyone would be better off without me", "self-harm")]
     [InlineData("what should I do I can't control my bladder", "ces")]
@@ -130,6 +135,7 @@ public sealed class ContextRulesTests
     [InlineData("Hi, could sciatica cause bladder leaking?", "ces")]
     [InlineData("I was wondering if sciatica can make you incontinent", "ces")]
     [InlineData("what are the signs of cauda equina", "ces")]
+    [InlineData("is losing control of your bladder a sign of cauda equina", "ces")]
     [InlineData("can a tumour cause back pain?", "cancer")]
     public void Question_AboutACondition_IsAMention(string text, string rule) =>
         AssertMention(text, rule, MentionReason.Question);

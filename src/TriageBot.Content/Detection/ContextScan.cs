@@ -43,31 +43,44 @@ internal sealed class ContextScan
     public ContextFlags Flags(int start, int end, ISet<int> ignored)
     {
         var flags = ContextFlags.None;
-        if (Reaches(ContextCategory.Other, start, end, ignored))
+        foreach (var (category, flag) in Tagged)
         {
-            flags |= ContextFlags.Other;
-        }
-
-        if (Reaches(ContextCategory.Historical, start, end, ignored))
-        {
-            flags |= ContextFlags.Historical;
-        }
-
-        if (Reaches(ContextCategory.Hypothetical, start, end, ignored))
-        {
-            flags |= ContextFlags.Hypothetical;
-        }
-
-        if (Reaches(ContextCategory.Question, start, end, ignored))
-        {
-            flags |= ContextFlags.Question;
+            if (Reaches(category, start, end, ignored))
+            {
+                flags |= flag;
+            }
         }
 
         return flags;
     }
 
+    /// <summary>The contexts whose inside triggers stand within tokens <paramref name="start"/>..<paramref name="end"/>:
+    /// "lost control of her bladder" is someone else's even when "her" is between the phrase's words.</summary>
+    public ContextFlags InsideFlags(int start, int end)
+    {
+        var flags = ContextFlags.None;
+        foreach (var (category, flag) in Tagged)
+        {
+            if (Inside(category, start, end))
+            {
+                flags |= flag;
+            }
+        }
+
+        return flags;
+    }
+
+    private static readonly (ContextCategory Category, ContextFlags Flag)[] Tagged =
+    [
+        (ContextCategory.Other, ContextFlags.Other), (ContextCategory.Historical, ContextFlags.Historical),
+        (ContextCategory.Hypothetical, ContextFlags.Hypothetical), (ContextCategory.Question, ContextFlags.Question),
+    ];
+
+    private bool Inside(ContextCategory category, int start, int end) =>
+        _inside[(int)category].Any(t => t.TriggerStart >= start && t.TriggerEnd <= end);
+
     private bool Reaches(ContextCategory category, int start, int end, ISet<int> ignored) =>
-        _inside[(int)category].Any(t => t.TriggerStart >= start && t.TriggerEnd <= end)
+        Inside(category, start, end)
         || _reaches[(int)category].Any(r =>
             r.From <= end && r.To >= start
             && (r.IsMark || (!(r.TriggerStart <= end && r.TriggerEnd >= start)
@@ -85,7 +98,7 @@ internal sealed class ContextScan
                 if (!trigger.Term.IsQuestionMark && trigger.Term.TryMatch(_tokens, i, out var end)
                     && !Enumerable.Range(i, end - i + 1).Any(t => pseudo[t]))
                 {
-                    found.Add((trigger, i, end));
+                    found.Add((trigger, i, i + trigger.Term.LeadLength - 1)); // "is * a sign" reaches from after "is"
                 }
             }
 

@@ -17,7 +17,7 @@ internal sealed partial class ContextTerm
     public const string Number = "<number>";
 
     /// <summary>How many words a <see cref="Wildcard"/> stands for, at most.</summary>
-    public const int MaxWildcardWords = 3;
+    public const int MaxWildcardWords = 5;
 
     /// <summary>Shortest word that matches with a plural or possessive "s" ("son" / "sons"; not "no" / "nos").</summary>
     public const int MinPluralLength = 3;
@@ -41,6 +41,12 @@ internal sealed partial class ContextTerm
 
     /// <summary>Normalized words, and the placeholders <see cref="Wildcard"/>, <see cref="Year"/>, <see cref="Number"/>.</summary>
     public IReadOnlyList<string> Parts { get; }
+
+    /// <summary>
+    /// How many parts come before the first <see cref="Wildcard"/> (all, without one): the trigger proper. In "is * a
+    /// sign" the words matched by "*" are what is asked about, so the reach starts after "is".
+    /// </summary>
+    public int LeadLength => Parts.ToList().IndexOf(Wildcard) is var i and >= 0 ? i : Parts.Count;
 
     /// <summary>The first part when it is a word (terms are indexed by it); null for a placeholder.</summary>
     public string? FirstWord => Parts.Count > 0 && !IsPlaceholder(Parts[0]) ? Parts[0] : null;

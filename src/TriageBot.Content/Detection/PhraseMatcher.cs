@@ -66,7 +66,8 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
         if (present.All(g => g.Count > 0))
         {
             var (start, end, _) = Smallest(present);
-            return new PhraseMatch(start, end, null);
+            var inside = context.InsideFlags(start, end) & ~ignore;
+            return new PhraseMatch(start, end, inside == ContextFlags.None ? null : Primary(inside));
         }
 
         var mention = Smallest(standing);
@@ -81,12 +82,14 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
             return MentionReason.Ambiguous;
         }
 
-        var flags = chosen.Aggregate(ContextFlags.None, (all, o) => all | o.Flags);
-        return flags.HasFlag(ContextFlags.Other) ? MentionReason.Other
+        return Primary(chosen.Aggregate(ContextFlags.None, (all, o) => all | o.Flags));
+    }
+
+    private static MentionReason Primary(ContextFlags flags) =>
+        flags.HasFlag(ContextFlags.Other) ? MentionReason.Other
             : flags.HasFlag(ContextFlags.Question) ? MentionReason.Question
             : flags.HasFlag(ContextFlags.Hypothetical) ? MentionReason.Hypothetical
             : MentionReason.Historical;
-    }
 
     private static List<Occurrence> Find(ILookup<char, PhraseEntry> entries, IReadOnlyList<Token> tokens)
     {
