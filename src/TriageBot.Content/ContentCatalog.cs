@@ -29,7 +29,7 @@ public sealed class ContentCatalog : IContentCatalog
         Messages = new Dictionary<string, LocalizedText>(files.Messages.Messages ?? [], StringComparer.Ordinal);
         Prompts = new Dictionary<string, PromptYaml>(files.Prompts.Prompts ?? [], StringComparer.Ordinal);
         EducationDefinitions = files.Education.Education ?? [];
-        _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? []);
+        _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? [], files.Context);
         DispositionRules = [.. (files.Dispositions.Rules ?? []).Select(r => new DispositionRule(
             r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard))];
         Hazards = files.Hazards.Hazards ?? [];
@@ -177,6 +177,8 @@ public sealed class ContentCatalog : IContentCatalog
     }
 
     public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);
+
+    public FreeTextReading ReadRedFlags(string text) => _redFlags.Detector.Read(text);
 
     /// <summary>The value of a manifest placeholder (<c>emergencyNumber</c>, <c>clinicName</c>, ...) for a locale.</summary>
     internal string? ManifestValue(string name, LocaleSettings settings) => name switch

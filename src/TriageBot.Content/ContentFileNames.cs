@@ -11,5 +11,6 @@ public static class ContentFileNames
     public const string Dispositions = "dispositions.yaml";
     public const string HazardLog = "hazard-log.yaml";
     public const string Sources = "sources.yaml";
+    public const string Context = "context.yaml";
     public const string Golden = "golden/red-flag-utterances.yaml";
 }

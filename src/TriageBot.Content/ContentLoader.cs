@@ -37,6 +37,7 @@ public static class ContentLoader
         var dispositions = Read<DispositionsFile>(ContentFileNames.Dispositions);
         var hazards = Read<HazardLogFile>(ContentFileNames.HazardLog);
         var sources = Read<SourcesFile>(ContentFileNames.Sources);
+        var context = Read<ContextFile>(ContentFileNames.Context);
 
         // The golden set is optional for reading; the validator reports it missing.
         var goldenPath = Path.Combine(directory, ContentFileNames.Golden);
@@ -47,12 +48,14 @@ public static class ContentLoader
             throw new ContentLoadException(errors);
         }
 
-        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, sources, golden, goldenPath));
+        return new ContentCatalog(new ContentFiles(manifest, messages, prompts, education, redFlags, dispositions, hazards, sources, golden, goldenPath, context));
     }
 
-    /// <summary>Reads red-flags.yaml alone (the golden-set gate needs nothing else).</summary>
+    /// <summary>Reads red-flags.yaml and the context.yaml beside it (the golden-set gate needs nothing else).</summary>
     internal static RedFlagTable ReadRedFlags(string path) =>
-        new(YamlReader.Read<RedFlagsFile>(path, ContentFileNames.RedFlags).RedFlags ?? []);
+        new(
+            YamlReader.Read<RedFlagsFile>(path, ContentFileNames.RedFlags).RedFlags ?? [],
+            YamlReader.Read<ContextFile>(Path.Combine(Path.GetDirectoryName(path) ?? ".", ContentFileNames.Context), ContentFileNames.Context));
 
     /// <summary>Reads hazard-log.yaml alone (the check that its tests exist needs nothing else).</summary>
     internal static IReadOnlyList<HazardYaml> ReadHazardLog(string path) =>
@@ -73,4 +76,5 @@ internal sealed record ContentFiles(
     HazardLogFile Hazards,
     SourcesFile Sources,
     GoldenFile Golden,
-    string GoldenPath);
+    string GoldenPath,
+    ContextFile Context);

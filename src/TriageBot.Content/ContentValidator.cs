@@ -51,6 +51,7 @@ public static class ContentValidator
         TextChecks.Check(catalog, requirements, errors);
         PromptChecks.Check(catalog, requirements, errors);
         RedFlagChecks.Check(catalog, requirements, errors);
+        ContextChecks.Check(catalog, errors);
         DispositionChecks.Check(catalog, requirements, errors);
         HazardLogChecks.Check(catalog, errors);
         EducationChecks.Check(catalog, requirements, errors);

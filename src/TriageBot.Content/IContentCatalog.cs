@@ -31,6 +31,16 @@ public interface IContentCatalog
     /// <summary>Applies the disposition table to the findings; no rule matching means self-care.</summary>
     DispositionResult Evaluate(IReadOnlySet<string> findings);
 
-    /// <summary>Scans free text for red-flag statements (negations excluded).</summary>
+    /// <summary>
+    /// Scans free text for present red-flag statements: <see cref="ReadRedFlags"/>'s <see cref="FreeTextReading.Present"/>
+    /// (denied concepts, and mentions of someone else, the past, a hypothetical or a question, excluded).
+    /// </summary>
     IReadOnlyList<RedFlagHit> DetectRedFlags(string text);
+
+    /// <summary>
+    /// Reads free text with the red-flag phrases and the context rules (context.yaml): present hits (give that rule's
+    /// advice at once), mentions (ask <c>prompt.check.{RuleId}</c>; never emergency advice on a mention alone, never
+    /// silence), and whether the message asks something. Denied concepts are dropped. Pure; microseconds per message.
+    /// </summary>
+    FreeTextReading ReadRedFlags(string text);
 }

@@ -4,54 +4,87 @@ using TriageBot.Content.Model;
 namespace TriageBot.Content;
 
 /// <summary>
-/// Finds red-flag statements in free text using the lay phrases of red-flags.yaml. Recall first: a missed red flag
-/// is worse than an unneeded "seek care now", so matching forgives typos, contractions and word order, and only
-/// clear denials ("no numbness", "my bladder is fine") suppress a match. Pure and thread-safe.
+/// Finds red-flag concepts in free text with the lay phrases of red-flags.yaml, then reads their context with
+/// context.yaml (NegEx / ConText): denied concepts are dropped; concepts about someone else, in the past,
+/// hypothetical or asked about are mentions; the rest are present. Recall first: a missed red flag is worse than an
+/// unneeded "seek care now", so matching forgives typos, contractions and word order, and a concept no context
+/// reaches is present. Pure and thread-safe.
 /// </summary>
 internal sealed class RedFlagDetector
 {
-    private readonly IReadOnlyList<(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases)> _rules;
+    private readonly IReadOnlyList<(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, ContextFlags Keep)> _rules;
 
-    public RedFlagDetector(IEnumerable<(RedFlagRule Rule, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases)> rules)
+    public RedFlagDetector(
+        IEnumerable<(RedFlagRule Rule, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases)> rules, ContextRules context)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        _rules = [.. rules.Select(r => (r.Rule, (IReadOnlyList<PhraseMatcher>)[.. r.Phrases.Select(Compile)]))];
+        ArgumentNullException.ThrowIfNull(context);
+        Context = context;
+        _rules = [.. rules.Select(r => (r.Rule, (IReadOnlyList<PhraseMatcher>)[.. r.Phrases.Select(p => Compile(p, context))], context.KeepFor(r.Rule.Id)))];
     }
 
-    /// <summary>One hit per matching rule, in text order (then most urgent first).</summary>
-    public IReadOnlyList<RedFlagHit> Detect(string text)
+    public ContextRules Context { get; }
+
+    /// <summary>Present hits only, one per rule, in text order (then most urgent first).</summary>
+    public IReadOnlyList<RedFlagHit> Detect(string text) => Read(text).Present;
+
+    /// <summary>The whole reading: present hits, mentions with their reason, and whether the message asks something.</summary>
+    public FreeTextReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         if (tokens.Count == 0)
         {
-            return [];
+            return FreeTextReading.Nothing;
         }
 
-        var hits = new List<RedFlagHit>();
-        foreach (var (rule, phrases) in _rules)
+        var context = Context.Scan(tokens);
+        var present = new List<RedFlagHit>();
+        var mentions = new List<RedFlagMention>();
+        foreach (var (rule, phrases, keep) in _rules)
         {
-            (int Start, int End)? first = null;
+            PhraseMatch? first = null;
+            PhraseMatch? firstMention = null;
             foreach (var phrase in phrases)
             {
-                if (phrase.Match(tokens) is { } span
-                    && (first is null || span.Start < first.Value.Start
-                        || (span.Start == first.Value.Start && span.End < first.Value.End)))
+                if (phrase.Match(tokens, context, keep) is not { } match)
                 {
-                    first = span;
+                    continue;
+                }
+
+                if (match.Reason is null)
+                {
+                    first = Earlier(first, match);
+                }
+                else
+                {
+                    firstMention = Earlier(firstMention, match);
                 }
             }
 
             if (first is { } found)
             {
                 var start = tokens[found.Start].Start;
-                hits.Add(new RedFlagHit(rule.Id, rule.Hazard, rule.Level, start, tokens[found.End].End - start));
+                present.Add(new RedFlagHit(rule.Id, rule.Hazard, rule.Level, start, tokens[found.End].End - start));
+            }
+            else if (firstMention is { } mention)
+            {
+                var start = tokens[mention.Start].Start;
+                mentions.Add(new RedFlagMention(rule.Id, rule.Hazard, rule.Level, mention.Reason!.Value, start, tokens[mention.End].End - start));
             }
         }
 
-        return [.. hits.OrderBy(h => h.Start).ThenBy(h => h.Level).ThenBy(h => h.RuleId, StringComparer.Ordinal)];
+        return new FreeTextReading(
+            [.. present.OrderBy(h => h.Start).ThenBy(h => h.Level).ThenBy(h => h.RuleId, StringComparer.Ordinal)],
+            [.. mentions.OrderBy(m => m.Start).ThenBy(m => m.Level).ThenBy(m => m.RuleId, StringComparer.Ordinal)],
+            context.IsQuestion);
     }
 
-    private static PhraseMatcher Compile(IReadOnlyList<IReadOnlyList<string>> phrase) =>
-        new([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry))])]);
+    private static PhraseMatch Earlier(PhraseMatch? current, PhraseMatch candidate) =>
+        current is not { } best || candidate.Start < best.Start || (candidate.Start == best.Start && candidate.End < best.End)
+            ? candidate
+            : best;
+
+    private static PhraseMatcher Compile(IReadOnlyList<IReadOnlyList<string>> phrase, ContextRules context) =>
+        new([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry, context))])]);
 }

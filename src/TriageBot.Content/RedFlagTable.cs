@@ -3,15 +3,18 @@ using TriageBot.Content.Yaml;
 
 namespace TriageBot.Content;
 
-/// <summary>red-flags.yaml as loaded: the rules, their phrases, and the detector built from them.</summary>
+/// <summary>red-flags.yaml and context.yaml as loaded: the rules, their phrases, and the detector built from them.</summary>
 internal sealed class RedFlagTable
 {
-    public RedFlagTable(IReadOnlyList<RedFlagYaml> rules)
+    public RedFlagTable(IReadOnlyList<RedFlagYaml> rules, ContextFile context)
     {
         Definitions = rules;
+        ContextDefinition = context;
         Rules = [.. rules.Select(ToRule)];
-        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))));
+        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))), Detection.ContextRules.From(context, DateTime.UtcNow.Year));
     }
+
+    public ContextFile ContextDefinition { get; }
 
     public IReadOnlyList<RedFlagYaml> Definitions { get; }
 

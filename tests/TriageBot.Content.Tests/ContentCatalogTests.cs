@@ -153,4 +153,24 @@ public sealed class ContentCatalogTests
 
         Assert.Equal(new RedFlagHit("ces", "HAZ-CES", DispositionLevel.Emergency, 2, 24), hit); // "can't control my bladder"
     }
+
+    [Fact]
+    public void ReadRedFlags_SomeoneElsesRedFlag_IsAMentionAndNotAPresentHit()
+    {
+        var reading = Catalog.ReadRedFlags("my mum can't control her bladder");
+
+        Assert.Empty(reading.Present);
+        Assert.Equal(new RedFlagMention("ces", "HAZ-CES", DispositionLevel.Emergency, MentionReason.Other, 7, 25), Assert.Single(reading.Mentions));
+        Assert.Empty(Catalog.DetectRedFlags("my mum can't control her bladder"));
+    }
+
+    [Fact]
+    public void ReadRedFlags_PresentStatement_IsWhatDetectRedFlagsReturns()
+    {
+        var reading = Catalog.ReadRedFlags("I can't control my bladder");
+
+        Assert.Equal(Catalog.DetectRedFlags("I can't control my bladder"), reading.Present);
+        Assert.Empty(reading.Mentions);
+        Assert.False(reading.IsQuestion);
+    }
 }

@@ -23,6 +23,8 @@ public sealed class ContentLoaderTests
     [InlineData(ContentFileNames.Messages, "{ default: \"Call", "{ en-GB: \"Call", "messages.yaml line 3, column 21: a text with locale variants needs a 'default' entry")]
     [InlineData(ContentFileNames.HazardLog, "  - id: HAZ-NEURO\n    name:", "  - name:", "hazard-log.yaml line 42, column 10: missing required field(s) 'id'")]
     [InlineData(ContentFileNames.RedFlags, "[ [ \"kill myself\", suicidal ] ]", "[ \"kill myself\" ]", "red-flags.yaml line 14, column 11: expected a list [ ... ] here, found a single value")]
+    [InlineData(ContentFileNames.Context, "  answers: [ no ]", "  answer: [ no ]", "context.yaml line 10, column 3: unknown field 'answer'")]
+    [InlineData(ContentFileNames.Context, "\nquestion:", "\nquestions:", "context.yaml line 34, column 1: unknown field 'questions'")]
     public void Load_MalformedFile_ReportsWhereAndWhat(string file, string find, string replace, string expected)
     {
         using var fixture = ContentFixture.With(file, find, replace);
@@ -41,6 +43,16 @@ public sealed class ContentLoaderTests
 
         var line = Assert.Single(error.Errors);
         Assert.StartsWith("prompts.yaml: file not found", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoContextRules_ReportsIt()
+    {
+        using var fixture = ContentFixture.Without(ContentFileNames.Context);
+
+        var error = Assert.Throws<ContentLoadException>(fixture.Load);
+
+        Assert.StartsWith("context.yaml: file not found", Assert.Single(error.Errors), StringComparison.Ordinal);
     }
 
     [Fact]

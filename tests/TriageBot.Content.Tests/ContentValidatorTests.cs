@@ -99,6 +99,24 @@ public sealed class ContentValidatorTests
     [InlineData("golden/red-flag-utterances.yaml", "\"I can't control my bladder\"", "\"I can't control my weeing\"", "golden/red-flag-utterances.yaml: \"I can't control my weeing\": emergency rule 'ces' is not detected")]
     [InlineData("golden/red-flag-utterances.yaml", "\"no problems with my bladder\"", "\"my bladder is leaking\"", "golden/red-flag-utterances.yaml: \"my bladder is leaking\": expects no red flag but raises emergency rule 'ces'")]
     [InlineData("golden/red-flag-utterances.yaml", "expect: none, kind: negated", "expect: nothing, kind: denied", "golden/red-flag-utterances.yaml: \"no problems with my bladder\": kind 'denied' is not one of")]
+    // Context rules (context.yaml).
+    [InlineData("context.yaml", "direction: backward, window: 2", "direction: sideways, window: 2", "context.yaml: negation: trigger list 2: direction 'sideways' is not forward, backward, both or inside")]
+    [InlineData("context.yaml", "pseudo: [ \"as if\" ]", "pseudo: [ \"as well\" ]", "context.yaml: hypothetical: pseudo-trigger 'as well' contains no hypothetical trigger")]
+    [InlineData("context.yaml", "{ id: self-harm, keep", "{ id: self-harms, keep", "context.yaml: rule 'self-harms' is not in red-flags.yaml")]
+    [InlineData("context.yaml", "keep: [ historical, hypothetical, question ]", "keep: [ historical, negation ]", "context.yaml: rule 'self-harm' keeps 'negation', which is not one of other, historical, hypothetical, question")]
+    [InlineData("context.yaml", "\"in <year>\"", "\"in <decade>\"", "context.yaml: historical: trigger list 1: 'in <decade>' has an unknown placeholder")]
+    [InlineData("context.yaml", "terms: [ \"?\" ]", "terms: [ \"?\", \"?\" ]", "context.yaml: question: trigger list 1: '?' is listed twice")]
+    [InlineData("context.yaml", "{ direction: forward, terms: [ if, \"what if\" ] }", "{ direction: forward, terms: [ if, \"?\" ] }", "context.yaml: hypothetical: trigger list 1: '?' is a backward question trigger only")]
+    [InlineData("context.yaml", "  window: 8\n  termination: [ i, my ]", "  window: 80\n  termination: [ i, my ]", "context.yaml: other: window 80 must be 1 to 20 words")]
+    [InlineData("context.yaml", "\"can * cause\"", "\"can cause *\"", "context.yaml: question: trigger list 2: 'can cause *' may not start or end with '*'")]
+    [InlineData("context.yaml", "    - { direction: forward, terms: [ if, \"what if\" ] }\n", "", "context.yaml: hypothetical: has no triggers")]
+    [InlineData("context.yaml", "hypothetical:\n  window: 8\n", "hypothetical:\n  window: 8\n  answers: [ no ]\n", "context.yaml: hypothetical: only negation has answers")]
+    [InlineData("context.yaml", "firstPerson: [ i, im, me, my ]", "firstPerson: []", "context.yaml: scope 'firstPerson' is missing or empty")]
+    // Golden set gate, read in context.
+    [InlineData("golden/red-flag-utterances.yaml", "expect: ces, kind: other", "expect: ces, kind: question", "golden/red-flag-utterances.yaml: \"my mum can't control her bladder\": rule 'ces' must be a mention (Question), but is a mention (Other)")]
+    [InlineData("golden/red-flag-utterances.yaml", "\"I can't control my bladder\"", "\"my dad can't control his bladder\"", "golden/red-flag-utterances.yaml: \"my dad can't control his bladder\": emergency rule 'ces' is only a mention (Other)")]
+    [InlineData("golden/red-flag-utterances.yaml", "\"no problems with my bladder\"", "\"my mum is leaking from her bladder\"", "golden/red-flag-utterances.yaml: \"my mum is leaking from her bladder\": is denied but mentions emergency rule 'ces' (Other)")]
+    [InlineData("golden/red-flag-utterances.yaml", "expect: ces, kind: other", "expect: none, kind: other", "golden/red-flag-utterances.yaml: \"my mum can't control her bladder\": kind 'other' is a mention of a rule; it cannot expect none")]
     public void Validate_BrokenContent_ReportsTheProblem(string file, string find, string replace, string expectedStart)
     {
         using var fixture = ContentFixture.With(file, find, replace);

@@ -21,7 +21,9 @@ public sealed class HazardTraceTests
         var content = Real.Value;
         foreach (var rule in content.RedFlags.Where(r => r.Hazard == hazard))
         {
-            var phrasings = content.Golden.Where(u => u.Expect == rule.Id).Select(u => u.Text).ToList();
+            // Mentions (someone else, past, hypothetical, question) are asked about, not raised: only present phrasings count here.
+            var phrasings = content.Golden.Where(u => u.Expect == rule.Id && u.Kind is not ("other" or "historical" or "hypothetical" or "question"))
+                .Select(u => u.Text).ToList();
             Assert.True(phrasings.Count > 0, $"rule '{rule.Id}' has no golden phrasing");
             var missed = phrasings.Where(text => !content.DetectRedFlags(text).Any(h => h.RuleId == rule.Id && h.Hazard == hazard)).ToList();
             Assert.True(missed.Count == 0, $"rule '{rule.Id}' ({hazard}) missed:\n" + string.Join("\n", missed));

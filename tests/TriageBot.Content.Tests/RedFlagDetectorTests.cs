@@ -1,8 +1,9 @@
 using TriageBot.Content.Model;
+using TriageBot.Content.Tests.Support;
 
 namespace TriageBot.Content.Tests;
 
-/// <summary>The detector on small hand-written rules: matching, negation, typos, spans.</summary>
+/// <summary>The detector on small hand-written rules and the real context.yaml: matching, negation, typos, spans.</summary>
 public sealed class RedFlagDetectorTests
 {
     private static readonly RedFlagDetector Detector = new(
@@ -16,14 +17,13 @@ public sealed class RedFlagDetectorTests
         ]),
         (Rule("weakness", DispositionLevel.Urgent), [[["weak", "weakness"], ["leg", "foot"]]]),
         (Rule("self-harm", DispositionLevel.Emergency), [[["kill myself", "don't want to be here", "suicidal"]]]),
-    ]);
+    ], RealContext.Rules);
 
     [Theory]
     [InlineData("I can't control my bladder", "ces")]
     [InlineData("I can't feel my bladder", "ces")]
     [InlineData("no feeling down below", "ces")]
     [InlineData("my legs have gone numb", "ces")]
-    [InlineData("my husband can't feel his legs", "ces")]
     [InlineData("I CANNOT control my bladder", "ces")]
     [InlineData("I can not control my bladder", "ces")]
     [InlineData("I can’t control my bladder", "ces")]

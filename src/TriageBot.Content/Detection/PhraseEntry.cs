@@ -8,11 +8,14 @@ internal sealed class PhraseEntry
 {
     public const int MaxGap = 2;
 
-    public PhraseEntry(string text)
+    private readonly IReadOnlySet<string> _gapBreakers;
+
+    public PhraseEntry(string text, ContextRules context)
     {
         Text = text;
         Words = Tokenizer.Words(text);
-        ContainsNegator = Words.Any(WordLists.Negators.Contains);
+        ContainsNegator = Words.Any(context.Negators.Contains);
+        _gapBreakers = context.GapBreakers;
     }
 
     /// <summary>The entry as written in red-flags.yaml.</summary>
@@ -43,7 +46,7 @@ internal sealed class PhraseEntry
         return true;
     }
 
-    private static bool TryMatchNext(IReadOnlyList<Token> tokens, string word, int previous, out int found)
+    private bool TryMatchNext(IReadOnlyList<Token> tokens, string word, int previous, out int found)
     {
         found = previous;
         for (var k = previous + 1; k < tokens.Count && k <= previous + 1 + MaxGap; k++)
@@ -60,7 +63,7 @@ internal sealed class PhraseEntry
             }
 
             // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb".
-            if (WordLists.Negators.Contains(tokens[k].Text) || WordLists.ContrastWords.Contains(tokens[k].Text))
+            if (_gapBreakers.Contains(tokens[k].Text))
             {
                 return false;
             }

@@ -1,12 +1,28 @@
+using TriageBot.Content.Model;
+
 namespace TriageBot.Content.Detection;
 
-/// <summary>A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text.</summary>
+/// <summary>
+/// A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text. Each match of
+/// an entry is a concept occurrence that context.yaml may deny (dropped), or place with someone else, in the past,
+/// in a hypothetical or a question (a mention).
+/// </summary>
 internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
 {
+    // A text word can only match an entry word with the same first letter (its own, or its alias's: "isnt" is "not"),
+    // so each group's entries are looked up by first letter instead of tried at every word.
+    private readonly ILookup<char, PhraseEntry>[] _byFirstLetter =
+        [.. groups.Select(g => g.Where(e => e.Words.Count > 0).ToLookup(e => e.Words[0][0]))];
+
     public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; } = groups;
 
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
-    public (int Start, int End)? Match(IReadOnlyList<Token> tokens)
+    /// <param name="keep">Contexts that make no mention of this rule (self-harm in any tense).</param>
+    /// <returns>
+    /// Present (no reason) when every group has an occurrence no context reaches; otherwise a mention, with the
+    /// reason of the occurrences chosen (<see cref="MentionReason.Ambiguous"/> when some are present and some not).
+    /// </returns>
+    public PhraseMatch? Match(IReadOnlyList<Token> tokens, ContextScan context, ContextFlags keep)
     {
         if (Groups.Count == 0)
         {
@@ -16,16 +32,16 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
         var found = new List<Occurrence>[Groups.Count];
         for (var g = 0; g < Groups.Count; g++)
         {
-            found[g] = Find(Groups[g], tokens);
+            found[g] = Find(_byFirstLetter[g], tokens);
             if (found[g].Count == 0)
             {
                 return null;
             }
         }
 
-        // Negators inside the phrase's own entries ("no feeling" in "no feeling down below") deny nothing.
+        // Context words inside the phrase's own words ("no feeling down below", "legs gone numb") are the symptom.
         var ignored = new HashSet<int>();
-        foreach (var occurrence in found.SelectMany(o => o).Where(o => o.Entry.ContainsNegator))
+        foreach (var occurrence in found.SelectMany(o => o))
         {
             for (var t = occurrence.Start; t <= occurrence.End; t++)
             {
@@ -33,31 +49,62 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
             }
         }
 
+        var ignore = keep | (context.CarerSpeaking ? ContextFlags.Other : ContextFlags.None);
         var standing = new List<Occurrence>[Groups.Count];
         for (var g = 0; g < Groups.Count; g++)
         {
-            standing[g] = found[g]
-                .Where(o => o.Entry.ContainsNegator || !Negation.IsNegated(tokens, o.Start, o.End, ignored))
-                .ToList();
+            standing[g] = [.. found[g]
+                .Where(o => o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored))
+                .Select(o => o with { Flags = context.Flags(o.Start, o.End, ignored) & ~ignore })];
             if (standing[g].Count == 0)
             {
                 return null;
             }
         }
 
-        return Smallest(standing);
+        var present = standing.Select(g => g.Where(o => o.Flags == ContextFlags.None).ToList()).ToArray();
+        if (present.All(g => g.Count > 0))
+        {
+            var (start, end, _) = Smallest(present);
+            var inside = context.InsideFlags(start, end) & ~ignore;
+            return new PhraseMatch(start, end, inside == ContextFlags.None ? null : Primary(inside));
+        }
+
+        var mention = Smallest(standing);
+        return new PhraseMatch(mention.Start, mention.End, Reason(mention.Chosen));
     }
 
-    private static List<Occurrence> Find(IReadOnlyList<PhraseEntry> entries, IReadOnlyList<Token> tokens)
+    /// <summary>Someone else first (the check asks who), then a question (education may answer it), then the rest.</summary>
+    internal static MentionReason Reason(IReadOnlyCollection<Occurrence> chosen)
+    {
+        if (chosen.Any(o => o.Flags == ContextFlags.None))
+        {
+            return MentionReason.Ambiguous;
+        }
+
+        return Primary(chosen.Aggregate(ContextFlags.None, (all, o) => all | o.Flags));
+    }
+
+    private static MentionReason Primary(ContextFlags flags) =>
+        flags.HasFlag(ContextFlags.Other) ? MentionReason.Other
+            : flags.HasFlag(ContextFlags.Question) ? MentionReason.Question
+            : flags.HasFlag(ContextFlags.Hypothetical) ? MentionReason.Hypothetical
+            : MentionReason.Historical;
+
+    private static List<Occurrence> Find(ILookup<char, PhraseEntry> entries, IReadOnlyList<Token> tokens)
     {
         var occurrences = new List<Occurrence>();
         for (var t = 0; t < tokens.Count; t++)
         {
-            foreach (var entry in entries)
+            var token = tokens[t];
+            var candidates = token.Alias is { Length: > 0 } alias && alias[0] != token.Text[0]
+                ? entries[token.Text[0]].Concat(entries[alias[0]])
+                : entries[token.Text[0]];
+            foreach (var entry in candidates)
             {
                 if (entry.TryMatch(tokens, t, out var end))
                 {
-                    occurrences.Add(new Occurrence(t, end, entry));
+                    occurrences.Add(new Occurrence(t, end, entry, ContextFlags.None));
                 }
             }
         }
@@ -65,28 +112,25 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
         return occurrences;
     }
 
-    private static (int Start, int End) Smallest(List<Occurrence>[] groups)
+    private static (int Start, int End, List<Occurrence> Chosen) Smallest(List<Occurrence>[] groups)
     {
-        (int Start, int End) best = (0, int.MaxValue);
+        (int Start, int End, List<Occurrence> Chosen) best = (0, int.MaxValue, []);
         foreach (var anchor in groups.SelectMany(g => g))
         {
-            var start = anchor.Start;
-            var end = anchor.End;
-            foreach (var group in groups)
-            {
-                var nearest = group.MinBy(o => Math.Abs(o.Start - anchor.Start))!;
-                start = Math.Min(start, nearest.Start);
-                end = Math.Max(end, nearest.End);
-            }
-
+            var chosen = groups.Select(group => group.MinBy(o => Math.Abs(o.Start - anchor.Start))!).ToList();
+            var start = Math.Min(anchor.Start, chosen.Min(o => o.Start));
+            var end = Math.Max(anchor.End, chosen.Max(o => o.End));
             if (end - start < best.End - best.Start || (end - start == best.End - best.Start && start < best.Start))
             {
-                best = (start, end);
+                best = (start, end, chosen);
             }
         }
 
         return best;
     }
 
-    private sealed record Occurrence(int Start, int End, PhraseEntry Entry);
+    internal sealed record Occurrence(int Start, int End, PhraseEntry Entry, ContextFlags Flags);
 }
+
+/// <summary>A phrase's match: its token span, and why it is only a mention (null: present).</summary>
+internal readonly record struct PhraseMatch(int Start, int End, MentionReason? Reason);

@@ -8,4 +8,5 @@ namespace TriageBot.Content.Detection;
 /// <param name="Alias">Another word this token also stands for: <c>isnt</c> also matches <c>not</c>.</param>
 /// <param name="Sentence">Which sentence (split at . ! ? ; : and line breaks) the word is in.</param>
 /// <param name="CommaBefore">A comma separates this word from the previous one.</param>
-internal readonly record struct Token(string Text, int Start, int End, int Sentence, bool CommaBefore, string? Alias = null);
+/// <param name="QuestionAfter">A question mark follows this word ("is it serious?").</param>
+internal readonly record struct Token(string Text, int Start, int End, int Sentence, bool CommaBefore, string? Alias = null, bool QuestionAfter = false);

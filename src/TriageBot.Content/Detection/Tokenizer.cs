@@ -57,6 +57,11 @@ internal static class Tokenizer
             var c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
+                if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence)
+                {
+                    tokens[^1] = tokens[^1] with { QuestionAfter = true };
+                }
+
                 if (IsSentenceEnd(c))
                 {
                     sentence++;
@@ -120,7 +125,13 @@ internal static class Tokenizer
                 && next.Sentence == token.Sentence
                 && NegatedVerbs.TryGetValue(token.Text, out var negative))
             {
-                joined.Add(token with { Text = negative, End = next.End, Alias = NotForms.Contains(negative) ? "not" : null });
+                joined.Add(token with
+                {
+                    Text = negative,
+                    End = next.End,
+                    Alias = NotForms.Contains(negative) ? "not" : null,
+                    QuestionAfter = next.QuestionAfter,
+                });
                 i++;
                 continue;
             }

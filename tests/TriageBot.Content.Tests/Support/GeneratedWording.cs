@@ -5,7 +5,7 @@ namespace TriageBot.Content.Tests.Support;
 
 /// <summary>
 /// Placeholder wording for every key in <see cref="ContentKeys"/>, written next to copies of the real red-flag,
-/// disposition, hazard, golden, education and sources files. Lets the full validator check the clinical-safety files before the real
+/// context, disposition, hazard, golden, education and sources files. Lets the full validator check the clinical-safety files before the real
 /// wording lands.
 /// </summary>
 internal static class GeneratedWording
@@ -14,7 +14,7 @@ internal static class GeneratedWording
     {
         var folder = Path.Combine(Path.GetTempPath(), "triagebot-content-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "golden"));
-        string[] real = [ContentFileNames.RedFlags, ContentFileNames.Dispositions, ContentFileNames.HazardLog, ContentFileNames.Golden, ContentFileNames.Education, ContentFileNames.Sources];
+        string[] real = [ContentFileNames.RedFlags, ContentFileNames.Context, ContentFileNames.Dispositions, ContentFileNames.HazardLog, ContentFileNames.Golden, ContentFileNames.Education, ContentFileNames.Sources];
         foreach (var file in real)
         {
             File.Copy(Path.Combine(RepoPaths.Content, file), Path.Combine(folder, file));

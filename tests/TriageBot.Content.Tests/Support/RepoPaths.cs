@@ -16,6 +16,8 @@ internal static class RepoPaths
     /// <summary>The tests folder: every test project's source, which the hazard log's test names must point into.</summary>
     public static string Tests => Path.Combine(Root, "tests");
 
+    public static string Context => Path.Combine(Content, ContentFileNames.Context);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -1,0 +1,209 @@
+using TriageBot.Content.Model;
+using TriageBot.Content.Tests.Support;
+
+namespace TriageBot.Content.Tests;
+
+/// <summary>
+/// The real context.yaml on a small hand-written lexicon, one context at a time, as patients and carers write:
+/// denied concepts are dropped; someone else, the past, "what if" and questions are mentions (the bot asks); clear
+/// present first-person statements stay present however they are wrapped.
+/// </summary>
+public sealed class ContextRulesTests
+{
+    private static readonly RedFlagDetector Detector = new(
+    [
+        (Rule("ces", DispositionLevel.Emergency),
+        [
+            [["bladder", "pee", "wee"], ["can't control", "lost control", "lose control", "leaking", "can't feel"]],
+            [["wet myself", "wet himself", "wet herself", "wet yourself", "wet the bed", "incontinence", "incontinent"]],
+            [["numb legs", "legs numb", "can't feel legs"]],
+            [["legs"], ["giving way", "feel dead"]],
+            [["cauda equina"]],
+        ]),
+        (Rule("trauma", DispositionLevel.Emergency), [[["car crash", "crashed", "broke back", "fell off", "fractured"]]]),
+        (Rule("cancer", DispositionLevel.Urgent), [[["cancer", "tumour"]]]),
+        (Rule("self-harm", DispositionLevel.Emergency),
+            [[["kill myself", "killed himself", "end it all", "better off without me", "suicidal", "suicide"]]]),
+    ], RealContext.Rules);
+
+    [Theory]
+    [InlineData("my legs aren't numb")]
+    [InlineData("I haven't lost control of my bladder")]
+    [InlineData("my bladder is fine")]
+    [InlineData("no problems with my bladder, no leaking")]
+    [InlineData("I'm not suicidal")]
+    [InlineData("I have never had cancer")]
+    [InlineData("the doctor ruled out cauda equina")]
+    [InlineData("I haven't had a car crash or anything")]
+    public void Negation_DeniedConcept_IsDroppedNotMentioned(string text)
+    {
+        var reading = Detector.Read(text);
+
+        Assert.Empty(reading.Present);
+        Assert.Empty(reading.Mentions);
+    }
+
+    [Theory]
+    [InlineData("No, I can't control my bladder", "ces")]
+    [InlineData("nope - leaking pee since monday", "ces")]
+    [InlineData("No my legs are numb", "ces")]
+    [InlineData("I'm not sure but I think I'm leaking pee", "ces")]
+    [InlineData("I have no idea why my legs are numb", "ces")]
+    [InlineData("no pain but my legs are numb", "ces")]
+    [InlineData("I have no fever, and my legs are numb", "ces")]
+    [InlineData("If things don't get better I'll kill myself", "self-harm")]
+    public void Negation_ThatDoesNotReachTheConcept_LeavesItPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("my husband can't feel his legs", "ces")]
+    [InlineData("my dad has wet himself", "ces")]
+    [InlineData("Mum has wet herself", "ces")]
+    [InlineData("my husband's legs are numb", "ces")]
+    [InlineData("she can't feel her legs", "ces")]
+    [InlineData("he has lost control of his bladder", "ces")]
+    [InlineData("my mum had cancer", "cancer")]
+    [InlineData("cancer runs in the family", "cancer")]
+    [InlineData("there is a family history of cancer", "cancer")]
+    [InlineData("my friend crashed his car", "trauma")]
+    [InlineData("my brother killed himself", "self-harm")]
+    [InlineData("a friend of mine has cauda equina", "ces")]
+    [InlineData("my best mate crashed his car", "trauma")]
+    [InlineData("my wife lost control of her bladder", "ces")]
+    public void Other_SomeoneElsesRedFlag_IsAMentionSoTheBotAsks(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Other);
+
+    [Theory]
+    [InlineData("my wife noticed my legs are numb", "ces")]
+    [InlineData("my dad says I can't control my bladder", "ces")]
+    [InlineData("my legs feel like they are giving way", "ces")]
+    [InlineData("My dad had a car crash years ago and now I can't feel my legs", "ces")]
+    [InlineData("I'm asking for my dad, he can't feel his legs", "ces")]
+    [InlineData("asking for my mum: she has wet herself", "ces")]
+    public void Other_FirstPersonStatementOrCarerSpeakingForThePatient_IsPresent(string text, string rule) =>
+        AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("I broke my back in 2009, it healed", "trauma")]
+    [InlineData("I broke my back, it healed", "trauma")]
+    [InlineData("I was in a car crash years ago", "trauma")]
+    [InlineData("when I was a teenager I fractured my spine", "trauma")]
+    [InlineData("I fell off a ladder a long time ago", "trauma")]
+    [InlineData("I used to wet the bed as a child", "ces")]
+    [InlineData("I've had numb legs before", "ces")]
+    [InlineData("I lost control of my bladder once, it cleared up", "ces")]
+    [InlineData("Last year I crashed my bike", "trauma")]
+    public void Historical_PastOrResolvedRedFlag_IsAMention(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Historical);
+
+    [Theory]
+    [InlineData("I crashed my car this morning", "trauma")]
+    [InlineData("I broke my back years ago and now my legs are numb", "ces")]
+    [InlineData("my legs have gone numb", "ces")]
+    [InlineData("I can't feel my legs but the back pain has gone", "ces")]
+    [InlineData("I didn't make it to the toilet, I've wet myself and I never used to", "ces")]
+    [InlineData("I had a tumour removed years ago", "cancer")] // ever having had cancer is itself the red flag
+    [InlineData("I've thought about suicide in the past", "self-harm")]
+    public void Historical_PresentOrKeptRedFlag_StaysPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Fact]
+    public void Historical_ThisYear_IsNotThePast() =>
+        AssertPresent($"I crashed my car in {DateTime.UtcNow.Year}", "trauma"); // "in <year>" is a year before this one
+
+    [Theory]
+    [InlineData("what if I lose control of my bladder", "ces")]
+    [InlineData("if my legs go numb who should I call", "ces")]
+    [InlineData("I'm worried about cauda equina", "ces")]
+    [InlineData("in case I lose control of my bladder, who do I ring", "ces")]
+    [InlineData("my physio said to look out for numb legs", "ces")]
+    [InlineData("when you can't control your bladder", "ces")]
+    public void Hypothetical_ImaginedRedFlag_IsAMention(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Hypothetical);
+
+    [Theory]
+    [InlineData("I'm not sure if my legs are numb", "ces")]
+    [InlineData("if I'm honest I can't control my bladder", "ces")]
+    [InlineData("it feels as if my legs are numb", "ces")]
+    [InlineData("I keep thinking everyone would be better off without me", "self-harm")]
+    [InlineData("what should I do I can't control my bladder", "ces")]
+    public void Hypothetical_DoubtOrThoughtsOfSelfHarm_StayPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("can sciatica make you wet yourself?", "ces")]
+    [InlineData("can back pain cause incontinence", "ces")]
+    [InlineData("is it normal to have numb legs", "ces")]
+    [InlineData("could it be cauda equina?", "ces")]
+    [InlineData("Hi, could sciatica cause bladder leaking?", "ces")]
+    [InlineData("I was wondering if sciatica can make you incontinent", "ces")]
+    [InlineData("what are the signs of cauda equina", "ces")]
+    [InlineData("is losing control of your bladder a sign of cauda equina", "ces")]
+    [InlineData("can a tumour cause back pain?", "cancer")]
+    public void Question_AboutACondition_IsAMention(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Question);
+
+    [Theory]
+    [InlineData("I can't control my bladder, what should I do?", "ces")]
+    [InlineData("can you help me I can't control my bladder", "ces")]
+    [InlineData("should I go to A&E, I can't feel my legs", "ces")]
+    [InlineData("I have numb legs, is that serious?", "ces")]
+    [InlineData("I can't feel my legs any ideas?", "ces")]
+    [InlineData("should I just end it all?", "self-harm")]
+    public void Question_WrappingAPresentStatement_LeavesItPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Fact]
+    public void Ambiguous_ConceptPartlyStatedPartlyAsked_IsAMention() =>
+        AssertMention("I'm leaking, could it be my bladder?", "ces", MentionReason.Ambiguous);
+
+    [Theory]
+    [InlineData("what does a laminectomy involve", true)]
+    [InlineData("is it normal?", true)]
+    [InlineData("How long will it take", true)]
+    [InlineData("that's all", false)]
+    [InlineData("I can't walk far", false)]
+    [InlineData("can you help me", false)]
+    public void Reading_AnyQuestion_IsFlaggedEvenWithoutARedFlag(string text, bool isQuestion) =>
+        Assert.Equal(isQuestion, Detector.Read(text).IsQuestion);
+
+    [Fact]
+    public void Reading_Mention_SpansTheConceptAndCarriesTheRule()
+    {
+        const string text = "Not me - my dad has wet himself.";
+
+        var mention = Assert.Single(Detector.Read(text).Mentions);
+
+        Assert.Equal("wet himself", text.Substring(mention.Start, mention.Length));
+        Assert.Equal(new RedFlagMention("ces", "HAZ-ces", DispositionLevel.Emergency, MentionReason.Other, mention.Start, mention.Length), mention);
+    }
+
+    [Fact]
+    public void Reading_RulePresentAndMentioned_IsPresentOnly()
+    {
+        var reading = Detector.Read("My mum had cancer. I have a tumour.");
+
+        Assert.Equal(["cancer"], reading.Present.Select(h => h.RuleId));
+        Assert.Empty(reading.Mentions);
+    }
+
+    [Fact]
+    public void Detect_Mentions_AreNotPresentHits() =>
+        Assert.Empty(Detector.Detect("my dad has wet himself"));
+
+    private static void AssertPresent(string text, string rule)
+    {
+        var reading = Detector.Read(text);
+        Assert.True(reading.Present.Any(h => h.RuleId == rule), $"'{text}': {rule} should be present; read {Describe(reading)}");
+    }
+
+    private static void AssertMention(string text, string rule, MentionReason reason)
+    {
+        var reading = Detector.Read(text);
+        Assert.True(
+            reading.Mentions.Any(m => m.RuleId == rule && m.Reason == reason) && reading.Present.Count == 0,
+            $"'{text}': {rule} should be a mention ({reason}) with nothing present; read {Describe(reading)}");
+    }
+
+    private static string Describe(FreeTextReading reading) =>
+        $"present [{string.Join(", ", reading.Present.Select(h => h.RuleId))}], mentions [{string.Join(", ", reading.Mentions.Select(m => $"{m.RuleId} {m.Reason}"))}]";
+
+    private static RedFlagRule Rule(string id, DispositionLevel level) =>
+        new(id, $"HAZ-{id}", $"prompt.redflag.{id}", level, $"advice.redflag.{id}");
+}
