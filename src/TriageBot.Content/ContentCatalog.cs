@@ -32,7 +32,7 @@ public sealed class ContentCatalog : IContentCatalog
         EducationDefinitions = files.Education.Education ?? [];
         _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? []);
         DispositionRules = [.. (files.Dispositions.Rules ?? []).Select(r => new DispositionRule(
-            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard))];
+            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard, string.IsNullOrWhiteSpace(r.Advice) ? null : r.Advice))];
         Hazards = files.Hazards.Hazards ?? [];
         Golden = files.Golden.Utterances ?? [];
     }
@@ -131,7 +131,8 @@ public sealed class ContentCatalog : IContentCatalog
         }
 
         var hazards = matching.Where(r => !string.IsNullOrEmpty(r.Hazard)).Select(r => r.Hazard!).Distinct(StringComparer.Ordinal);
-        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]);
+        var advice = matching.Where(r => r.Advice is not null).Select(r => r.Advice!).Distinct(StringComparer.Ordinal);
+        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]) { Advice = [.. advice] };
     }
 
     public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);

@@ -30,13 +30,13 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         ArgumentNullException.ThrowIfNull(dc);
         var state = Read(dc.ActiveDialog!);
         var answer = choice.ReadOutcome(result);
-        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].QuestionKey;
+        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].Key;
         var positive = SafetyAnswer.IsPositive(
             answer.TryGetValue(out var found) ? found.Value : null,
             dc.Context.Activity.Text,
             new Wording(services.Content, dc.Context).Ask(key).Choices);
         var findings = state.Findings ?? [];
-        var rule = Questions[state.Index];
+        var rule = Questions[state.Index].Rule;
         if (positive)
         {
             findings = [.. findings, state.AskingRapid ? "redflag.weakness.rapid" : $"redflag.{rule.Id}"];
@@ -55,13 +55,13 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
             : await EndAsync(dc, findings, cancellationToken);
     }
 
-    private IReadOnlyList<RedFlagRule> Questions =>
-        [.. services.Content.RedFlags.Where(r => !string.IsNullOrEmpty(r.QuestionKey))];
+    private IReadOnlyList<(RedFlagRule Rule, string Key)> Questions =>
+        [.. services.Content.RedFlags.SelectMany(r => r.QuestionKeys.Select(k => (r, k)))];
 
     private Task<DialogTurnResult> AskAsync(DialogContext dc, RedFlagScreenState state, CancellationToken cancellationToken)
     {
         dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.RedFlagScreenState);
-        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].QuestionKey;
+        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].Key;
         return dc.PromptAsync(PromptIds.Choice, new Wording(services.Content, dc.Context).Ask(key), cancellationToken);
     }
 

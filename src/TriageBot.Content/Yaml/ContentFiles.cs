@@ -89,9 +89,18 @@ internal sealed class RedFlagYaml
 {
     public required string Id { get; init; }
     public string? Hazard { get; init; }
-    public string? Question { get; init; }
+
+    /// <summary>The screening questions that ask about it, in order (none: free text only).</summary>
+    public List<string>? Questions { get; init; }
+
+    /// <summary>The question asked when a message only mentions it (someone else, the past, a question).</summary>
+    public string? Check { get; init; }
+
     public DispositionLevel? Level { get; init; }
     public string? Advice { get; init; }
+
+    /// <summary>An education topic id for questions about the condition; optional.</summary>
+    public string? Topic { get; init; }
 
     /// <summary>Phrase → word groups → entries (one or more words).</summary>
     public List<List<List<string>>>? Phrases { get; init; }
@@ -108,6 +117,9 @@ internal sealed class DispositionRuleYaml
     public List<string>? When { get; init; }
     public DispositionLevel? Level { get; init; }
     public string? Hazard { get; init; }
+
+    /// <summary>The messages.yaml key said when the rule first matches; required on emergency and urgent rules.</summary>
+    public string? Advice { get; init; }
 }
 
 internal sealed class HazardsFile
@@ -123,6 +135,9 @@ internal sealed class HazardYaml
 
     /// <summary>How the person's summary names it, in lay words (the hazard log's name is for the safety case).</summary>
     public string? Summary { get; init; }
+
+    /// <summary><c>code</c> when the code and its tests control the hazard rather than a content rule.</summary>
+    public string? ControlledIn { get; init; }
 }
 
 internal sealed class GoldenFile
