@@ -131,8 +131,7 @@ public sealed class ContentCatalog : IContentCatalog
         }
 
         var hazards = matching.Where(r => !string.IsNullOrEmpty(r.Hazard)).Select(r => r.Hazard!).Distinct(StringComparer.Ordinal);
-        var advice = matching.Where(r => r.Advice is not null).Select(r => r.Advice!).Distinct(StringComparer.Ordinal);
-        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]) { Advice = [.. advice] };
+        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]) { Matched = matching };
     }
 
     public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);

@@ -57,7 +57,7 @@ internal static class ConfirmDialogs
 
                 new Wording(services.Content, step.Context).Say("restart.done");
                 await step.Dc.CancelAllDialogsAsync(ct);
-                step.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
+                TriageFindings.Of(step.Context).Clear();
                 return await step.Dc.BeginDialogAsync(TriageDialog.Id, null, ct);
             });
 }

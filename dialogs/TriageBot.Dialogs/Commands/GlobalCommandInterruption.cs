@@ -72,7 +72,7 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
                 return InterruptionResult.HandledThenReprompt;
             case Command.Stop:
                 await dc.CancelAllDialogsAsync(cancellationToken);
-                dc.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
+                TriageFindings.Of(dc.Context).Clear();
                 wording.Say("stop.done");
                 return InterruptionResult.Handled;
             case Command.Delete:

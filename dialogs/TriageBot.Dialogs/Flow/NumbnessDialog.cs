@@ -25,7 +25,8 @@ internal static class NumbnessDialog
             .AddStep("check-any", (step, ct) => step.Values.Any == Choices.No ? EndAsync(step, ct) : step.NextAsync(null, ct))
             .AddPrompt("ask-where", choice, step => Ask(services, step, "prompt.numbness.where"),
                 (s, o) => s with { Where = o.Value?.Value })
-            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" or "both-legs" ? EndAsync(step, ct) : step.NextAsync(null, ct))
+            // Saddle numbness is an emergency at once; both legs is graded with "getting worse" (dispositions.yaml).
+            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" ? EndAsync(step, ct) : step.NextAsync(null, ct))
             .AddPrompt("ask-worsening", choice, step => Ask(services, step, "prompt.numbness.worsening"),
                 (s, o) => s with { Worsening = o.Value?.Value ?? Choices.NotSure })
             .AddStep("finish", (step, ct) =>

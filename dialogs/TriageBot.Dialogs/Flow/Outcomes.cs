@@ -2,6 +2,7 @@ using System.Text.Json;
 using TriageBot.Content.Model;
 using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
+using static TriageBot.Dialogs.ContentKeys;
 
 namespace TriageBot.Dialogs.Flow;
 
@@ -16,6 +17,15 @@ internal static class Outcomes
         DispositionLevel.Urgent => "urgent",
         DispositionLevel.Routine => "routine",
         _ => "self-care",
+    };
+
+    /// <summary>The level's own advice (advice.emergency, advice.urgent, ...).</summary>
+    public static string AdviceKey(DispositionLevel level) => level switch
+    {
+        DispositionLevel.Emergency => Advice.Emergency,
+        DispositionLevel.Urgent => Advice.Urgent,
+        DispositionLevel.Routine => Advice.Routine,
+        _ => Advice.SelfCare,
     };
 
     /// <summary>
@@ -47,23 +57,46 @@ internal static class Outcomes
     }
 
     /// <summary>
-    /// The emergency script: the advice for each emergency red flag found (or the general emergency advice), the
-    /// outcome event, then the number again. Calm, clear, and nothing more is asked.
+    /// The end of a triage that is not an emergency: the level's advice, then each hazard's own advice not said yet
+    /// (including routine notes such as inflammatory back pain), the pregnancy medicine note with self-care or
+    /// routine advice, the outcome, and the safety net.
     /// </summary>
-    public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result, IEnumerable<string> findings)
+    public static void Disposition(TriageServices services, TurnContext turn, DispositionResult result, TriageFindings findings)
     {
         var wording = new Wording(services.Content, turn);
-        var adviceKeys = wording.Content.RedFlags
-            .Where(r => r.Level == DispositionLevel.Emergency && findings.Contains($"redflag.{r.Id}"))
-            .Select(r => r.AdviceKey)
-            .Distinct()
+        wording.Say(AdviceKey(result.Level));
+        foreach (var advice in findings.TakeNewAdvice(result, DispositionLevel.Routine))
+        {
+            wording.Say(advice);
+        }
+
+        if (result.Level is DispositionLevel.Routine or DispositionLevel.SelfCare && findings.Has(Findings.PregnancyYes))
+        {
+            wording.Say(Medicine.Pregnancy);
+        }
+
+        Report(services, turn, result);
+        wording.Say(ContentKeys.Safety.Net);
+    }
+
+    /// <summary>
+    /// The emergency script: the advice of every emergency rule that matched (or the general emergency advice), the
+    /// outcome event, then the number again. Calm, clear, and nothing more is asked.
+    /// </summary>
+    public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result)
+    {
+        var wording = new Wording(services.Content, turn);
+        var adviceKeys = result.Matched
+            .Where(r => r.Level == DispositionLevel.Emergency && r.Advice is not null)
+            .Select(r => r.Advice!)
+            .Distinct(StringComparer.Ordinal)
             .ToList();
-        foreach (var key in adviceKeys.Count > 0 ? adviceKeys : ["advice.emergency"])
+        foreach (var key in adviceKeys.Count > 0 ? adviceKeys : [Advice.Emergency])
         {
             wording.Say(key);
         }
 
         Report(services, turn, result);
-        wording.Say("emergency.repeat");
+        wording.Say(ContentKeys.Safety.EmergencyRepeat);
     }
 }

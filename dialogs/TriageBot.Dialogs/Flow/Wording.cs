@@ -20,7 +20,10 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
     public string Text(string key, params (string Name, string Value)[] args) =>
         content.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 
-    public void Say(string key, params (string Name, string Value)[] args) => turn.SendActivity(MessageFactory.Text(Text(key, args)));
+    public void Say(string key, params (string Name, string Value)[] args) => Send(Text(key, args));
+
+    /// <summary>Sends text that already comes from content (an education topic, a summary).</summary>
+    public void Send(string text) => turn.SendActivity(MessageFactory.Text(text));
 
     /// <summary>A question from content as prompt options: text, re-ask, and its choices as short buttons with synonyms.</summary>
     public PromptOptions Ask(string promptKey, Func<ChoiceContent, bool>? include = null, IEnumerable<Choice>? extraFirst = null, int maxAttempts = 3)

@@ -45,11 +45,11 @@ public sealed record DispositionRule(string Id, IReadOnlyList<string> When, Disp
 
 /// <summary>
 /// The disposition reached: the level, the hazard ids that raised it, the rule ids that matched (most urgent first),
-/// and the advice keys of the matching rules in the same order (each once).
+/// and those rules themselves (with their advice).
 /// </summary>
 public sealed record DispositionResult(DispositionLevel Level, IReadOnlyList<string> Hazards, IReadOnlyList<string> Rules)
 {
-    public IReadOnlyList<string> Advice { get; init; } = [];
+    public IReadOnlyList<DispositionRule> Matched { get; init; } = [];
 }
 
 /// <summary>Where an education snippet's facts come from.</summary>
