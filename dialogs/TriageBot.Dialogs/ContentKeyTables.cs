@@ -86,13 +86,13 @@ internal static class ContentKeyTables
         };
         findings.UnionWith(RedFlagIds.All.Select(ContentKeys.Findings.RedFlag));
         var choices = PromptChoices();
-        findings.UnionWith(choices[Prompt.Screen.Age].Select(c => "age." + c));
-        findings.UnionWith(choices[Prompt.Pain.Location].Select(c => "pain.location." + c));
-        findings.UnionWith(choices[Prompt.Pain.Spread].Select(c => "pain.spread." + c));
-        findings.UnionWith(choices[Prompt.Pain.Duration].Select(c => "duration." + c));
-        findings.UnionWith(choices[Prompt.Numbness.Where].Select(c => "numbness.where." + c));
-        findings.UnionWith(choices[Prompt.Treatments.Pick].Select(c => "treatments." + c));
-        findings.UnionWith(choices[Prompt.Treatments.Helped].Select(c => "treatments.helped." + c));
+        findings.UnionWith(choices[Prompt.Screen.Age].Select(ContentKeys.Findings.Age));
+        findings.UnionWith(choices[Prompt.Pain.Location].Select(ContentKeys.Findings.PainLocation));
+        findings.UnionWith(choices[Prompt.Pain.Spread].Select(ContentKeys.Findings.PainSpread));
+        findings.UnionWith(choices[Prompt.Pain.Duration].Select(ContentKeys.Findings.Duration));
+        findings.UnionWith(choices[Prompt.Numbness.Where].Select(ContentKeys.Findings.NumbnessWhere));
+        findings.UnionWith(choices[Prompt.Treatments.Pick].Select(ContentKeys.Findings.Treatment));
+        findings.UnionWith(choices[Prompt.Treatments.Helped].Select(ContentKeys.Findings.TreatmentsHelped));
         return findings;
     }
 }

@@ -333,14 +333,11 @@ public static class ContentKeys
         public const string WeaknessRapid = "redflag.weakness.rapid";
         public const string AgeUnder45 = "age.under-45";
         public const string Age50Plus = "age.50-plus";
-        public const string Age70Plus = "age.70-plus";
         public const string InjuryMinor = "injury.minor";
         public const string RiskBones = "risk.bones";
         public const string ProcedureRecent = "procedure.recent";
         public const string InflammatoryYes = "inflammatory.yes";
         public const string PregnancyYes = "pregnancy.yes";
-        public const string BothLegsSpread = "pain.spread.both-legs";
-        public const string DurationOver12Weeks = "duration.over-12-weeks";
         public const string PainScoreSevere = "pain.score.severe";
         public const string NumbnessYes = "numbness.yes";
         public const string NumbnessWorsening = "numbness.worsening";
@@ -351,6 +348,21 @@ public static class ContentKeys
 
         /// <summary><c>redflag.{id}</c>.</summary>
         public static string RedFlag(string id) => "redflag." + id;
+
+        /// <summary>Choice-based findings: the area, then the choice id (README, "Findings").</summary>
+        public static string PainLocation(string choiceId) => "pain.location." + choiceId;
+
+        public static string PainSpread(string choiceId) => "pain.spread." + choiceId;
+
+        public static string Duration(string choiceId) => "duration." + choiceId;
+
+        public static string Age(string choiceId) => "age." + choiceId;
+
+        public static string NumbnessWhere(string choiceId) => "numbness.where." + choiceId;
+
+        public static string Treatment(string choiceId) => "treatments." + choiceId;
+
+        public static string TreatmentsHelped(string choiceId) => "treatments.helped." + choiceId;
     }
 
     private static HashSet<string> Collect()

@@ -19,6 +19,15 @@ internal static class Outcomes
         _ => "self-care",
     };
 
+    /// <summary>The level's short name for the summary (outcome.emergency, ...), from its id.</summary>
+    public static string OutcomeNameKey(string outcomeId) => outcomeId switch
+    {
+        "emergency" => Outcome.Emergency,
+        "urgent" => Outcome.Urgent,
+        "routine" => Outcome.Routine,
+        _ => Outcome.SelfCare,
+    };
+
     /// <summary>The level's own advice (advice.emergency, advice.urgent, ...).</summary>
     public static string AdviceKey(DispositionLevel level) => level switch
     {

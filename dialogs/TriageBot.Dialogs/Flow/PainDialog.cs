@@ -16,20 +16,20 @@ internal static class PainDialog
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice, NumberPrompt score, DurationBandPrompt duration, TextPrompt text) =>
         new WaterfallDialog<PainAnswers>(Id, 2, TriageJsonContext.Default.PainAnswers, () => new PainAnswers())
-            .AddPrompt("ask-location", choice, step => Ask(services, step, Prompt.Pain.Location),
+            .AddQuestion(services, "ask-location", choice, step => Ask(services, step, Prompt.Pain.Location),
                 (s, o) => s with { Location = o.Value?.Value })
-            .AddPrompt("ask-spread", choice, step => Ask(services, step, Prompt.Pain.Spread),
+            .AddQuestion(services, "ask-spread", choice, step => Ask(services, step, Prompt.Pain.Spread),
                 (s, o) => s with { Spread = o.Value?.Value })
-            .AddPrompt("ask-score", score, step => Ask(services, step, Prompt.Pain.Score),
+            .AddQuestion(services, "ask-score", score, step => Ask(services, step, Prompt.Pain.Score),
                 (s, o) => s with { Score = o.Value })
-            .AddPrompt("ask-duration", duration, step => Ask(services, step, Prompt.Pain.Duration),
+            .AddQuestion(services, "ask-duration", duration, step => Ask(services, step, Prompt.Pain.Duration),
                 (s, o) => s with { Duration = o.Value })
             .AddStep("note-age", (step, ct) =>
             {
                 step.Values = step.Values with { Under45 = TriageFindings.Of(step.Context).Has(Findings.AgeUnder45) };
                 return step.NextAsync(null, ct);
             })
-            .AddPrompt("ask-morning-stiffness", choice, step => Ask(services, step, Prompt.Screen.MorningStiffness),
+            .AddQuestion(services, "ask-morning-stiffness", choice, step => Ask(services, step, Prompt.Screen.MorningStiffness),
                 (s, o) => s with { MorningStiffness = o.Value?.Value },
                 skipWhen: s => !(s.Under45 && s.Duration == DurationBandPrompt.Over12Weeks))
             .AddPrompt("ask-triggers", text, step => Ask(services, step, Prompt.Pain.Triggers),
@@ -42,12 +42,12 @@ internal static class PainDialog
         var findings = new List<string>();
         if (answers.Location is { } location)
         {
-            findings.Add($"pain.location.{location}");
+            findings.Add(Findings.PainLocation(location));
         }
 
         if (answers.Spread is { } spread)
         {
-            findings.Add($"pain.spread.{spread}");
+            findings.Add(Findings.PainSpread(spread));
         }
 
         if (answers.Score >= 8)
@@ -57,7 +57,7 @@ internal static class PainDialog
 
         if (answers.Duration is { } band)
         {
-            findings.Add($"duration.{band}");
+            findings.Add(Findings.Duration(band));
         }
 
         // Yes only: a pattern to mention to a doctor, not a red flag.

@@ -74,9 +74,9 @@ internal static class RedFlagScreen
     /// <summary>The findings an age band records: the band itself, and the groups the grading uses.</summary>
     public static IReadOnlyList<string> AgeFindings(string band) => band switch
     {
-        AgeBandPrompt.Under45 => ["age." + band, Findings.AgeUnder45],
-        AgeBandPrompt.From50To69 or AgeBandPrompt.From70 => ["age." + band, Findings.Age50Plus],
-        _ => ["age." + band],
+        AgeBandPrompt.Under45 => [Findings.Age(band), Findings.AgeUnder45],
+        AgeBandPrompt.From50To69 or AgeBandPrompt.From70 => [Findings.Age(band), Findings.Age50Plus],
+        _ => [Findings.Age(band)],
     };
 
     /// <summary>

@@ -54,7 +54,9 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         switch (question.Reading)
         {
             case ScreenReading.AgeBand:
-                if (age.ReadOutcome(result).TryGetValue(out var band))
+                var told = age.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, told.Understood);
+                if (told.TryGetValue(out var band))
                 {
                     findings.Add(RedFlagScreen.AgeFindings(band));
                     return state;
@@ -63,6 +65,7 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
                 return state with { Assumed = [.. RedFlagScreen.AssumedWhenAgeUnclear] };
             case ScreenReading.YesOrUnclear:
                 var picked = choice.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, picked.Understood);
                 if (!picked.TryGetValue(out var found) || found.Value == Choices.Yes)
                 {
                     findings.Add(question.Finding!);
@@ -71,6 +74,7 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
                 return state;
             default:
                 var answer = choice.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, answer.Understood);
                 var positive = SafetyAnswer.IsPositive(
                     answer.TryGetValue(out var value) ? value.Value : null,
                     dc.Context.Activity.Text,

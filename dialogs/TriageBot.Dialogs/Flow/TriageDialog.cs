@@ -40,7 +40,7 @@ internal static class TriageDialog
                 Say(services, step, Welcome.QuestionCount);
                 return step.NextAsync(null, ct);
             })
-            .AddPrompt("ask-consent", choice, step => new Wording(services.Content, step.Context).Ask(Prompt.Consent),
+            .AddQuestion(services, "ask-consent", choice, step => new Wording(services.Content, step.Context).Ask(Prompt.Consent),
                 (s, o) => s with { Consent = o.Value?.Value })
             .AddStep("route-consent", (step, ct) => step.Values.Consent switch
             {
