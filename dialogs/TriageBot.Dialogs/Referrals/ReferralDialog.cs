@@ -76,7 +76,7 @@ internal static class ReferralDialog
                 var reference = await SaveAsync(services, step, name, contact!, ct);
                 step.Values = v with { Reference = reference, ProtectedName = null, ProtectedContact = null };
                 Wording(services, step).Say(ContentKeys.Referral.Saved, (ContentKeys.Args.Reference, reference));
-                return await step.EndDialogAsync(JsonSerializer.SerializeToElement(reference, TriageJsonContext.Default.String), ct);
+                return await step.EndWithAsync(reference, TriageJsonContext.Default.String, ct);
             });
 
     /// <summary>The card's fields, when this turn is its submit; a bad contact is dropped (and asked again by typing).</summary>
