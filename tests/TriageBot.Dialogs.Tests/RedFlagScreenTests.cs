@@ -228,6 +228,18 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Equal("urgent", Outcome(replies)?.Level);
     }
 
+    [Fact]
+    public async Task UsLocale_ScreenUsesUsWords_AndUsAdviceDoesNotCiteNice()
+    {
+        var chat = new TriageChat(locale: "en-US");
+        var texts = Texts(await chat.ConsentAndAgeAsync());
+
+        Assert.Contains("pee", texts[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("wee", texts[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("NICE", Catalog.Text(Advice.RedFlag.Cancer, "en-US"), StringComparison.Ordinal);
+        Assert.DoesNotContain("NICE", Catalog.Text(Advice.Combined.FeverImmune, "en-US"), StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<Schema.Activity>> FinishAsync(TriageChat chat, string location = "lower back")
     {
         await chat.PainAsync(location: location);
