@@ -9,16 +9,37 @@ internal static class ContentKeyTables
     private static readonly string[] YesNoNotSure = ["yes", "no", "not-sure"];
     private static readonly string[] Treatments = ["painkillers", "physio", "chiropractic", "acupuncture", "traction", "tens", "injections", "surgery"];
 
-    public static Dictionary<string, IReadOnlyList<string>> PromptChoices() => new(StringComparer.Ordinal)
+    private static readonly string[] AgeBands = ["16-to-44", "45-to-49", "50-to-69", "70-plus"];
+
+    /// <summary>Every red-flag and check question is yes / no / not sure.</summary>
+    private static IEnumerable<string> YesNoNotSurePrompts() =>
+        KeysOf(typeof(Prompt.RedFlag)).Concat(KeysOf(typeof(Prompt.Check)));
+
+    public static Dictionary<string, IReadOnlyList<string>> PromptChoices()
+    {
+        var table = FixedPromptChoices();
+        foreach (var key in YesNoNotSurePrompts())
+        {
+            table[key] = YesNoNotSure;
+        }
+
+        return table;
+    }
+
+    private static IEnumerable<string> KeysOf(Type type) =>
+        type.GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+    private static Dictionary<string, IReadOnlyList<string>> FixedPromptChoices() => new(StringComparer.Ordinal)
     {
         [Prompt.Consent] = ["yes", "under-16", "no"],
-        [Prompt.RedFlag.Ces] = YesNoNotSure,
-        [Prompt.RedFlag.Weakness] = YesNoNotSure,
-        [Prompt.RedFlag.Infection] = YesNoNotSure,
-        [Prompt.RedFlag.Cancer] = YesNoNotSure,
-        [Prompt.RedFlag.Trauma] = YesNoNotSure,
-        [Prompt.RedFlag.Myelopathy] = YesNoNotSure,
-        [Prompt.RedFlag.WeaknessRapid] = YesNoNotSure,
+        [Prompt.Screen.Age] = AgeBands,
+        [Prompt.Screen.MinorInjury] = YesNoNotSure,
+        [Prompt.Screen.Bones] = YesNoNotSure,
+        [Prompt.Screen.RecentProcedure] = YesNoNotSure,
+        [Prompt.Screen.MorningStiffness] = YesNoNotSure,
+        [Prompt.Screen.Pregnancy] = ["yes", "no", "not-applicable"],
         [Prompt.Pain.Location] = ["neck", "upper-back", "lower-back", "several"],
         [Prompt.Pain.Spread] = ["none", "arm", "one-leg", "both-legs"],
         [Prompt.Pain.Score] = [],
@@ -59,21 +80,20 @@ internal static class ContentKeyTables
         var findings = new HashSet<string>(StringComparer.Ordinal)
         {
             ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
-            ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried, ContentKeys.Findings.PregnancyYes,
+            ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
+            ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.InjuryMinor,
+            ContentKeys.Findings.RiskBones, ContentKeys.Findings.ProcedureRecent, ContentKeys.Findings.InflammatoryYes,
+            ContentKeys.Findings.PregnancyYes,
         };
-        string[] redFlags =
-        [
-            RedFlagIds.Ces, RedFlagIds.Weakness, RedFlagIds.Infection, RedFlagIds.Cancer, RedFlagIds.Trauma,
-            RedFlagIds.Myelopathy, RedFlagIds.ChestPain, RedFlagIds.SelfHarm,
-        ];
-        findings.UnionWith(redFlags.Select(ContentKeys.Findings.RedFlag));
+        findings.UnionWith(RedFlagIds.All.Select(ContentKeys.Findings.RedFlag));
         var choices = PromptChoices();
-        findings.UnionWith(choices[Prompt.Pain.Location].Select(c => "pain.location." + c));
-        findings.UnionWith(choices[Prompt.Pain.Spread].Select(c => "pain.spread." + c));
-        findings.UnionWith(choices[Prompt.Pain.Duration].Select(c => "duration." + c));
-        findings.UnionWith(choices[Prompt.Numbness.Where].Select(c => "numbness.where." + c));
-        findings.UnionWith(choices[Prompt.Treatments.Pick].Select(c => "treatments." + c));
-        findings.UnionWith(choices[Prompt.Treatments.Helped].Select(c => "treatments.helped." + c));
+        findings.UnionWith(choices[Prompt.Screen.Age].Select(ContentKeys.Findings.Age));
+        findings.UnionWith(choices[Prompt.Pain.Location].Select(ContentKeys.Findings.PainLocation));
+        findings.UnionWith(choices[Prompt.Pain.Spread].Select(ContentKeys.Findings.PainSpread));
+        findings.UnionWith(choices[Prompt.Pain.Duration].Select(ContentKeys.Findings.Duration));
+        findings.UnionWith(choices[Prompt.Numbness.Where].Select(ContentKeys.Findings.NumbnessWhere));
+        findings.UnionWith(choices[Prompt.Treatments.Pick].Select(ContentKeys.Findings.Treatment));
+        findings.UnionWith(choices[Prompt.Treatments.Helped].Select(ContentKeys.Findings.TreatmentsHelped));
         return findings;
     }
 }

@@ -18,16 +18,31 @@ public static class ContentKeys
     /// <summary>The arguments the code passes with each message; a message may use only these (and manifest placeholders).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> MessageArguments { get; } = ContentKeyTables.MessageArguments();
 
+    /// <summary>The red-flag rule ids of red-flags.yaml (the finding is <c>redflag.{id}</c>).</summary>
     public static class RedFlagIds
     {
         public const string Ces = "ces";
         public const string Weakness = "weakness";
-        public const string Infection = "infection";
-        public const string Cancer = "cancer";
-        public const string Trauma = "trauma";
-        public const string Myelopathy = "myelopathy";
+        public const string WeaknessSevere = "weakness-severe";
         public const string ChestPain = "chest-pain";
+        public const string Aaa = "aaa";
+        public const string NeckVascular = "neck-vascular";
+        public const string Trauma = "trauma";
         public const string SelfHarm = "self-harm";
+        public const string Fever = "fever";
+        public const string Immune = "immune";
+        public const string Cancer = "cancer";
+        public const string WeightLoss = "weight-loss";
+        public const string NightPain = "night-pain";
+        public const string FragilityFracture = "fragility-fracture";
+        public const string Myelopathy = "myelopathy";
+        public const string PostOp = "post-op";
+
+        public static IReadOnlyList<string> All { get; } =
+        [
+            Ces, Weakness, WeaknessSevere, ChestPain, Aaa, NeckVascular, Trauma, SelfHarm, Fever, Immune, Cancer,
+            WeightLoss, NightPain, FragilityFracture, Myelopathy, PostOp,
+        ];
     }
 
     /// <summary>Placeholder names the code fills (<c>{reference}</c>, ...).</summary>
@@ -51,15 +66,58 @@ public static class ContentKeys
     {
         public const string Consent = "prompt.consent";
 
+        /// <summary>The red-flag screen's questions (yes / no / not sure; not sure and not understood count as yes).</summary>
         public static class RedFlag
         {
-            public const string Ces = "prompt.redflag.ces";
+            public const string CesBladder = "prompt.redflag.ces-bladder";
+            public const string CesBowel = "prompt.redflag.ces-bowel";
+            public const string CesSaddle = "prompt.redflag.ces-saddle";
+            public const string CesLegs = "prompt.redflag.ces-legs";
             public const string Weakness = "prompt.redflag.weakness";
-            public const string Infection = "prompt.redflag.infection";
-            public const string Cancer = "prompt.redflag.cancer";
-            public const string Trauma = "prompt.redflag.trauma";
-            public const string Myelopathy = "prompt.redflag.myelopathy";
             public const string WeaknessRapid = "prompt.redflag.weakness-rapid";
+            public const string ChestPain = "prompt.redflag.chest-pain";
+            public const string Aaa = "prompt.redflag.aaa";
+            public const string NeckVascular = "prompt.redflag.neck-vascular";
+            public const string Trauma = "prompt.redflag.trauma";
+            public const string Fever = "prompt.redflag.fever";
+            public const string Immune = "prompt.redflag.immune";
+            public const string Cancer = "prompt.redflag.cancer";
+            public const string WeightLoss = "prompt.redflag.weight-loss";
+            public const string NightPain = "prompt.redflag.night-pain";
+            public const string Myelopathy = "prompt.redflag.myelopathy";
+            public const string PostOp = "prompt.redflag.post-op";
+        }
+
+        /// <summary>Screen questions that are not red flags themselves but change the grading.</summary>
+        public static class Screen
+        {
+            public const string Age = "prompt.screen.age";
+            public const string MinorInjury = "prompt.screen.minor-injury";
+            public const string Bones = "prompt.screen.bones";
+            public const string RecentProcedure = "prompt.screen.recent-procedure";
+            public const string MorningStiffness = "prompt.screen.morning-stiffness";
+            public const string Pregnancy = "prompt.screen.pregnancy";
+        }
+
+        /// <summary>Mention -> ask: "You mentioned ... Is this happening now?" (red-flags.yaml <c>check</c>).</summary>
+        public static class Check
+        {
+            public const string Ces = "prompt.check.ces";
+            public const string Weakness = "prompt.check.weakness";
+            public const string WeaknessSevere = "prompt.check.weakness-severe";
+            public const string ChestPain = "prompt.check.chest-pain";
+            public const string Aaa = "prompt.check.aaa";
+            public const string NeckVascular = "prompt.check.neck-vascular";
+            public const string Trauma = "prompt.check.trauma";
+            public const string SelfHarm = "prompt.check.self-harm";
+            public const string Fever = "prompt.check.fever";
+            public const string Immune = "prompt.check.immune";
+            public const string Cancer = "prompt.check.cancer";
+            public const string WeightLoss = "prompt.check.weight-loss";
+            public const string NightPain = "prompt.check.night-pain";
+            public const string FragilityFracture = "prompt.check.fragility-fracture";
+            public const string Myelopathy = "prompt.check.myelopathy";
+            public const string PostOp = "prompt.check.post-op";
         }
 
         public static class Pain
@@ -137,17 +195,45 @@ public static class ContentKeys
         /// <summary>One line naming the sources (sources.yaml) of the advice just given.</summary>
         public const string Source = "advice.source";
 
+        /// <summary>Each red flag's own advice (red-flags.yaml and dispositions.yaml name them; the code says them from there).</summary>
         public static class RedFlag
         {
             public const string Ces = "advice.redflag.ces";
             public const string Weakness = "advice.redflag.weakness";
-            public const string Infection = "advice.redflag.infection";
-            public const string Cancer = "advice.redflag.cancer";
-            public const string Trauma = "advice.redflag.trauma";
-            public const string Myelopathy = "advice.redflag.myelopathy";
+            public const string WeaknessSevere = "advice.redflag.weakness-severe";
             public const string ChestPain = "advice.redflag.chest-pain";
+            public const string Aaa = "advice.redflag.aaa";
+            public const string NeckVascular = "advice.redflag.neck-vascular";
+            public const string Trauma = "advice.redflag.trauma";
             public const string SelfHarm = "advice.redflag.self-harm";
+            public const string Fever = "advice.redflag.fever";
+            public const string Immune = "advice.redflag.immune";
+            public const string Cancer = "advice.redflag.cancer";
+            public const string WeightLoss = "advice.redflag.weight-loss";
+            public const string NightPain = "advice.redflag.night-pain";
+            public const string FragilityFracture = "advice.redflag.fragility-fracture";
+            public const string Myelopathy = "advice.redflag.myelopathy";
+            public const string PostOp = "advice.redflag.post-op";
         }
+
+        /// <summary>Advice of disposition rules that combine findings (dispositions.yaml <c>advice</c>).</summary>
+        public static class Combined
+        {
+            public const string FeverImmune = "advice.redflag.fever-immune";
+            public const string Mscc = "advice.combo.mscc";
+            public const string SpinalInfection = "advice.combo.spinal-infection";
+            public const string PainBothLegs = "advice.pain.both-legs";
+            public const string NumbnessBothLegs = "advice.numbness.both-legs";
+            public const string NumbnessWorsening = "advice.numbness.worsening";
+            public const string UpperBack = "advice.location.upper-back";
+            public const string Inflammatory = "advice.screen.inflammatory";
+        }
+    }
+
+    public static class Check
+    {
+        /// <summary>Said when a mentioned red flag is not happening now, before the pending question is asked again.</summary>
+        public const string CarryOn = "check.carry-on";
     }
 
     /// <summary>Medicine advice after the self-care and routine outcomes: one or the other, never both.</summary>
@@ -248,19 +334,38 @@ public static class ContentKeys
     public static class Findings
     {
         public const string WeaknessRapid = "redflag.weakness.rapid";
+        public const string AgeUnder45 = "age.under-45";
+        public const string Age50Plus = "age.50-plus";
+        public const string InjuryMinor = "injury.minor";
+        public const string RiskBones = "risk.bones";
+        public const string ProcedureRecent = "procedure.recent";
+        public const string InflammatoryYes = "inflammatory.yes";
+        public const string PregnancyYes = "pregnancy.yes";
         public const string PainScoreSevere = "pain.score.severe";
         public const string NumbnessYes = "numbness.yes";
         public const string NumbnessWorsening = "numbness.worsening";
         public const string TreatmentsTried = "treatments.tried";
-
-        /// <summary>Pregnant or might be (the screen's pregnancy question): changes the medicine advice.</summary>
-        public const string PregnancyYes = "pregnancy.yes";
 
         /// <summary>Every finding, including <c>redflag.{id}</c> for each red flag and every choice-based one.</summary>
         public static IReadOnlySet<string> All { get; } = ContentKeyTables.Findings();
 
         /// <summary><c>redflag.{id}</c>.</summary>
         public static string RedFlag(string id) => "redflag." + id;
+
+        /// <summary>Choice-based findings: the area, then the choice id (README, "Findings").</summary>
+        public static string PainLocation(string choiceId) => "pain.location." + choiceId;
+
+        public static string PainSpread(string choiceId) => "pain.spread." + choiceId;
+
+        public static string Duration(string choiceId) => "duration." + choiceId;
+
+        public static string Age(string choiceId) => "age." + choiceId;
+
+        public static string NumbnessWhere(string choiceId) => "numbness.where." + choiceId;
+
+        public static string Treatment(string choiceId) => "treatments." + choiceId;
+
+        public static string TreatmentsHelped(string choiceId) => "treatments.helped." + choiceId;
     }
 
     private static HashSet<string> Collect()

@@ -12,4 +12,12 @@ internal static partial class DialogsLog
     [LoggerMessage(EventId = 3001, EventName = "TriageOutcome", Level = LogLevel.Information,
         Message = "Triage outcome. Level={Level} Hazards={Hazards} ContentVersion={ContentVersion}")]
     public static partial void TriageOutcome(ILogger logger, string level, string hazards, string contentVersion);
+
+    [LoggerMessage(EventId = 3002, EventName = "FreeTextMention", Level = LogLevel.Information,
+        Message = "Red flag mentioned but not stated as present; asking. Rules={Rules} Reasons={Reasons}")]
+    public static partial void FreeTextMention(ILogger logger, string rules, string reasons);
+
+    [LoggerMessage(EventId = 3003, EventName = "RedFlagCheckAnswered", Level = LogLevel.Information,
+        Message = "Red flag check answered. Rule={Rule} Positive={Positive}")]
+    public static partial void RedFlagCheckAnswered(ILogger logger, string rule, bool positive);
 }

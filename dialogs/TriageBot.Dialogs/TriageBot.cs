@@ -24,11 +24,13 @@ public sealed class TriageBot(DialogManager dialogs) : DialogBot(dialogs)
         var choice = new ChoicePrompt(PromptIds.Choice);
         var score = new NumberPrompt(PromptIds.Score, ScoreIsZeroToTen, scoreOutOf: 10);
         var duration = new DurationBandPrompt(PromptIds.Duration, services.Clock);
+        var age = new AgeBandPrompt(PromptIds.Age);
         var text = new TextPrompt(PromptIds.Text);
         var contact = new TextPrompt(PromptIds.Contact, (p, _) => Task.FromResult(ContactValidator.IsValid(p.Recognized.Value)));
         var dialogs = new DialogSet()
             .Add(TriageDialog.Create(services, choice))
-            .Add(new RedFlagScreenDialog(services, choice))
+            .Add(new RedFlagScreenDialog(services, choice, age))
+            .Add(new RedFlagCheckDialog(services, choice, loggers.CreateLogger<RedFlagCheckDialog>()))
             .Add(PainDialog.Create(services, choice, score, duration, text))
             .Add(NumbnessDialog.Create(services, choice))
             .Add(new TreatmentsDialog(services, choice))
@@ -36,13 +38,13 @@ public sealed class TriageBot(DialogManager dialogs) : DialogBot(dialogs)
             .Add(ReferralDialog.Create(services, choice, text, contact))
             .Add(ConfirmDialogs.DeleteData(services, choice))
             .Add(ConfirmDialogs.Restart(services, choice))
-            .Add(choice).Add(score).Add(duration).Add(text).Add(contact);
+            .Add(choice).Add(score).Add(duration).Add(age).Add(text).Add(contact);
         IInterruption[] interruptions =
         [
             new RedFlagInterruption(services, loggers.CreateLogger<RedFlagInterruption>()),
             new GlobalCommandInterruption(services),
         ];
-        var options = new DialogManagerOptions { RestartMessage = services.Content.Text("dialog.updated", null) };
+        var options = new DialogManagerOptions { RestartMessage = services.Content.Text(ContentKeys.Errors.DialogUpdated, null) };
         return new TriageBot(new DialogManager(dialogs, TriageDialog.Id, interruptions, options, loggers.CreateLogger<DialogManager>()));
     }
 

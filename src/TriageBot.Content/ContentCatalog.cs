@@ -31,7 +31,7 @@ public sealed class ContentCatalog : IContentCatalog
         EducationDefinitions = files.Education.Education ?? [];
         _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? [], files.Context);
         DispositionRules = [.. (files.Dispositions.Rules ?? []).Select(r => new DispositionRule(
-            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard))];
+            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard, string.IsNullOrWhiteSpace(r.Advice) ? null : r.Advice))];
         Hazards = files.Hazards.Hazards ?? [];
         Golden = files.Golden.Utterances ?? [];
         CitationDefinitions = files.Sources.Citations ?? [];
@@ -173,7 +173,7 @@ public sealed class ContentCatalog : IContentCatalog
         }
 
         var hazards = matching.Where(r => !string.IsNullOrEmpty(r.Hazard)).Select(r => r.Hazard!).Distinct(StringComparer.Ordinal);
-        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]);
+        return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]) { Matched = matching };
     }
 
     public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);

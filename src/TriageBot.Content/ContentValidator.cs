@@ -18,7 +18,7 @@ public static class ContentValidator
     public static readonly IReadOnlyList<string> RequiredLocales = ["en-GB", "en-US"];
 
     /// <summary>Red-flag rules found only in free text; they have no screening question.</summary>
-    public static readonly IReadOnlySet<string> FreeTextOnlyRedFlags = new HashSet<string>(StringComparer.Ordinal) { "chest-pain", "self-harm" };
+    public static readonly IReadOnlySet<string> FreeTextOnlyRedFlags = new HashSet<string>(StringComparer.Ordinal) { "self-harm", "weakness-severe", "fragility-fracture" };
 
     /// <summary>Teams and Bot Framework button title limit.</summary>
     public const int MaxChoiceTitleLength = 20;

@@ -25,9 +25,11 @@ internal sealed class RedFlagTable
     private static RedFlagRule ToRule(RedFlagYaml rule) => new(
         rule.Id,
         rule.Hazard ?? string.Empty,
-        rule.Question ?? string.Empty,
+        [.. (rule.Questions ?? []).Where(q => !string.IsNullOrWhiteSpace(q))],
         rule.Level ?? DispositionLevel.Emergency, // a rule without a level is reported by the validator; until then, assume the worst
-        rule.Advice ?? string.Empty);
+        rule.Advice ?? string.Empty,
+        rule.Check ?? string.Empty,
+        string.IsNullOrWhiteSpace(rule.Topic) ? null : rule.Topic);
 
     private static IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases(RedFlagYaml rule) =>
         rule.Phrases is null

@@ -34,7 +34,8 @@ public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
         await session.ScreenshotAsync($"flow-{transport}-1-welcome");
 
         await ClickAsync(page, bot, "Yes, 16 or over");
-        for (var question = 0; question < 6; question++)
+        await ClickAsync(page, bot, "45 to 49");
+        for (var question = 0; question < 17; question++)
         {
             await ClickAsync(page, bot, "No");
         }

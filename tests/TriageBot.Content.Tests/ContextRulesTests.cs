@@ -205,5 +205,5 @@ public sealed class ContextRulesTests
         $"present [{string.Join(", ", reading.Present.Select(h => h.RuleId))}], mentions [{string.Join(", ", reading.Mentions.Select(m => $"{m.RuleId} {m.Reason}"))}]";
 
     private static RedFlagRule Rule(string id, DispositionLevel level) =>
-        new(id, $"HAZ-{id}", $"prompt.redflag.{id}", level, $"advice.redflag.{id}");
+        new(id, $"HAZ-{id}", [$"prompt.redflag.{id}"], level, $"advice.redflag.{id}", $"prompt.check.{id}");
 }

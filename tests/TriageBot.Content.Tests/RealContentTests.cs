@@ -46,13 +46,12 @@ public sealed partial class RealContentTests
     {
         // The files this room owns are checked even before the wording lands.
         var redFlags = ContentLoader.ReadRedFlags(RepoPaths.RedFlags);
-        Assert.Equal(
-            ContentKeys.All.Where(k => k.StartsWith("advice.redflag.", StringComparison.Ordinal)).Select(k => k["advice.redflag.".Length..]).Order(),
-            redFlags.Rules.Select(r => r.Id).Order());
+        Assert.Equal(ContentKeys.RedFlagIds.All.Order(), redFlags.Rules.Select(r => r.Id).Order());
         Assert.All(redFlags.Rules, r => Assert.True(
-            r.QuestionKey.Length == 0 ? ContentValidator.FreeTextOnlyRedFlags.Contains(r.Id) : ContentKeys.All.Contains(r.QuestionKey),
-            $"rule {r.Id}: question '{r.QuestionKey}'"));
+            r.QuestionKeys.Count == 0 ? ContentValidator.FreeTextOnlyRedFlags.Contains(r.Id) : r.QuestionKeys.All(ContentKeys.All.Contains),
+            $"rule {r.Id}: questions '{string.Join(", ", r.QuestionKeys)}'"));
         Assert.All(redFlags.Rules, r => Assert.Contains($"advice.redflag.{r.Id}", ContentKeys.All));
+        Assert.All(redFlags.Rules, r => Assert.Equal($"prompt.check.{r.Id}", r.CheckKey));
     }
 
     [Fact]
@@ -60,7 +59,7 @@ public sealed partial class RealContentTests
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Content, "README.md"));
         var section = readme[readme.IndexOf("## Keys the code uses", StringComparison.Ordinal)..];
-        var ids = ContentKeys.All.Where(k => k.StartsWith("advice.redflag.", StringComparison.Ordinal)).Select(k => k["advice.redflag.".Length..]);
+        var ids = ContentKeys.RedFlagIds.All;
         var documented = Backticked().Matches(section).Select(m => m.Groups[1].Value)
             .Where(k => k.Contains('.', StringComparison.Ordinal) || k is "safety-net" or "not-understood")
             .Where(k => !k.StartsWith('{'))
@@ -71,10 +70,9 @@ public sealed partial class RealContentTests
         Assert.Equal(documented.Order(StringComparer.Ordinal), ContentKeys.All.Order(StringComparer.Ordinal));
     }
 
-    // prompt.redflag.{id} exists only for rules with a screening question; advice.redflag.{id} for all.
+    // advice.redflag.{id} and prompt.check.{id} exist for every red flag (the screen questions are listed by name).
     private static IEnumerable<string> Expand(string template, IEnumerable<string> ids) =>
-        ids.Where(id => !template.StartsWith("prompt.", StringComparison.Ordinal) || !ContentValidator.FreeTextOnlyRedFlags.Contains(id))
-            .Select(id => template.Replace("{id}", id, StringComparison.Ordinal));
+        ids.Select(id => template.Replace("{id}", id, StringComparison.Ordinal));
 
     [Fact]
     public void ContentKeys_PromptChoices_CoverEveryPromptKey() =>

@@ -127,5 +127,5 @@ public sealed class RedFlagDetectorTests
         Assert.Equal(expected, string.Join("|", Detection.Tokenizer.Tokenize(text).Select(t => t.Text)));
 
     private static RedFlagRule Rule(string id, DispositionLevel level) =>
-        new(id, $"HAZ-{id}", $"prompt.redflag.{id}", level, $"advice.redflag.{id}");
+        new(id, $"HAZ-{id}", [$"prompt.redflag.{id}"], level, $"advice.redflag.{id}", $"prompt.check.{id}");
 }

@@ -77,7 +77,7 @@ public sealed class InterruptAndCommandTests
         await chat.SayAsync("hi");
         await chat.SayAsync("yes");
 
-        Assert.Equal([chat.T("help.text"), chat.Q("prompt.redflag.ces")], Texts(await chat.SayAsync("help")));
+        Assert.Equal([chat.T("help.text"), chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("help")));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class InterruptAndCommandTests
         await chat.SayAsync("yes");
         await chat.SayAsync("start over");
 
-        Assert.Equal([chat.Q("prompt.redflag.ces")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("no")));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TriageBot.Content;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 using TriageBot.Schema;
@@ -20,11 +21,16 @@ internal sealed class TriageChat
 
     private static readonly Lazy<IContentCatalog> LoadedContent = new(() => ContentLoader.Load(RepoPaths.Content));
 
-    public TriageChat(string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null)
+    public TriageChat(
+        string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null,
+        IFreeTextReader? reader = null)
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector(), NullLogger.Instance);
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector(), NullLogger.Instance)
+        {
+            FreeText = reader ?? new CatalogFreeTextReader(Catalog),
+        };
         Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
     }
 
@@ -36,9 +42,40 @@ internal sealed class TriageChat
 
     public TestConversation Chat { get; }
 
+    /// <summary>Every turn so far: what the person typed and the texts the bot replied, for transcripts.</summary>
+    public List<(string User, IReadOnlyList<string> Bot)> Turns { get; } = [];
+
     /// <summary>The user types <paramref name="text"/>; the bot's replies come back.</summary>
-    public Task<IReadOnlyList<Activity>> SayAsync(string text) =>
-        Chat.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, Locale = Locale });
+    public async Task<IReadOnlyList<Activity>> SayAsync(string text)
+    {
+        var replies = await Chat.SendAsync(new Activity { Type = ActivityTypes.Message, Text = text, Locale = Locale });
+        var outcome = Outcome(replies) is { } o ? [$"[triage.outcome: {o.Level}; {string.Join(", ", o.Reasons)}]"] : Array.Empty<string>();
+        Turns.Add((text, [.. Texts(replies), .. outcome]));
+        return replies;
+    }
+
+    /// <summary>The bot's replies to the answer given when <paramref name="promptKey"/> was the open question.</summary>
+    public IReadOnlyList<string> RepliesTo(string promptKey)
+    {
+        var question = Q(promptKey);
+        for (var i = 1; i < Turns.Count; i++)
+        {
+            if (Turns[i - 1].Bot is [.., var last] && last.StartsWith(question, StringComparison.Ordinal))
+            {
+                return Turns[i].Bot;
+            }
+        }
+
+        throw new InvalidOperationException($"'{promptKey}' was never asked.");
+    }
+
+    /// <summary>Whether <paramref name="promptKey"/> was asked at any point.</summary>
+    public bool WasAsked(string promptKey) =>
+        Turns.Any(t => t.Bot.Any(b => b.StartsWith(Q(promptKey), StringComparison.Ordinal)));
+
+    /// <summary>The conversation as text: "&gt;" what the person typed, "&lt;" each reply (first 160 characters).</summary>
+    public string Transcript(int fromTurn = 0) => string.Join("\n", Turns.Skip(fromTurn).SelectMany(t =>
+        new[] { "> " + t.User }.Concat(t.Bot.Select(b => "< " + (b.Length > 160 ? b[..160] + "..." : b)))));
 
     /// <summary>The user submits a card with <paramref name="value"/>.</summary>
     public Task<IReadOnlyList<Activity>> SubmitAsync(object value) =>

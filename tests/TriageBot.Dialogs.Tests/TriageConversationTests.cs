@@ -1,5 +1,6 @@
 using TriageBot.Content.Model;
 using TriageBot.Dialogs.Flow;
+using static TriageBot.Dialogs.ContentKeys;
 using static TriageBot.Dialogs.Tests.TriageChat;
 
 namespace TriageBot.Dialogs.Tests;
@@ -29,22 +30,24 @@ public sealed class TriageConversationTests
     }
 
     [Fact]
-    public async Task RedFlagScreen_ComesFirst_OneGroupPerQuestion()
+    public async Task RedFlagScreen_ComesFirst_OneTopicPerQuestion_CaudaEquinaAsFour()
     {
         var chat = new TriageChat();
         await chat.SayAsync("hi");
 
-        Assert.Equal([chat.T("redflag.intro"), chat.Q("prompt.redflag.ces")], Texts(await chat.SayAsync("yes")));
+        Assert.Equal([chat.T("redflag.intro"), chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("yes")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-bladder")], Texts(await chat.SayAsync("30")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-bowel")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-saddle")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-legs")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.weakness")], Texts(await chat.SayAsync("no")));
-        Assert.Equal([chat.Q("prompt.redflag.infection")], Texts(await chat.SayAsync("no")));
     }
 
     [Fact]
     public async Task EmergencyPath_CaudaEquinaYes_StopsAndGivesTheNumberAgain()
     {
         var chat = new TriageChat();
-        await chat.SayAsync("hi");
-        await chat.SayAsync("yes");
+        await chat.ConsentAndAgeAsync();
 
         var replies = await chat.SayAsync("yes");
 
@@ -69,8 +72,7 @@ public sealed class TriageConversationTests
     public async Task RedFlagAnswerNotSure_CountsAsYes(string answer)
     {
         var chat = new TriageChat();
-        await chat.SayAsync("hi");
-        await chat.SayAsync("yes");
+        await chat.ConsentAndAgeAsync();
 
         var replies = await chat.SayAsync(answer);
 
@@ -78,22 +80,29 @@ public sealed class TriageConversationTests
     }
 
     [Fact]
-    public async Task WeaknessGettingWorseQuickly_IsAnEmergency()
+    public async Task WeaknessGettingWorseQuickly_IsAnEmergency_WithTheSevereWeaknessAdvice()
     {
         var chat = new TriageChat();
-        await chat.SayAsync("hi");
-        await chat.SayAsync("yes");
-        await chat.SayAsync("no");
+        await chat.ConsentAndAgeAsync();
+        foreach (var no in new[] { "no", "no", "no", "no" })
+        {
+            await chat.SayAsync(no);
+        }
 
-        Assert.Equal([chat.Q("prompt.redflag.weakness-rapid")], Texts(await chat.SayAsync("yes")));
-        Assert.Equal("emergency", Outcome(await chat.SayAsync("yes"))?.Level);
+        var replies = await chat.SayAsync("yes");
+        Assert.Equal([chat.T("advice.redflag.weakness"), chat.Q("prompt.redflag.weakness-rapid")], Texts(replies));
+
+        replies = await chat.SayAsync("yes");
+
+        Assert.Equal("emergency", Outcome(replies)?.Level);
+        Assert.Equal(chat.T("advice.redflag.weakness-severe"), Texts(replies)[0]);
     }
 
     [Fact]
     public async Task UrgentPath_FeverWithThePain_SameDayAdviceThenEducationAndReferral()
     {
         var chat = new TriageChat();
-        await chat.StartAndScreenAsync(infection: "yes");
+        await chat.StartAndScreenAsync((Prompt.RedFlag.Fever, "yes"));
 
         var replies = await chat.PainAsync();
         replies = await chat.NoNumbnessAsync();
@@ -158,27 +167,40 @@ public sealed class TriageConversationTests
     }
 
     [Theory]
-    [InlineData(DispositionLevel.SelfCare, new[] { "advice.self-care", "medicine.pregnancy", "safety-net" })]
-    [InlineData(DispositionLevel.Routine, new[] { "advice.routine", "medicine.pregnancy", "safety-net" })]
-    [InlineData(DispositionLevel.Urgent, new[] { "advice.urgent", "safety-net" })]
-    public void PregnantOrMightBe_GetsThePregnancyMedicineAdvice_NeverTheNsaidAdvice(DispositionLevel level, string[] expected) =>
-        Assert.Equal(expected, Outcomes.AdviceKeys(level, ["pain.location.lower-back", "pregnancy.yes"]));
+    [InlineData(DispositionLevel.SelfCare, "medicine.pregnancy")]
+    [InlineData(DispositionLevel.Routine, "medicine.pregnancy")]
+    [InlineData(DispositionLevel.Urgent, null)]
+    public void PregnantOrMightBe_GetsThePregnancyMedicineAdvice_NeverTheNsaidAdvice(DispositionLevel level, string? expected) =>
+        Assert.Equal(expected, Outcomes.MedicineAdvice(level, pregnant: true));
 
     [Fact]
     public void NotPregnant_SelfCare_GetsTheNsaidAdviceWithItsCautions() =>
-        Assert.Equal(["advice.self-care", "medicine.painkillers", "safety-net"], Outcomes.AdviceKeys(DispositionLevel.SelfCare, ["pain.location.lower-back"]));
+        Assert.Equal("medicine.painkillers", Outcomes.MedicineAdvice(DispositionLevel.SelfCare, pregnant: false));
 
     [Fact]
-    public async Task PainIntoBothLegs_IsAnEmergency_AndTheInterviewStops()
+    public async Task PainIntoBothLegs_New_IsAnEmergency_AndTheInterviewStops()
     {
         var chat = new TriageChat();
         await chat.StartAndScreenAsync();
-        await chat.SayAsync("lower back");
 
-        var replies = await chat.SayAsync(chat.Title("prompt.pain.spread", "both-legs"));
+        var replies = await chat.PainAsync(spread: "both-legs", duration: "3 weeks");
 
         Assert.Equal("emergency", Outcome(replies)?.Level);
-        Assert.DoesNotContain(chat.Q("prompt.pain.score"), Texts(replies));
+        Assert.Equal(chat.T("advice.redflag.ces"), Texts(replies)[0]);
+        Assert.DoesNotContain(chat.Q("prompt.numbness.any"), Texts(replies));
+    }
+
+    [Fact]
+    public async Task PainIntoBothLegs_ForMonths_IsRoutine_NotAnEmergency()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "62"));
+        await chat.PainAsync(spread: "both-legs", duration: "2 years");
+        await chat.NoNumbnessAsync();
+
+        var replies = await chat.SayAsync(chat.Title("prompt.treatments.pick", "none"));
+
+        Assert.Equal("routine", Outcome(replies)?.Level);
     }
 
     [Fact]
@@ -230,6 +252,7 @@ public sealed class TriageConversationTests
         chat.Locale = "en-US";
 
         await chat.SayAsync("yes");
+        await chat.SayAsync("30");
         var replies = await chat.SayAsync("yes");
 
         Assert.Equal(Catalog.Text("advice.redflag.ces", "en-US"), Texts(replies)[0]);
@@ -239,8 +262,7 @@ public sealed class TriageConversationTests
     public async Task OutcomeEvent_IsNotSentToTeams()
     {
         var chat = new TriageChat(channelId: Schema.ChannelIds.MsTeams);
-        await chat.SayAsync("hi");
-        await chat.SayAsync("yes");
+        await chat.ConsentAndAgeAsync();
 
         var replies = await chat.SayAsync("yes");
 

@@ -17,19 +17,21 @@ internal static class ConfirmDialogs
     /// </summary>
     public static Dialog DeleteData(TriageServices services, ChoicePrompt choice) =>
         new WaterfallDialog<ConfirmState>(DeleteDataId, 1, TriageJsonContext.Default.ConfirmState, () => new ConfirmState())
-            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask("prompt.delete.confirm", maxAttempts: 2),
+            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask(ContentKeys.Prompt.Delete.Confirm, maxAttempts: 2),
                 (s, o) => s with { Answer = o.Value?.Value ?? Choices.No })
             .AddStep("act", async (step, ct) =>
             {
                 var wording = new Wording(services.Content, step.Context);
                 if (step.Values.Answer != Choices.Yes)
                 {
-                    wording.Say("delete.cancelled");
+                    wording.Say(ContentKeys.Commands.DeleteCancelled);
                     return await step.EndDialogAsync(null, ct);
                 }
 
+                // Nothing to delete: no triage under way (only this question on the stack) and no referral stored.
+                var triageUnderWay = step.Dc.Stack.Count > 1;
                 var keys = StateKeys.For(step.Context.Activity)!;
-                await services.Referrals.DeleteBySubjectAsync(StateKeyHash.Compute(keys.User), ct);
+                var referrals = await services.Referrals.DeleteBySubjectAsync(StateKeyHash.Compute(keys.User), ct);
                 if (step.Context.State is { } state)
                 {
                     state.Dialog.Delete();
@@ -39,14 +41,14 @@ internal static class ConfirmDialogs
                 // And what the channel keeps (the Direct Line transcript and the tokens that open it).
                 step.Context.ForgetConversation();
 
-                wording.Say("delete.done");
+                wording.Say(triageUnderWay || referrals > 0 ? ContentKeys.Commands.DeleteDone : ContentKeys.Commands.DeleteNothing);
                 return await step.Dc.CancelAllDialogsAsync(ct);
             });
 
     /// <summary>Starts the triage again from the welcome after a yes; "no" carries on where the person was.</summary>
     public static Dialog Restart(TriageServices services, ChoicePrompt choice) =>
         new WaterfallDialog<ConfirmState>(RestartId, 1, TriageJsonContext.Default.ConfirmState, () => new ConfirmState())
-            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask("prompt.restart.confirm", maxAttempts: 2),
+            .AddPrompt("ask-confirm", choice, step => new Wording(services.Content, step.Context).Ask(ContentKeys.Prompt.Restart.Confirm, maxAttempts: 2),
                 (s, o) => s with { Answer = o.Value?.Value ?? Choices.No })
             .AddStep("act", async (step, ct) =>
             {
@@ -55,9 +57,9 @@ internal static class ConfirmDialogs
                     return await step.EndDialogAsync(null, ct);
                 }
 
-                new Wording(services.Content, step.Context).Say("restart.done");
+                new Wording(services.Content, step.Context).Say(ContentKeys.Commands.RestartDone);
                 await step.Dc.CancelAllDialogsAsync(ct);
-                step.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
+                TriageFindings.Of(step.Context).Clear();
                 return await step.Dc.BeginDialogAsync(TriageDialog.Id, null, ct);
             });
 }

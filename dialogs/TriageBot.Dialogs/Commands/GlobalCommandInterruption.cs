@@ -65,15 +65,15 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
         switch (command)
         {
             case Command.Help:
-                wording.Say("help.text");
+                wording.Say(ContentKeys.Commands.Help);
                 return InterruptionResult.HandledThenReprompt;
             case Command.Human:
-                wording.Say("human.text");
+                wording.Say(ContentKeys.Commands.Human);
                 return InterruptionResult.HandledThenReprompt;
             case Command.Stop:
                 await dc.CancelAllDialogsAsync(cancellationToken);
-                dc.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
-                wording.Say("stop.done");
+                TriageFindings.Of(dc.Context).Clear();
+                wording.Say(ContentKeys.Commands.StopDone);
                 return InterruptionResult.Handled;
             case Command.Delete:
                 await dc.BeginDialogAsync(ConfirmDialogs.DeleteDataId, null, cancellationToken);

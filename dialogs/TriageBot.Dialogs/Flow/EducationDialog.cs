@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TriageBot.Content.Model;
 using TriageBot.Runtime.Choices;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
@@ -31,7 +32,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
             return dc.EndDialogAsync(null, cancellationToken);
         }
 
-        new Wording(services.Content, dc.Context).Say("education.intro");
+        new Wording(services.Content, dc.Context).Say(ContentKeys.Education.Intro);
         return AskAsync(dc, new EducationState(topics), cancellationToken);
     }
 
@@ -44,8 +45,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
         var topic = services.Content.Education(dc.Context.Activity.Locale).FirstOrDefault(t => t.Id == picked);
         if (topic is not null)
         {
-            dc.Context.SendActivity(MessageFactory.Text(topic.Text));
-            wording.Say("education.source", ("source", topic.Source.Name));
+            Show(wording, topic);
             remaining = [.. remaining.Where(id => id != topic.Id)];
             if (remaining.Count > 0)
             {
@@ -53,8 +53,17 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
             }
         }
 
-        wording.Say("education.done");
+        wording.Say(ContentKeys.Education.Done);
         return await dc.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>A topic's text, then its source.</summary>
+    public static void Show(Wording wording, EducationTopic topic)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(topic);
+        wording.Send(topic.Text);
+        wording.Say(ContentKeys.Education.Source, (ContentKeys.Args.Source, topic.Source.Name));
     }
 
     /// <remarks><see cref="EducationState.Shown"/> holds the topics still on the menu.</remarks>
@@ -66,7 +75,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
             .Where(t => remaining.Contains(t.Id))
             .Take(MenuSize)
             .Select(t => new Choice(t.Id) { Action = CardAction.ImBack(t.Title), Synonyms = [t.Title] });
-        var options = new Wording(services.Content, dc.Context).Ask("prompt.education.menu", extraFirst: topics, maxAttempts: 2);
+        var options = new Wording(services.Content, dc.Context).Ask(ContentKeys.Prompt.Education.Menu, extraFirst: topics, maxAttempts: 2);
         return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
     }
 }

@@ -15,22 +15,23 @@ internal static class NumbnessDialog
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice) =>
         new WaterfallDialog<NumbnessAnswers>(Id, 1, TriageJsonContext.Default.NumbnessAnswers, () => new NumbnessAnswers())
-            .AddPrompt("ask-any", choice, step => Ask(services, step, "prompt.numbness.any"),
+            .AddPrompt("ask-any", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Any),
                 (s, o) => s with { Any = o.Value?.Value ?? Choices.NotSure })
             .AddStep("double-check-any", (step, ct) =>
             {
-                step.Values = step.Values with { Any = Safe(services, step, "prompt.numbness.any", step.Values.Any) };
+                step.Values = step.Values with { Any = Safe(services, step, ContentKeys.Prompt.Numbness.Any, step.Values.Any) };
                 return step.NextAsync(null, ct);
             })
             .AddStep("check-any", (step, ct) => step.Values.Any == Choices.No ? EndAsync(step, ct) : step.NextAsync(null, ct))
-            .AddPrompt("ask-where", choice, step => Ask(services, step, "prompt.numbness.where"),
+            .AddPrompt("ask-where", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Where),
                 (s, o) => s with { Where = o.Value?.Value })
-            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" or "both-legs" ? EndAsync(step, ct) : step.NextAsync(null, ct))
-            .AddPrompt("ask-worsening", choice, step => Ask(services, step, "prompt.numbness.worsening"),
+            // Saddle numbness is an emergency at once; both legs is graded with "getting worse" (dispositions.yaml).
+            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" ? EndAsync(step, ct) : step.NextAsync(null, ct))
+            .AddPrompt("ask-worsening", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Worsening),
                 (s, o) => s with { Worsening = o.Value?.Value ?? Choices.NotSure })
             .AddStep("finish", (step, ct) =>
             {
-                step.Values = step.Values with { Worsening = Safe(services, step, "prompt.numbness.worsening", step.Values.Worsening) };
+                step.Values = step.Values with { Worsening = Safe(services, step, ContentKeys.Prompt.Numbness.Worsening, step.Values.Worsening) };
                 return EndAsync(step, ct);
             });
 
@@ -48,15 +49,15 @@ internal static class NumbnessDialog
             return [];
         }
 
-        var findings = new List<string> { "numbness.yes" };
+        var findings = new List<string> { ContentKeys.Findings.NumbnessYes };
         if (answers.Where is { } where)
         {
-            findings.Add($"numbness.where.{where}");
+            findings.Add(ContentKeys.Findings.NumbnessWhere(where));
         }
 
         if (answers.Worsening is not null && Choices.IsPositive(answers.Worsening))
         {
-            findings.Add("numbness.worsening");
+            findings.Add(ContentKeys.Findings.NumbnessWorsening);
         }
 
         return findings;

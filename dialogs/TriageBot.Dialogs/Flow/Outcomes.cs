@@ -2,6 +2,7 @@ using System.Text.Json;
 using TriageBot.Content.Model;
 using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
+using static TriageBot.Dialogs.ContentKeys;
 
 namespace TriageBot.Dialogs.Flow;
 
@@ -16,6 +17,24 @@ internal static class Outcomes
         DispositionLevel.Urgent => "urgent",
         DispositionLevel.Routine => "routine",
         _ => "self-care",
+    };
+
+    /// <summary>The level's short name for the summary (outcome.emergency, ...), from its id.</summary>
+    public static string OutcomeNameKey(string outcomeId) => outcomeId switch
+    {
+        "emergency" => Outcome.Emergency,
+        "urgent" => Outcome.Urgent,
+        "routine" => Outcome.Routine,
+        _ => Outcome.SelfCare,
+    };
+
+    /// <summary>The level's own advice (advice.emergency, advice.urgent, ...).</summary>
+    public static string AdviceKey(DispositionLevel level) => level switch
+    {
+        DispositionLevel.Emergency => Advice.Emergency,
+        DispositionLevel.Urgent => Advice.Urgent,
+        DispositionLevel.Routine => Advice.Routine,
+        _ => Advice.SelfCare,
     };
 
     /// <summary>
@@ -47,47 +66,55 @@ internal static class Outcomes
     }
 
     /// <summary>
-    /// What a non-emergency outcome says, in order: the level's advice; for self-care and routine, the medicine
-    /// advice (the pregnancy version instead when the person is or might be pregnant, never both); then the
-    /// safety net.
+    /// The end of a triage that is not an emergency: the level's advice, then each hazard's own advice not said yet
+    /// (including routine notes such as inflammatory back pain), the medicine advice with self-care or routine advice
+    /// (the pregnancy version instead when the person is or might be pregnant, never both), the safety net, the
+    /// outcome, and where all that advice comes from.
     /// </summary>
-    public static IReadOnlyList<string> AdviceKeys(DispositionLevel level, IReadOnlyCollection<string> findings)
-    {
-        ArgumentNullException.ThrowIfNull(findings);
-        var advice = $"advice.{Id(level)}";
-        if (level is not (DispositionLevel.SelfCare or DispositionLevel.Routine))
-        {
-            return [advice, ContentKeys.Safety.Net];
-        }
-
-        var medicine = findings.Contains(ContentKeys.Findings.PregnancyYes) ? ContentKeys.Medicine.Pregnancy : ContentKeys.Medicine.Painkillers;
-        return [advice, medicine, ContentKeys.Safety.Net];
-    }
-
-    /// <summary>
-    /// The emergency script: the advice for each emergency red flag found (or the general emergency advice), the
-    /// outcome event, where the advice comes from, then the number again. Calm, clear, and nothing more is asked.
-    /// </summary>
-    public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result, IEnumerable<string> findings)
+    public static void Disposition(TriageServices services, TurnContext turn, DispositionResult result, TriageFindings findings)
     {
         var wording = new Wording(services.Content, turn);
-        var adviceKeys = wording.Content.RedFlags
-            .Where(r => r.Level == DispositionLevel.Emergency && findings.Contains($"redflag.{r.Id}"))
-            .Select(r => r.AdviceKey)
-            .Distinct()
-            .ToList();
-        if (adviceKeys.Count == 0)
+        List<string> said = [AdviceKey(result.Level), .. findings.TakeNewAdvice(result, DispositionLevel.Routine)];
+        if (MedicineAdvice(result.Level, findings.Has(Findings.PregnancyYes)) is { } medicine)
         {
-            adviceKeys.Add("advice.emergency");
+            said.Add(medicine);
         }
 
-        foreach (var key in adviceKeys)
+        said.Add(ContentKeys.Safety.Net);
+        foreach (var key in said)
         {
             wording.Say(key);
         }
 
         Report(services, turn, result);
-        wording.SaySources(adviceKeys);
-        wording.Say("emergency.repeat");
+        wording.SaySources(said);
+    }
+
+    /// <summary>Self-care and routine outcomes carry medicine advice; a pregnancy (or maybe) gets its own version instead.</summary>
+    public static string? MedicineAdvice(DispositionLevel level, bool pregnant) =>
+        level is DispositionLevel.Routine or DispositionLevel.SelfCare
+            ? (pregnant ? Medicine.Pregnancy : Medicine.Painkillers)
+            : null;
+
+    /// <summary>
+    /// The emergency script: the advice of every emergency rule that matched (or the general emergency advice), the
+    /// outcome event, where the advice comes from, then the number again. Calm, clear, and nothing more is asked.
+    /// </summary>
+    public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result)
+    {
+        var wording = new Wording(services.Content, turn);
+        var adviceKeys = result.Matched
+            .Where(r => r.Level == DispositionLevel.Emergency && r.Advice is not null)
+            .Select(r => r.Advice!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var key in adviceKeys.Count > 0 ? adviceKeys : [Advice.Emergency])
+        {
+            wording.Say(key);
+        }
+
+        Report(services, turn, result);
+        wording.SaySources(adviceKeys.Count > 0 ? adviceKeys : [Advice.Emergency]);
+        wording.Say(ContentKeys.Safety.EmergencyRepeat);
     }
 }

@@ -1,34 +1,40 @@
-using System.Text.Json;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
+using static TriageBot.Dialogs.ContentKeys;
 
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// Where the pain is, whether it spreads (into both legs is a red flag: stop and hand back at once), how bad it is
-/// (0-10), how long it has lasted (a clinical band) and, optionally, what makes it better or worse.
-/// Ends with the answers and their findings.
+/// Where the pain is, whether it spreads, how bad it is (0-10), how long it has lasted (a clinical band), morning
+/// stiffness (only under 45 with pain over 12 weeks: inflammatory back pain, NICE NG65) and, optionally, what makes
+/// it better or worse. Pain into both legs is graded with its duration (new: emergency; long-standing: routine), so
+/// the duration is always asked. Ends with the answers and their findings.
 /// </summary>
 internal static class PainDialog
 {
     public const string Id = "triage.pain";
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice, NumberPrompt score, DurationBandPrompt duration, TextPrompt text) =>
-        new WaterfallDialog<PainAnswers>(Id, 1, TriageJsonContext.Default.PainAnswers, () => new PainAnswers())
-            .AddPrompt("ask-location", choice, step => Ask(services, step, "prompt.pain.location"),
+        new WaterfallDialog<PainAnswers>(Id, 2, TriageJsonContext.Default.PainAnswers, () => new PainAnswers())
+            .AddQuestion(services, "ask-location", choice, step => Ask(services, step, Prompt.Pain.Location),
                 (s, o) => s with { Location = o.Value?.Value })
-            .AddPrompt("ask-spread", choice, step => Ask(services, step, "prompt.pain.spread"),
+            .AddQuestion(services, "ask-spread", choice, step => Ask(services, step, Prompt.Pain.Spread),
                 (s, o) => s with { Spread = o.Value?.Value })
-            .AddStep("check-spread", (step, ct) => step.Values.Spread == "both-legs"
-                ? EndAsync(step, ct)
-                : step.NextAsync(null, ct))
-            .AddPrompt("ask-score", score, step => Ask(services, step, "prompt.pain.score"),
+            .AddQuestion(services, "ask-score", score, step => Ask(services, step, Prompt.Pain.Score),
                 (s, o) => s with { Score = o.Value })
-            .AddPrompt("ask-duration", duration, step => Ask(services, step, "prompt.pain.duration"),
+            .AddQuestion(services, "ask-duration", duration, step => Ask(services, step, Prompt.Pain.Duration),
                 (s, o) => s with { Duration = o.Value })
-            .AddPrompt("ask-triggers", text, step => Ask(services, step, "prompt.pain.triggers"),
+            .AddStep("note-age", (step, ct) =>
+            {
+                step.Values = step.Values with { Under45 = TriageFindings.Of(step.Context).Has(Findings.AgeUnder45) };
+                return step.NextAsync(null, ct);
+            })
+            .AddQuestion(services, "ask-morning-stiffness", choice, step => Ask(services, step, Prompt.Screen.MorningStiffness),
+                (s, o) => s with { MorningStiffness = o.Value?.Value },
+                skipWhen: s => !(s.Under45 && s.Duration == DurationBandPrompt.Over12Weeks))
+            .AddPrompt("ask-triggers", text, step => Ask(services, step, Prompt.Pain.Triggers),
                 (s, o) => s with { Triggers = o.Value is { } t && !IsSkip(services, t) ? t : null })
-            .AddStep("finish", EndAsync);
+            .AddStep("finish", (step, ct) => step.EndWithAsync(step.Values with { Findings = FindingsOf(step.Values) }, TriageJsonContext.Default.PainAnswers, ct));
 
     public static IReadOnlyList<string> FindingsOf(PainAnswers answers)
     {
@@ -36,22 +42,28 @@ internal static class PainDialog
         var findings = new List<string>();
         if (answers.Location is { } location)
         {
-            findings.Add($"pain.location.{location}");
+            findings.Add(Findings.PainLocation(location));
         }
 
         if (answers.Spread is { } spread)
         {
-            findings.Add($"pain.spread.{spread}");
+            findings.Add(Findings.PainSpread(spread));
         }
 
         if (answers.Score >= 8)
         {
-            findings.Add("pain.score.severe");
+            findings.Add(Findings.PainScoreSevere);
         }
 
         if (answers.Duration is { } band)
         {
-            findings.Add($"duration.{band}");
+            findings.Add(Findings.Duration(band));
+        }
+
+        // Yes only: a pattern to mention to a doctor, not a red flag.
+        if (answers.MorningStiffness == Choices.Yes)
+        {
+            findings.Add(Findings.InflammatoryYes);
         }
 
         return findings;
@@ -61,14 +73,8 @@ internal static class PainDialog
         new Wording(services.Content, step.Context).Ask(key);
 
     private static bool IsSkip(TriageServices services, string text) =>
-        services.Content.Prompt("prompt.pain.triggers", null).Choices.Any(c =>
+        services.Content.Prompt(Prompt.Pain.Triggers, null).Choices.Any(c =>
             c.Id == Choices.Skip
             && (string.Equals(c.Title, text.Trim(), StringComparison.OrdinalIgnoreCase)
                 || c.Synonyms.Any(syn => string.Equals(syn, text.Trim(), StringComparison.OrdinalIgnoreCase))));
-
-    private static Task<DialogTurnResult> EndAsync(WaterfallStepContext<PainAnswers> step, CancellationToken cancellationToken)
-    {
-        var answers = step.Values with { Findings = FindingsOf(step.Values) };
-        return step.EndDialogAsync(JsonSerializer.SerializeToElement(answers, TriageJsonContext.Default.PainAnswers), cancellationToken);
-    }
 }

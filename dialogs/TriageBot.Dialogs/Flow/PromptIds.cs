@@ -6,6 +6,7 @@ internal static class PromptIds
     public const string Choice = "triage.prompt.choice";
     public const string Score = "triage.prompt.score";
     public const string Duration = "triage.prompt.duration";
+    public const string Age = "triage.prompt.age";
     public const string Text = "triage.prompt.text";
     public const string Contact = "triage.prompt.contact";
 }

@@ -4,70 +4,117 @@ using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
 
-
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// The red-flag screen, asked first and explicitly, one group per question (yes / no / not sure). "Not sure" and
-/// an answer not understood count as yes. A weakness "yes" gets one follow-up (quickly worse, or both legs?).
-/// The screen stops as soon as the findings are an emergency: nobody is kept answering questions then.
-/// Ends with the list of findings.
+/// The red-flag screen, asked first and explicitly, one topic per question in the order of
+/// <see cref="RedFlagScreen.Order"/>; a question whose condition is not met (AAA under 50, bones without a minor
+/// injury, post-op without a recent procedure) is skipped. "Not sure" and an answer not understood count as yes.
+/// Each positive answer says that hazard's own advice at its level, once. The screen stops as soon as the findings
+/// are an emergency: nobody is kept answering questions then, and the triage says the emergency script.
+/// Findings go to <see cref="TriageFindings"/>.
 /// </summary>
-internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt choice) : Dialog(Id, 1)
+internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt choice, AgeBandPrompt age) : Dialog(Id, 2)
 {
     public new const string Id = "triage.red-flags";
-    private const string WeaknessRapidPrompt = "prompt.redflag.weakness-rapid";
 
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        new Wording(services.Content, dc.Context).Say("redflag.intro");
-        return AskAsync(dc, new RedFlagScreenState(0, false, []), cancellationToken);
+        new Wording(services.Content, dc.Context).Say(ContentKeys.RedFlag.Intro);
+        return AskFromAsync(dc, new ScreenState(), cancellationToken);
     }
 
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var state = Read(dc.ActiveDialog!);
-        var answer = choice.ReadOutcome(result);
-        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].QuestionKey;
-        var positive = SafetyAnswer.IsPositive(
-            answer.TryGetValue(out var found) ? found.Value : null,
-            dc.Context.Activity.Text,
-            new Wording(services.Content, dc.Context).Ask(key).Choices);
-        var findings = state.Findings ?? [];
-        var rule = Questions[state.Index];
-        if (positive)
+        var question = RedFlagScreen.Order[state.Index];
+        var findings = TriageFindings.Of(dc.Context);
+        state = Record(dc, question, result, findings, state);
+
+        var disposition = findings.Evaluate(services.Content);
+        if (disposition.Level == DispositionLevel.Emergency)
         {
-            findings = [.. findings, state.AskingRapid ? "redflag.weakness.rapid" : $"redflag.{rule.Id}"];
+            return await dc.EndDialogAsync(null, cancellationToken);
         }
 
-        if (services.Content.Evaluate(findings.ToHashSet(StringComparer.Ordinal)).Level == DispositionLevel.Emergency)
+        var wording = new Wording(services.Content, dc.Context);
+        foreach (var advice in findings.TakeNewAdvice(disposition))
         {
-            return await EndAsync(dc, findings, cancellationToken);
+            wording.Say(advice);
         }
 
-        var next = positive && rule.Id == "weakness" && !state.AskingRapid
-            ? state with { AskingRapid = true, Findings = findings }
-            : new RedFlagScreenState(state.Index + 1, false, findings);
-        return next.Index < Questions.Count
-            ? await AskAsync(dc, next, cancellationToken)
-            : await EndAsync(dc, findings, cancellationToken);
+        return await AskFromAsync(dc, state with { Index = state.Index + 1 }, cancellationToken);
     }
 
-    private IReadOnlyList<RedFlagRule> Questions =>
-        [.. services.Content.RedFlags.Where(r => !string.IsNullOrEmpty(r.QuestionKey))];
-
-    private Task<DialogTurnResult> AskAsync(DialogContext dc, RedFlagScreenState state, CancellationToken cancellationToken)
+    /// <summary>Folds one answer into the findings; returns the state with any assumption it made.</summary>
+    private ScreenState Record(DialogContext dc, ScreenQuestion question, JsonElement? result, TriageFindings findings, ScreenState state)
     {
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.RedFlagScreenState);
-        var key = state.AskingRapid ? WeaknessRapidPrompt : Questions[state.Index].QuestionKey;
-        return dc.PromptAsync(PromptIds.Choice, new Wording(services.Content, dc.Context).Ask(key), cancellationToken);
+        switch (question.Reading)
+        {
+            case ScreenReading.AgeBand:
+                var told = age.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, told.Understood);
+                if (told.TryGetValue(out var band))
+                {
+                    findings.Add(RedFlagScreen.AgeFindings(band));
+                    return state;
+                }
+
+                return state with { Assumed = [.. RedFlagScreen.AssumedWhenAgeUnclear] };
+            case ScreenReading.YesOrUnclear:
+                var picked = choice.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, picked.Understood);
+                if (!picked.TryGetValue(out var found) || found.Value == Choices.Yes)
+                {
+                    findings.Add(question.Finding!);
+                }
+
+                return state;
+            default:
+                var answer = choice.ReadOutcome(result);
+                Questions.SayIfNotUnderstood(services, dc.Context, answer.Understood);
+                var positive = SafetyAnswer.IsPositive(
+                    answer.TryGetValue(out var value) ? value.Value : null,
+                    dc.Context.Activity.Text,
+                    new Wording(services.Content, dc.Context).Ask(question.Prompt).Choices);
+                if (positive)
+                {
+                    findings.Add(question.Finding!);
+                }
+
+                return state;
+        }
     }
 
-    private static Task<DialogTurnResult> EndAsync(DialogContext dc, IReadOnlyList<string> findings, CancellationToken cancellationToken) =>
-        dc.EndDialogAsync(JsonSerializer.SerializeToElement(findings, TriageJsonContext.Default.IReadOnlyListString), cancellationToken);
+    /// <summary>Asks the first question from <paramref name="state"/>'s index whose condition holds; ends after the last.</summary>
+    private async Task<DialogTurnResult> AskFromAsync(DialogContext dc, ScreenState state, CancellationToken cancellationToken)
+    {
+        var known = TriageFindings.Of(dc.Context).All;
+        var index = state.Index;
+        while (index < RedFlagScreen.Order.Count
+            && RedFlagScreen.Order[index].AskedWhen is { } condition
+            && !known.Contains(condition) && !(state.Assumed ?? []).Contains(condition))
+        {
+            index++;
+        }
 
-    private static RedFlagScreenState Read(DialogInstance instance) =>
-        instance.State.Deserialize(TriageJsonContext.Default.RedFlagScreenState) ?? new RedFlagScreenState();
+        if (index >= RedFlagScreen.Order.Count)
+        {
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+
+        var next = state with { Index = index };
+        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(next, TriageJsonContext.Default.ScreenState);
+        var question = RedFlagScreen.Order[index];
+        var prompt = question.Reading == ScreenReading.AgeBand ? age.Id : choice.Id;
+        return await dc.PromptAsync(prompt, new Wording(services.Content, dc.Context).Ask(question.Prompt), cancellationToken);
+    }
+
+    private static ScreenState Read(DialogInstance instance) =>
+        instance.State.Deserialize(TriageJsonContext.Default.ScreenState) ?? new ScreenState();
 }
+
+/// <summary>Where the screen is, and what it assumed for asking (never recorded as findings).</summary>
+public sealed record ScreenState(int Index = 0, IReadOnlyList<string>? Assumed = null);

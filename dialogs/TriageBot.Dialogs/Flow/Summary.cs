@@ -1,5 +1,7 @@
 using System.Globalization;
 using TriageBot.Content.Model;
+using static TriageBot.Dialogs.ContentKeys;
+using Keys = TriageBot.Dialogs.ContentKeys;
 
 namespace TriageBot.Dialogs.Flow;
 
@@ -14,44 +16,44 @@ internal static class Summary
     {
         ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(state);
-        var lines = new List<string> { wording.Text("summary.title") };
+        var lines = new List<string> { wording.Text(Keys.Summary.Title) };
         if (state.Outcome is { } outcome)
         {
-            lines.Add(wording.Text("summary.outcome", ("outcome", wording.Text($"outcome.{outcome}"))));
+            lines.Add(wording.Text(Keys.Summary.Outcome, (Args.Outcome, wording.Text(Outcomes.OutcomeNameKey(outcome)))));
         }
 
         var hazards = state.Hazards.Select(wording.Content.HazardName).ToList();
-        lines.Add(hazards.Count > 0 ? wording.Text("summary.red-flags", ("items", string.Join(", ", hazards))) : wording.Text("summary.none"));
+        lines.Add(hazards.Count > 0 ? wording.Text(Keys.Summary.RedFlags, (Args.Items, string.Join(", ", hazards))) : wording.Text(Keys.Summary.None));
 
         var pain = state.Pain;
         if (pain.Location is not null)
         {
-            lines.Add(wording.Text("summary.pain",
-                ("location", Title(wording, "prompt.pain.location", pain.Location)),
-                ("spread", Title(wording, "prompt.pain.spread", pain.Spread)),
-                ("score", pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"),
-                ("duration", Title(wording, "prompt.pain.duration", pain.Duration))));
+            lines.Add(wording.Text(Keys.Summary.Pain,
+                (Args.Location, Title(wording, Prompt.Pain.Location, pain.Location)),
+                (Args.Spread, Title(wording, Prompt.Pain.Spread, pain.Spread)),
+                (Args.Score, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"),
+                (Args.Duration, Title(wording, Prompt.Pain.Duration, pain.Duration))));
         }
 
         var numbness = state.Numbness;
         if (numbness.Any is not null and not Choices.No)
         {
-            lines.Add(wording.Text("summary.numbness",
-                ("where", Title(wording, "prompt.numbness.where", numbness.Where)),
-                ("worsening", Title(wording, "prompt.numbness.worsening", numbness.Worsening))));
+            lines.Add(wording.Text(Keys.Summary.Numbness,
+                (Args.Where, Title(wording, Prompt.Numbness.Where, numbness.Where)),
+                (Args.Worsening, Title(wording, Prompt.Numbness.Worsening, numbness.Worsening))));
         }
 
         var tried = state.Treatments.Tried ?? [];
         if (tried.Count > 0)
         {
-            lines.Add(wording.Text("summary.treatments",
-                ("items", string.Join(", ", tried.Select(t => Title(wording, "prompt.treatments.pick", t)))),
-                ("helped", Title(wording, "prompt.treatments.helped", state.Treatments.Helped))));
+            lines.Add(wording.Text(Keys.Summary.Treatments,
+                (Args.Items, string.Join(", ", tried.Select(t => Title(wording, Prompt.Treatments.Pick, t)))),
+                (Args.Helped, Title(wording, Prompt.Treatments.Helped, state.Treatments.Helped))));
         }
 
         if (state.Reference is { } reference)
         {
-            lines.Add(wording.Text("summary.referral", ("reference", reference)));
+            lines.Add(wording.Text(Keys.Summary.Referral, (Args.Reference, reference)));
         }
 
         // The warning signs travel with the summary, so whoever reads it later knows when to get help. An
@@ -61,7 +63,7 @@ internal static class Summary
             lines.Add(wording.Text(ContentKeys.Safety.Net));
         }
 
-        lines.Add(wording.Text("summary.footer"));
+        lines.Add(wording.Text(Keys.Summary.Footer));
         return string.Join("\n\n", lines);
     }
 

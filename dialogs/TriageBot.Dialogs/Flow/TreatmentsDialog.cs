@@ -66,26 +66,26 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
     {
         ArgumentNullException.ThrowIfNull(answers);
         var tried = answers.Tried ?? [];
-        var findings = tried.Select(t => $"treatments.{t}").ToList();
+        var findings = tried.Select(ContentKeys.Findings.Treatment).ToList();
         if (tried.Any(t => t != Choices.None))
         {
-            findings.Add("treatments.tried");
+            findings.Add(ContentKeys.Findings.TreatmentsTried);
         }
 
         if (answers.Helped is { } helped)
         {
-            findings.Add($"treatments.helped.{helped}");
+            findings.Add(ContentKeys.Findings.TreatmentsHelped(helped));
         }
 
         return findings;
     }
 
     private IEnumerable<string> AllTreatments(DialogContext dc) =>
-        services.Content.Prompt("prompt.treatments.more", dc.Context.Activity.Locale).Choices.Select(c => c.Id).Where(id => id != Choices.Done);
+        services.Content.Prompt(ContentKeys.Prompt.Treatments.More, dc.Context.Activity.Locale).Choices.Select(c => c.Id).Where(id => id != Choices.Done);
 
     private IEnumerable<string> AlsoNamed(DialogContext dc, IReadOnlyList<string> tried)
     {
-        var candidates = services.Content.Prompt("prompt.treatments.more", dc.Context.Activity.Locale).Choices
+        var candidates = services.Content.Prompt(ContentKeys.Prompt.Treatments.More, dc.Context.Activity.Locale).Choices
             .Where(c => c.Id != Choices.Done && !tried.Contains(c.Id))
             .Select(c => new RecognizerChoice(c.Id) { Synonyms = [.. c.Synonyms, c.Title] })
             .ToList();
@@ -101,9 +101,9 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
         var tried = state.Tried ?? [];
         var options = state.Phase switch
         {
-            TreatmentLoopState.Pick => wording.Ask("prompt.treatments.pick"),
-            TreatmentLoopState.More => wording.Ask("prompt.treatments.more", (ChoiceContent c) => !tried.Contains(c.Id)),
-            _ => wording.Ask("prompt.treatments.helped"),
+            TreatmentLoopState.Pick => wording.Ask(ContentKeys.Prompt.Treatments.Pick),
+            TreatmentLoopState.More => wording.Ask(ContentKeys.Prompt.Treatments.More, (ChoiceContent c) => !tried.Contains(c.Id)),
+            _ => wording.Ask(ContentKeys.Prompt.Treatments.Helped),
         };
         return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
     }

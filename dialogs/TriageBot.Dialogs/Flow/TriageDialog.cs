@@ -1,84 +1,89 @@
-using System.Text.Json;
 using TriageBot.Content.Model;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
 using TriageBot.Schema;
+using static TriageBot.Dialogs.ContentKeys;
 
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// The triage, in its clinical order: welcome and consent (16+), red-flag screen first, pain, numbness and weakness,
-/// treatments tried, disposition (advice, medicine advice, safety net, sources), education, referral, summary
-/// (with the safety net). An emergency at any point ends
-/// the interview with the emergency script. The order is the clinical contract; the words are content.
+/// The triage, in its clinical order. This is the table of contents a clinician signs off; the words are content.
+/// <list type="number">
+/// <item>Welcome: an automated service, not a diagnosis, the emergency number; about how many questions.</item>
+/// <item>Consent: 16 or over and happy to go on. Under 16, or no, ends politely with where to get help.</item>
+/// <item>Red-flag screen (<see cref="RedFlagScreen.Order"/>): age; cauda equina (bladder, bowel, saddle, both legs);
+/// weakness (and whether it is getting worse quickly); chest pain; aortic aneurysm (50 or over); neck arteries;
+/// serious injury; minor injury (and thin bones); fever; weak immune system; cancer; weight loss; night pain;
+/// myelopathy; recent spinal procedure (and its complications); pregnancy. Each positive answer gets that hazard's
+/// own advice at once.</item>
+/// <item>Pain: where, where it spreads, how bad, how long, morning stiffness (under 45 and over 12 weeks), what helps.</item>
+/// <item>Numbness, tingling or weakness: any, where, getting worse.</item>
+/// <item>Treatments tried, and whether they helped.</item>
+/// <item>Disposition: the level's advice, each hazard's own advice not yet said, the medicine advice (or its
+/// pregnancy version), the safety net, the sources.</item>
+/// <item>Education topics, then the offer of a referral, then the summary to copy.</item>
+/// </list>
+/// At any point an emergency, answered or typed, ends the interview with the emergency script (each emergency's
+/// advice, the outcome, the number again). A red flag typed as present gets its advice at once; one only mentioned
+/// (someone else, the past, a question) is asked about straight away (<see cref="Safety.RedFlagCheckDialog"/>).
 /// </summary>
 internal static class TriageDialog
 {
     public const string Id = "triage";
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice) =>
-        new WaterfallDialog<TriageState>(Id, 1, TriageJsonContext.Default.TriageState, () => new TriageState())
+        new WaterfallDialog<TriageState>(Id, 2, TriageJsonContext.Default.TriageState, () => new TriageState())
             .AddStep("welcome", (step, ct) =>
             {
-                Say(services, step, "welcome.intro");
-                Say(services, step, "welcome.question-count");
+                Say(services, step, Welcome.Intro);
+                Say(services, step, Welcome.QuestionCount);
                 return step.NextAsync(null, ct);
             })
-            .AddPrompt("ask-consent", choice, step => new Wording(services.Content, step.Context).Ask("prompt.consent"),
+            .AddQuestion(services, "ask-consent", choice, step => new Wording(services.Content, step.Context).Ask(Prompt.Consent),
                 (s, o) => s with { Consent = o.Value?.Value })
             .AddStep("route-consent", (step, ct) => step.Values.Consent switch
             {
-                "yes" => step.BeginDialogAsync(RedFlagScreenDialog.Id, null, ct),
-                "under-16" => EndWithAsync(services, step, "consent.under-16", ct),
-                _ => EndWithAsync(services, step, "consent.declined", ct),
+                Choices.Yes => step.BeginDialogAsync(RedFlagScreenDialog.Id, null, ct),
+                Choices.Under16 => EndWithAsync(services, step, ContentKeys.Consent.Under16, ct),
+                _ => EndWithAsync(services, step, ContentKeys.Consent.Declined, ct),
             })
-            .AddStep("after-red-flags", (step, ct) =>
-            {
-                step.Values = step.Values.WithFindings(step.Result?.Deserialize(TriageJsonContext.Default.IReadOnlyListString) ?? []);
-                return EmergencyOr(services, step, "pain.intro", PainDialog.Id, ct);
-            })
+            .AddStep("after-red-flags", (step, ct) => EmergencyOr(services, step, ContentKeys.Pain.Intro, PainDialog.Id, ct))
             .AddStep("after-pain", (step, ct) =>
             {
-                var pain = step.Result?.Deserialize(TriageJsonContext.Default.PainAnswers) ?? new PainAnswers();
-                step.Values = step.Values.WithFindings(pain.Findings ?? []) with { Pain = pain with { Findings = null } };
-                return EmergencyOr(services, step, "numbness.intro", NumbnessDialog.Id, ct);
+                var pain = step.ResultAs(TriageJsonContext.Default.PainAnswers) ?? new PainAnswers();
+                TriageFindings.Of(step.Context).Add(PainDialog.FindingsOf(pain));
+                step.Values = step.Values with { Pain = pain with { Findings = null } };
+                return EmergencyOr(services, step, ContentKeys.Numbness.Intro, NumbnessDialog.Id, ct);
             })
             .AddStep("after-numbness", (step, ct) =>
             {
-                var numbness = step.Result?.Deserialize(TriageJsonContext.Default.NumbnessAnswers) ?? new NumbnessAnswers();
-                step.Values = step.Values.WithFindings(numbness.Findings ?? []) with { Numbness = numbness with { Findings = null } };
-                return EmergencyOr(services, step, "treatments.intro", TreatmentsDialog.Id, ct);
+                var numbness = step.ResultAs(TriageJsonContext.Default.NumbnessAnswers) ?? new NumbnessAnswers();
+                TriageFindings.Of(step.Context).Add(numbness.Findings ?? []);
+                step.Values = step.Values with { Numbness = numbness with { Findings = null } };
+                return EmergencyOr(services, step, ContentKeys.Treatments.Intro, TreatmentsDialog.Id, ct);
             })
             .AddStep("disposition", (step, ct) =>
             {
-                var treatments = step.Result?.Deserialize(TriageJsonContext.Default.TreatmentAnswers) ?? new TreatmentAnswers();
-                step.Values = step.Values.WithFindings(treatments.Findings ?? []) with { Treatments = treatments with { Findings = null } };
+                var treatments = step.ResultAs(TriageJsonContext.Default.TreatmentAnswers) ?? new TreatmentAnswers();
+                TriageFindings.Of(step.Context).Add(treatments.Findings ?? []);
+                step.Values = step.Values with { Treatments = treatments with { Findings = null } };
                 var result = Evaluate(services, step);
                 if (result.Level == DispositionLevel.Emergency)
                 {
                     return EmergencyEndAsync(services, step, result, ct);
                 }
 
-                var wording = new Wording(services.Content, step.Context);
-                var advice = Outcomes.AdviceKeys(result.Level, step.Values.Findings);
-                foreach (var key in advice)
-                {
-                    wording.Say(key);
-                }
-
-                Outcomes.Report(services, step.Context, result);
-                wording.SaySources(advice);
-                var findings = JsonSerializer.SerializeToElement(step.Values.Findings, TriageJsonContext.Default.IReadOnlyListString);
-                return step.BeginDialogAsync(EducationDialog.Id, findings, ct);
+                Outcomes.Disposition(services, step.Context, result, TriageFindings.Of(step.Context));
+                return step.BeginDialogAsync(EducationDialog.Id, TypedResults.ToJson(step.Values.Findings), ct);
             })
             .AddStep("offer-referral", (step, ct) =>
-                step.BeginDialogAsync(ReferralDialog.Id, JsonSerializer.SerializeToElement(step.Values, TriageJsonContext.Default.TriageState), ct))
+                step.BeginDialogAsync(ReferralDialog.Id, TypedResults.ToJson(step.Values), ct))
             .AddStep("summary", (step, ct) =>
             {
-                if (step.Result is { ValueKind: JsonValueKind.String } reference)
+                if (step.ResultAs(TriageJsonContext.Default.String) is { } reference)
                 {
-                    step.Values = step.Values with { Reference = reference.GetString() };
+                    step.Values = step.Values with { Reference = reference };
                 }
 
                 return EndWithSummaryAsync(services, step, ct);
@@ -98,20 +103,24 @@ internal static class TriageDialog
         return step.BeginDialogAsync(nextDialogId, null, cancellationToken);
     }
 
-    /// <summary>Everything found so far, including red flags mentioned in free text along the way.</summary>
+    /// <summary>Everything found so far (<see cref="TriageFindings"/>: answers, and red flags typed along the way).</summary>
     private static DispositionResult Evaluate(TriageServices services, WaterfallStepContext<TriageState> step)
     {
-        var freeText = step.Context.State?.Dialog.Get(TriageKeys.FreeTextFindings, TriageJsonContext.Default.ListString) ?? [];
-        step.Values = step.Values.WithFindings(freeText);
-        var result = services.Content.Evaluate(step.Values.Findings.ToHashSet(StringComparer.Ordinal));
-        step.Values = step.Values with { Outcome = Outcomes.Id(result.Level), Hazards = result.Hazards };
+        var findings = TriageFindings.Of(step.Context);
+        var result = findings.Evaluate(services.Content);
+        step.Values = step.Values with
+        {
+            Findings = [.. findings.All.Order(StringComparer.Ordinal)],
+            Outcome = Outcomes.Id(result.Level),
+            Hazards = result.Hazards,
+        };
         return result;
     }
 
     private static Task<DialogTurnResult> EmergencyEndAsync(
         TriageServices services, WaterfallStepContext<TriageState> step, DispositionResult result, CancellationToken cancellationToken)
     {
-        Outcomes.Emergency(services, step.Context, result, step.Values.Findings);
+        Outcomes.Emergency(services, step.Context, result);
         return EndWithSummaryAsync(services, step, cancellationToken);
     }
 
@@ -119,8 +128,8 @@ internal static class TriageDialog
     {
         var wording = new Wording(services.Content, step.Context);
         step.Context.SendActivity(MessageFactory.Text(Summary.Write(wording, step.Values)));
-        wording.Say("ending.restart-hint");
-        step.Context.State?.Dialog.Remove(TriageKeys.FreeTextFindings);
+        wording.Say(ContentKeys.Commands.RestartHint);
+        TriageFindings.Of(step.Context).Clear();
         return step.EndDialogAsync(null, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TriageBot.Content;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.Telemetry;
 
@@ -11,4 +12,7 @@ public sealed record TriageServices(IContentCatalog Content, TimeProvider Clock,
 {
     /// <summary>Counts outcomes, red flags and referrals next to their log events; none when the host has no meter.</summary>
     public TriageMetrics? Metrics { get; init; }
+
+    /// <summary>Reads typed messages for red flags, present or only mentioned; the content's detector unless a host says otherwise.</summary>
+    public IFreeTextReader FreeText { get; init; } = new CatalogFreeTextReader(Content);
 }

@@ -25,10 +25,13 @@ public sealed record TriageState
     public TriageState WithFindings(IEnumerable<string> more) => this with { Findings = [.. Findings.Union(more, StringComparer.Ordinal)] };
 }
 
-/// <summary>Pain answers: choice ids, the 0-10 score, the duration band, and optional free text (never logged).</summary>
+/// <summary>
+/// Pain answers: choice ids, the 0-10 score, the duration band, morning stiffness (asked only when
+/// <see cref="Under45"/> and long-standing), and optional free text (never logged).
+/// </summary>
 public sealed record PainAnswers(
     string? Location = null, string? Spread = null, double? Score = null, string? Duration = null, string? Triggers = null,
-    IReadOnlyList<string>? Findings = null);
+    IReadOnlyList<string>? Findings = null, string? MorningStiffness = null, bool Under45 = false);
 
 /// <summary>Numbness, tingling and weakness answers.</summary>
 public sealed record NumbnessAnswers(string? Any = null, string? Where = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);
@@ -36,8 +39,6 @@ public sealed record NumbnessAnswers(string? Any = null, string? Where = null, s
 /// <summary>Treatments tried (choice ids) and whether they helped.</summary>
 public sealed record TreatmentAnswers(IReadOnlyList<string>? Tried = null, string? Helped = null, IReadOnlyList<string>? Findings = null);
 
-/// <summary>Red-flag screen state: where in the list it is and what it found.</summary>
-public sealed record RedFlagScreenState(int Index = 0, bool AskingRapid = false, IReadOnlyList<string>? Findings = null);
 
 /// <summary>Education menu state: topics already shown.</summary>
 public sealed record EducationState(IReadOnlyList<string>? Shown = null);

@@ -20,7 +20,10 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
     public string Text(string key, params (string Name, string Value)[] args) =>
         content.Text(key, Locale, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value, StringComparer.Ordinal));
 
-    public void Say(string key, params (string Name, string Value)[] args) => turn.SendActivity(MessageFactory.Text(Text(key, args)));
+    public void Say(string key, params (string Name, string Value)[] args) => Send(Text(key, args));
+
+    /// <summary>Sends text that already comes from content (an education topic, a summary).</summary>
+    public void Send(string text) => turn.SendActivity(MessageFactory.Text(text));
 
     /// <summary>
     /// One line naming where the advice just given comes from (sources.yaml), each source once, in the order the

@@ -25,12 +25,12 @@ internal static class ReferralCard
             ["version"] = "1.4",
             ["body"] = new JsonArray
             {
-                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text("referral.card.title"), ["weight"] = "Bolder", ["wrap"] = true },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text(ContentKeys.Referral.Card.Title), ["weight"] = "Bolder", ["wrap"] = true },
                 // Not "isRequired": Adaptive Cards then demands a per-input error text, and the bot checks every field
                 // itself anyway (a missing or invalid one is asked again by typing).
-                Input("Input.Text", "name", wording.Text("referral.card.name"), new JsonObject { ["maxLength"] = 100 }),
-                Input("Input.Text", "contact", wording.Text("referral.card.contact"), new JsonObject { ["maxLength"] = 120 }),
-                Input("Input.ChoiceSet", "time", wording.Text("referral.card.time"), new JsonObject
+                Input("Input.Text", "name", wording.Text(ContentKeys.Referral.Card.Name), new JsonObject { ["maxLength"] = 100 }),
+                Input("Input.Text", "contact", wording.Text(ContentKeys.Referral.Card.Contact), new JsonObject { ["maxLength"] = 120 }),
+                Input("Input.ChoiceSet", "time", wording.Text(ContentKeys.Referral.Card.Time), new JsonObject
                 {
                     ["style"] = "compact",
                     ["value"] = times[^1].Id,
@@ -40,19 +40,19 @@ internal static class ReferralCard
                 {
                     ["type"] = "Input.Toggle",
                     ["id"] = "consent",
-                    ["title"] = wording.Text("referral.card.consent"),
+                    ["title"] = wording.Text(ContentKeys.Referral.Card.Consent),
                     ["valueOn"] = "true",
                     ["valueOff"] = "false",
                     ["wrap"] = true,
                 },
-                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text("referral.card.type-instead"), ["wrap"] = true, ["isSubtle"] = true },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = wording.Text(ContentKeys.Referral.Card.TypeInstead), ["wrap"] = true, ["isSubtle"] = true },
             },
             ["actions"] = new JsonArray
             {
                 new JsonObject
                 {
                     ["type"] = "Action.Submit",
-                    ["title"] = wording.Text("referral.card.submit"),
+                    ["title"] = wording.Text(ContentKeys.Referral.Card.Submit),
                     ["data"] = new JsonObject { ["kind"] = Kind },
                 },
             },

@@ -25,7 +25,7 @@ internal static class ReferralDialog
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice, TextPrompt name, TextPrompt contact) =>
         new WaterfallDialog<ReferralAnswers>(Id, 1, TriageJsonContext.Default.ReferralAnswers, () => new ReferralAnswers())
-            .AddPrompt("ask-offer", choice, step => Wording(services, step).Ask("prompt.referral.offer"),
+            .AddQuestion(services, "ask-offer", choice, step => Wording(services, step).Ask(ContentKeys.Prompt.Referral.Offer),
                 (s, o) => s with { Offer = o.Value?.Value })
             .AddStep("check-offer", (step, ct) =>
             {
@@ -34,7 +34,7 @@ internal static class ReferralDialog
                     return step.NextAsync(null, ct);
                 }
 
-                Wording(services, step).Say("referral.declined");
+                Wording(services, step).Say(ContentKeys.Referral.Declined);
                 return step.EndDialogAsync(null, ct);
             })
             .AddStep("send-card", (step, ct) =>
@@ -44,7 +44,7 @@ internal static class ReferralDialog
                     return step.NextAsync(null, ct);
                 }
 
-                var times = services.Content.Prompt("prompt.referral.time", step.Context.Activity.Locale).Choices.Select(c => (c.Id, c.Title)).ToList();
+                var times = services.Content.Prompt(ContentKeys.Prompt.Referral.Time, step.Context.Activity.Locale).Choices.Select(c => (c.Id, c.Title)).ToList();
                 step.Context.SendActivity(ReferralCard.Create(Wording(services, step), times));
                 return Task.FromResult(step.EndOfTurn());
             })
@@ -53,13 +53,13 @@ internal static class ReferralDialog
                 step.Values = ReadCard(services, step);
                 return step.NextAsync(null, ct);
             })
-            .AddPrompt("ask-name", name, step => Wording(services, step).Ask("prompt.referral.name"),
+            .AddPrompt("ask-name", name, step => Wording(services, step).Ask(ContentKeys.Prompt.Referral.Name),
                 (s, o) => s with { ProtectedName = Protect(services, o.Value) }, s => s.ProtectedName is not null)
-            .AddPrompt("ask-contact", contact, step => Wording(services, step).Ask("prompt.referral.contact"),
+            .AddPrompt("ask-contact", contact, step => Wording(services, step).Ask(ContentKeys.Prompt.Referral.Contact),
                 (s, o) => s with { ProtectedContact = Protect(services, o.Value) }, s => s.ProtectedContact is not null)
-            .AddPrompt("ask-time", choice, step => Wording(services, step).Ask("prompt.referral.time"),
+            .AddQuestion(services, "ask-time", choice, step => Wording(services, step).Ask(ContentKeys.Prompt.Referral.Time),
                 (s, o) => s with { Time = o.Value?.Value ?? "any" }, s => s.Time is not null)
-            .AddPrompt("ask-consent", choice, step => Wording(services, step).Ask("prompt.referral.consent"),
+            .AddQuestion(services, "ask-consent", choice, step => Wording(services, step).Ask(ContentKeys.Prompt.Referral.Consent),
                 (s, o) => s with { Consent = o.Value?.Value ?? Choices.No }, s => s.Consent is not null)
             .AddStep("save", async (step, ct) =>
             {
@@ -69,14 +69,14 @@ internal static class ReferralDialog
                 if (v.Consent != Choices.Yes || string.IsNullOrWhiteSpace(name) || !ContactValidator.IsValid(contact))
                 {
                     step.Values = v with { ProtectedName = null, ProtectedContact = null };
-                    Wording(services, step).Say("referral.no-consent");
+                    Wording(services, step).Say(ContentKeys.Referral.NoConsent);
                     return await step.EndDialogAsync(null, ct);
                 }
 
                 var reference = await SaveAsync(services, step, name, contact!, ct);
                 step.Values = v with { Reference = reference, ProtectedName = null, ProtectedContact = null };
-                Wording(services, step).Say("referral.saved", ("reference", reference));
-                return await step.EndDialogAsync(JsonSerializer.SerializeToElement(reference, TriageJsonContext.Default.String), ct);
+                Wording(services, step).Say(ContentKeys.Referral.Saved, (ContentKeys.Args.Reference, reference));
+                return await step.EndWithAsync(reference, TriageJsonContext.Default.String, ct);
             });
 
     /// <summary>The card's fields, when this turn is its submit; a bad contact is dropped (and asked again by typing).</summary>
@@ -94,7 +94,7 @@ internal static class ReferralDialog
         var contact = Field("contact");
         if (contact is not null && !ContactValidator.IsValid(contact))
         {
-            Wording(services, step).Say("referral.contact-invalid");
+            Wording(services, step).Say(ContentKeys.Referral.ContactInvalid);
             contact = null;
         }
 

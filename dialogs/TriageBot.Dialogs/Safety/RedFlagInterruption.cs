@@ -6,25 +6,56 @@ using TriageBot.Runtime.Dialogs;
 namespace TriageBot.Dialogs.Safety;
 
 /// <summary>
-/// Every typed message, at any step (the very first one too), is scanned for red-flag statements ("I can't control
-/// my bladder", "I want to end my life"). An emergency hit ends the interview at once with the emergency script
-/// (crisis advice for self-harm), whatever was being asked. A non-emergency hit is answered with its advice and
-/// remembered for the disposition, and the message still answers the open question.
+/// Every typed message, at any step (the very first one too), is read for red flags (<see cref="IFreeTextReader"/>).
+/// <list type="bullet">
+/// <item>Stated as present ("I can't control my bladder"): an emergency ends the interview at once with the
+/// emergency script (crisis advice for self-harm), whatever was being asked; anything else gets that hazard's own
+/// advice, is remembered, and the message still answers the open question.</item>
+/// <item>Only mentioned (someone else, the past, a question, a hypothetical, unclear): that red flag's check question
+/// is asked straight away (<see cref="RedFlagCheckDialog"/>); a yes counts as the red flag, a no carries on and the
+/// open question is asked again. Never 999 on a mention alone, and never silence.</item>
+/// </list>
 /// </summary>
 internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFlagInterruption> logger) : IInterruption
 {
     public async Task<InterruptionResult> OnMessageAsync(DialogContext dc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        if (dc.Context.Activity.Text is not { Length: > 0 } text || services.Content.DetectRedFlags(text) is not { Count: > 0 } hits)
+        if (dc.Context.Activity.Text is not { Length: > 0 } text || services.FreeText.Read(text) is not { } reading || (reading.Present.Count == 0 && reading.Mentions.Count == 0))
         {
             return InterruptionResult.NotHandled;
         }
 
-        var scope = dc.Context.State?.Dialog;
-        var known = scope?.Get(TriageKeys.FreeTextFindings, TriageJsonContext.Default.ListString) ?? [];
-        var findings = hits.Select(h => $"redflag.{h.RuleId}").Distinct(StringComparer.Ordinal).ToList();
-        var result = services.Content.Evaluate(known.Union(findings, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal));
+        var findings = TriageFindings.Of(dc.Context);
+        if (reading.Present.Count > 0 && await OnPresentAsync(dc, reading.Present, findings, cancellationToken))
+        {
+            return InterruptionResult.Handled;
+        }
+
+        var toCheck = reading.Mentions
+            .Select(m => m.RuleId)
+            .Where(id => !findings.Has(ContentKeys.Findings.RedFlag(id)) && !findings.WasRuledOut(id))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        // Already asking about a mention: the reply answers that question, it does not start another one.
+        if (toCheck.Count == 0 || dc.Stack.Any(frame => frame.Id == RedFlagCheckDialog.Id))
+        {
+            return InterruptionResult.NotHandled;
+        }
+
+        var rules = string.Join(',', toCheck);
+        var reasons = string.Join(',', reading.Mentions.Select(m => m.Reason.ToString()).Distinct(StringComparer.Ordinal));
+        DialogsLog.FreeTextMention(logger, rules, reasons);
+        SayTopicsForQuestions(dc, reading.Mentions);
+        await dc.BeginDialogAsync(RedFlagCheckDialog.Id, RedFlagCheckDialog.Options(toCheck), cancellationToken);
+        return InterruptionResult.Handled;
+    }
+
+    /// <summary>Present red flags: true when they made the triage an emergency (and the interview has ended).</summary>
+    private async Task<bool> OnPresentAsync(DialogContext dc, IReadOnlyList<RedFlagHit> hits, TriageFindings findings, CancellationToken cancellationToken)
+    {
+        findings.Add(hits.Select(h => ContentKeys.Findings.RedFlag(h.RuleId)));
+        var result = findings.Evaluate(services.Content);
         var hazards = hits.Select(h => h.Hazard).Distinct().ToList();
         DialogsLog.FreeTextRedFlag(logger, string.Join(',', hazards), Outcomes.Id(result.Level));
         foreach (var hazard in hazards)
@@ -32,22 +63,49 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
             services.Metrics?.RedFlagDetected(hazard);
         }
 
-        var wording = new Wording(services.Content, dc.Context);
         if (result.Level == DispositionLevel.Emergency)
         {
-            Outcomes.Emergency(services, dc.Context, result, findings);
-            wording.Say("ending.restart-hint");
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            scope?.Remove(TriageKeys.FreeTextFindings);
-            return InterruptionResult.Handled;
+            await EmergencyEndAsync(services, dc, result, cancellationToken);
+            return true;
         }
 
-        foreach (var rule in services.Content.RedFlags.Where(r => findings.Contains($"redflag.{r.Id}") && !known.Contains($"redflag.{r.Id}")))
+        var wording = new Wording(services.Content, dc.Context);
+        foreach (var advice in findings.TakeNewAdvice(result))
         {
-            wording.Say(rule.AdviceKey);
+            wording.Say(advice);
         }
 
-        scope?.Set(TriageKeys.FreeTextFindings, [.. known.Union(findings, StringComparer.Ordinal)], TriageJsonContext.Default.ListString);
-        return InterruptionResult.NotHandled;
+        return false;
+    }
+
+    /// <summary>The emergency script, then the interview ends: nothing more is asked.</summary>
+    public static async Task EmergencyEndAsync(TriageServices services, DialogContext dc, DispositionResult result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dc);
+        Outcomes.Emergency(services, dc.Context, result);
+        new Wording(services.Content, dc.Context).Say(ContentKeys.Commands.RestartHint);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        TriageFindings.Of(dc.Context).Clear();
+    }
+
+    /// <summary>A question about a condition ("could it be cauda equina?") also gets its education topic, when one fits.</summary>
+    private void SayTopicsForQuestions(DialogContext dc, IReadOnlyList<RedFlagMention> mentions)
+    {
+        var topics = mentions
+            .Where(m => m.Reason == MentionReason.Question)
+            .Select(m => services.Content.RedFlags.FirstOrDefault(r => r.Id == m.RuleId)?.Topic)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (topics.Count == 0)
+        {
+            return;
+        }
+
+        var wording = new Wording(services.Content, dc.Context);
+        foreach (var topic in services.Content.Education(wording.Locale).Where(t => topics.Contains(t.Id)))
+        {
+            EducationDialog.Show(wording, topic);
+        }
     }
 }

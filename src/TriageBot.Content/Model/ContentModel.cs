@@ -28,14 +28,28 @@ public sealed record ChoiceContent(string Id, string Title, IReadOnlyList<string
 /// <summary>A question's wording for one locale: the prompt, the re-ask, and its choices (if any).</summary>
 public sealed record PromptContent(string Key, string Text, string? Retry, IReadOnlyList<ChoiceContent> Choices);
 
-/// <summary>One red-flag screening rule: which question asks it, how urgent a yes is, what advice to give.</summary>
-public sealed record RedFlagRule(string Id, string Hazard, string QuestionKey, DispositionLevel Level, string AdviceKey);
+/// <summary>
+/// One red-flag rule: the screening questions that ask it (none: free text only), the question asked when a message
+/// only mentions it (<see cref="CheckKey"/>), how urgent a yes is, what advice to give, and an optional education
+/// topic for questions about the condition.
+/// </summary>
+public sealed record RedFlagRule(
+    string Id, string Hazard, IReadOnlyList<string> QuestionKeys, DispositionLevel Level, string AdviceKey, string CheckKey = "", string? Topic = null);
 
-/// <summary>A row of the disposition table: when every finding in <see cref="When"/> is present, at least this level applies.</summary>
-public sealed record DispositionRule(string Id, IReadOnlyList<string> When, DispositionLevel Level, string? Hazard);
+/// <summary>
+/// A row of the disposition table: when every finding in <see cref="When"/> is present, at least this level applies,
+/// and <see cref="Advice"/> (a message key) is that hazard's own advice.
+/// </summary>
+public sealed record DispositionRule(string Id, IReadOnlyList<string> When, DispositionLevel Level, string? Hazard, string? Advice = null);
 
-/// <summary>The disposition reached: the level, the hazard ids that raised it, and the rule ids that matched.</summary>
-public sealed record DispositionResult(DispositionLevel Level, IReadOnlyList<string> Hazards, IReadOnlyList<string> Rules);
+/// <summary>
+/// The disposition reached: the level, the hazard ids that raised it, the rule ids that matched (most urgent first),
+/// and those rules themselves (with their advice).
+/// </summary>
+public sealed record DispositionResult(DispositionLevel Level, IReadOnlyList<string> Hazards, IReadOnlyList<string> Rules)
+{
+    public IReadOnlyList<DispositionRule> Matched { get; init; } = [];
+}
 
 /// <summary>
 /// A source that clinical wording cites (sources.yaml): its id, its full name (who, what, when), the short name shown

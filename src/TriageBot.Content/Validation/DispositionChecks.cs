@@ -71,9 +71,11 @@ internal static class DispositionChecks
             {
                 errors.Add($"{at}: an {DispositionLevels.Name(rule.Level.Value)} rule must name the hazard it controls");
             }
+
+            CheckAdvice(catalog, at, rule, errors);
         }
 
-        foreach (var key in EmergencyMessages)
+        foreach (var key in EmergencyMessages.Concat(rules.Where(r => r.Level == DispositionLevel.Emergency && r.Advice is not null).Select(r => r.Advice!)).Distinct(StringComparer.Ordinal))
         {
             if (catalog.Messages.TryGetValue(key, out var text))
             {
@@ -82,6 +84,22 @@ internal static class DispositionChecks
                     errors.Add($"{ContentFileNames.Messages}: '{key}' ({variant}) must give {{emergencyNumber}}");
                 }
             }
+        }
+    }
+
+    /// <summary>Each hazard gets its own advice: every emergency or urgent rule names a message that exists.</summary>
+    private static void CheckAdvice(ContentCatalog catalog, string at, Yaml.DispositionRuleYaml rule, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(rule.Advice))
+        {
+            if (rule.Level is DispositionLevel.Emergency or DispositionLevel.Urgent)
+            {
+                errors.Add($"{at}: an {DispositionLevels.Name(rule.Level.Value)} rule must name its advice (a {ContentFileNames.Messages} key)");
+            }
+        }
+        else if (!catalog.Messages.ContainsKey(rule.Advice))
+        {
+            errors.Add($"{at}: advice '{rule.Advice}' is not in {ContentFileNames.Messages}");
         }
     }
 }

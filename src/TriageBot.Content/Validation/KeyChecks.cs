@@ -38,7 +38,8 @@ internal static class KeyChecks
         }
 
         var referenced = catalog.RedFlagTable.Definitions
-            .SelectMany(r => new[] { r.Question, r.Advice })
+            .SelectMany(r => (r.Questions ?? []).Append(r.Advice).Append(r.Check))
+            .Concat((catalog.Files.Dispositions.Rules ?? []).Select(r => r.Advice))
             .Where(k => !string.IsNullOrEmpty(k))
             .Select(k => k!)
             .ToHashSet(StringComparer.Ordinal);
@@ -55,7 +56,8 @@ internal static class KeyChecks
         // The code's red-flag advice keys name the rules it relies on.
         const string advicePrefix = "advice.redflag.";
         var ruleIds = catalog.RedFlags.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in requirements.Keys.Where(k => k.StartsWith(advicePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        var dispositionAdvice = catalog.DispositionRules.Select(r => r.Advice).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in requirements.Keys.Where(k => k.StartsWith(advicePrefix, StringComparison.Ordinal) && !dispositionAdvice.Contains(k)).Order(StringComparer.Ordinal))
         {
             var id = key[advicePrefix.Length..];
             if (!ruleIds.Contains(id))

@@ -68,16 +68,30 @@ internal static class RedFlagChecks
     private static void CheckQuestion(ContentCatalog catalog, string at, Yaml.RedFlagYaml rule, List<string> errors)
     {
         var freeTextOnly = ContentValidator.FreeTextOnlyRedFlags.Contains(rule.Id);
-        if (string.IsNullOrWhiteSpace(rule.Question))
+        var questions = rule.Questions ?? [];
+        if (questions.Count == 0 && !freeTextOnly)
         {
-            if (!freeTextOnly)
-            {
-                errors.Add($"{at}: has no question (only {string.Join(" and ", ContentValidator.FreeTextOnlyRedFlags)} are free-text only)");
-            }
+            errors.Add($"{at}: has no question (only {string.Join(", ", ContentValidator.FreeTextOnlyRedFlags.Order(StringComparer.Ordinal))} are free-text only)");
         }
-        else if (!catalog.Prompts.ContainsKey(rule.Question))
+
+        foreach (var question in questions.Where(q => !catalog.Prompts.ContainsKey(q ?? string.Empty)))
         {
-            errors.Add($"{at}: question '{rule.Question}' is not in {ContentFileNames.Prompts}");
+            errors.Add($"{at}: question '{question}' is not in {ContentFileNames.Prompts}");
+        }
+
+        // Every red flag can be asked about when a message only mentions it (never 999, never silence).
+        if (string.IsNullOrWhiteSpace(rule.Check))
+        {
+            errors.Add($"{at}: has no check question (asked when a message only mentions it)");
+        }
+        else if (!catalog.Prompts.ContainsKey(rule.Check))
+        {
+            errors.Add($"{at}: check '{rule.Check}' is not in {ContentFileNames.Prompts}");
+        }
+
+        if (rule.Topic is { Length: > 0 } topic && !catalog.EducationDefinitions.Any(t => t.Id == topic))
+        {
+            errors.Add($"{at}: topic '{topic}' is not in {ContentFileNames.Education}");
         }
     }
 

@@ -103,9 +103,18 @@ internal sealed class RedFlagYaml
 {
     public required string Id { get; init; }
     public string? Hazard { get; init; }
-    public string? Question { get; init; }
+
+    /// <summary>The screening questions that ask about it, in order (none: free text only).</summary>
+    public List<string>? Questions { get; init; }
+
+    /// <summary>The question asked when a message only mentions it (someone else, the past, a question).</summary>
+    public string? Check { get; init; }
+
     public DispositionLevel? Level { get; init; }
     public string? Advice { get; init; }
+
+    /// <summary>An education topic id for questions about the condition; optional.</summary>
+    public string? Topic { get; init; }
 
     /// <summary>Phrase → word groups → entries (one or more words).</summary>
     public List<List<List<string>>>? Phrases { get; init; }
@@ -122,6 +131,9 @@ internal sealed class DispositionRuleYaml
     public List<string>? When { get; init; }
     public DispositionLevel? Level { get; init; }
     public string? Hazard { get; init; }
+
+    /// <summary>The messages.yaml key said when the rule first matches; required on emergency and urgent rules.</summary>
+    public string? Advice { get; init; }
 }
 
 internal sealed class HazardLogFile

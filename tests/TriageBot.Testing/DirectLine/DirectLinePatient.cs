@@ -13,10 +13,13 @@ namespace TriageBot.Testing.DirectLine;
 /// </summary>
 public sealed class DirectLinePatient(DirectLineClient client, string userId)
 {
-    /// <summary>Consent, no red flags, lower back pain into one leg, 5/10, over 12 weeks: the routine disposition.</summary>
+    /// <summary>
+    /// Consent, age 45 to 49 (no age-only questions), no red flags (17 questions), lower back pain into one leg, 5/10,
+    /// over 12 weeks: the routine disposition.
+    /// </summary>
     public static readonly IReadOnlyList<string> RoutineWalk =
     [
-        "Yes, 16 or over", "No", "No", "No", "No", "No", "No",
+        "Yes, 16 or over", "45 to 49", .. Enumerable.Repeat("No", 17),
         "Lower back", "Into one leg", "5", "Over 12 weeks", "Skip", "No", "Painkillers", "That's all", "No",
     ];
 

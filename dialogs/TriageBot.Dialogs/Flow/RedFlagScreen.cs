@@ -1,0 +1,87 @@
+using static TriageBot.Dialogs.ContentKeys;
+
+namespace TriageBot.Dialogs.Flow;
+
+/// <summary>How an answer to a screen question is read.</summary>
+internal enum ScreenReading
+{
+    /// <summary>Yes, not sure, or not understood records the finding (safety first); only a clear no does not.</summary>
+    Safety,
+
+    /// <summary>Yes, or not understood, records it (pregnancy: the cautious medicine advice); no or "doesn't apply" do not.</summary>
+    YesOrUnclear,
+
+    /// <summary>The answer is an age band: records <c>age.{band}</c> and the bands the grading uses.</summary>
+    AgeBand,
+}
+
+/// <summary>
+/// One question of the screen: the prompt, the finding a positive answer records, how the answer is read, and the
+/// finding that must already be present for it to be asked at all (null: always asked).
+/// </summary>
+internal sealed record ScreenQuestion(string Prompt, string? Finding, ScreenReading Reading = ScreenReading.Safety, string? AskedWhen = null);
+
+/// <summary>
+/// The red-flag screen in its clinical order, for a clinician to sign off (issue 9 catalogue, "Screen order").
+/// It runs after consent and stops at the first answer that makes the triage an emergency.
+/// </summary>
+internal static class RedFlagScreen
+{
+    public static IReadOnlyList<ScreenQuestion> Order { get; } =
+    [
+        new(Prompt.Screen.Age, null, ScreenReading.AgeBand),
+
+        // Cauda equina: four short questions, each "new or getting worse" (GIRFT).
+        new(Prompt.RedFlag.CesBladder, Findings.RedFlag(RedFlagIds.Ces)),
+        new(Prompt.RedFlag.CesBowel, Findings.RedFlag(RedFlagIds.Ces)),
+        new(Prompt.RedFlag.CesSaddle, Findings.RedFlag(RedFlagIds.Ces)),
+        new(Prompt.RedFlag.CesLegs, Findings.RedFlag(RedFlagIds.Ces)),
+
+        // New weakness; getting worse quickly or in both legs is an emergency.
+        new(Prompt.RedFlag.Weakness, Findings.RedFlag(RedFlagIds.Weakness)),
+        new(Prompt.RedFlag.WeaknessRapid, Findings.WeaknessRapid, AskedWhen: Findings.RedFlag(RedFlagIds.Weakness)),
+
+        // Emergencies that present as back or neck pain.
+        new(Prompt.RedFlag.ChestPain, Findings.RedFlag(RedFlagIds.ChestPain)),
+        new(Prompt.RedFlag.Aaa, Findings.RedFlag(RedFlagIds.Aaa), AskedWhen: Findings.Age50Plus),
+        new(Prompt.RedFlag.NeckVascular, Findings.RedFlag(RedFlagIds.NeckVascular)),
+
+        // Fracture: a serious accident (emergency); a minor injury with thin bones, steroids or age 70+ (urgent).
+        new(Prompt.RedFlag.Trauma, Findings.RedFlag(RedFlagIds.Trauma)),
+        new(Prompt.Screen.MinorInjury, Findings.InjuryMinor),
+        new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor),
+
+        // Infection: fever, a weak immune system; both together is an emergency (NICE NG151).
+        new(Prompt.RedFlag.Fever, Findings.RedFlag(RedFlagIds.Fever)),
+        new(Prompt.RedFlag.Immune, Findings.RedFlag(RedFlagIds.Immune)),
+
+        // Cancer: history (NICE NG234), weight loss, night pain.
+        new(Prompt.RedFlag.Cancer, Findings.RedFlag(RedFlagIds.Cancer)),
+        new(Prompt.RedFlag.WeightLoss, Findings.RedFlag(RedFlagIds.WeightLoss)),
+        new(Prompt.RedFlag.NightPain, Findings.RedFlag(RedFlagIds.NightPain)),
+
+        // Cervical myelopathy.
+        new(Prompt.RedFlag.Myelopathy, Findings.RedFlag(RedFlagIds.Myelopathy)),
+
+        // After spinal surgery or an injection in the last 3 months.
+        new(Prompt.Screen.RecentProcedure, Findings.ProcedureRecent),
+        new(Prompt.RedFlag.PostOp, Findings.RedFlag(RedFlagIds.PostOp), AskedWhen: Findings.ProcedureRecent),
+
+        // Pregnancy changes the medicine advice; it has no level of its own.
+        new(Prompt.Screen.Pregnancy, Findings.PregnancyYes, ScreenReading.YesOrUnclear),
+    ];
+
+    /// <summary>The findings an age band records: the band itself, and the groups the grading uses.</summary>
+    public static IReadOnlyList<string> AgeFindings(string band) => band switch
+    {
+        AgeBandPrompt.Under45 => [Findings.Age(band), Findings.AgeUnder45],
+        AgeBandPrompt.From50To69 or AgeBandPrompt.From70 => [Findings.Age(band), Findings.Age50Plus],
+        _ => [Findings.Age(band)],
+    };
+
+    /// <summary>
+    /// An age not understood: questions for older people are still asked (asking is harmless, missing is not), but no
+    /// age is recorded.
+    /// </summary>
+    public static IReadOnlyList<string> AssumedWhenAgeUnclear { get; } = [Findings.Age50Plus];
+}

@@ -1,0 +1,252 @@
+using Xunit.Abstractions;
+using static TriageBot.Dialogs.ContentKeys;
+using static TriageBot.Dialogs.Tests.TriageChat;
+
+namespace TriageBot.Dialogs.Tests;
+
+/// <summary>
+/// One transcript per screen question: a yes gets that hazard's own advice at its level, at once, and only once;
+/// an emergency ends the interview with the emergency script. Conditional questions are asked only when they apply.
+/// </summary>
+public sealed class RedFlagScreenTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(Prompt.RedFlag.CesBladder, Advice.RedFlag.Ces, "HAZ-CES")]
+    [InlineData(Prompt.RedFlag.CesBowel, Advice.RedFlag.Ces, "HAZ-CES")]
+    [InlineData(Prompt.RedFlag.CesSaddle, Advice.RedFlag.Ces, "HAZ-CES")]
+    [InlineData(Prompt.RedFlag.CesLegs, Advice.RedFlag.Ces, "HAZ-CES")]
+    [InlineData(Prompt.RedFlag.ChestPain, Advice.RedFlag.ChestPain, "HAZ-CARDIAC")]
+    [InlineData(Prompt.RedFlag.NeckVascular, Advice.RedFlag.NeckVascular, "HAZ-NECK-VASCULAR")]
+    [InlineData(Prompt.RedFlag.Trauma, Advice.RedFlag.Trauma, "HAZ-FRACTURE")]
+    public async Task EmergencyScreen_Yes_GivesThatHazardsAdvice_ThenTheNumberAgain_AndStops(string prompt, string advice, string hazard)
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((prompt, "yes"));
+
+        Print(chat);
+        var texts = Texts(replies);
+        Assert.Equal(chat.T(advice), texts[0]);
+        Assert.StartsWith("Sources: ", texts[1], StringComparison.Ordinal);
+        Assert.Equal(chat.T(ContentKeys.Safety.EmergencyRepeat), texts[2]);
+        var outcome = Outcome(replies)!;
+        Assert.Equal("emergency", outcome.Level);
+        Assert.Contains(hazard, outcome.Reasons);
+        Assert.False(chat.WasAsked(Prompt.Pain.Location));
+    }
+
+    [Fact]
+    public async Task AorticAneurysm_AskedOnlyFromFifty_TypedAge72_YesIsAnEmergency()
+    {
+        var young = new TriageChat();
+        await young.StartAndScreenAsync((Prompt.Screen.Age, "44"));
+        Assert.False(young.WasAsked(Prompt.RedFlag.Aaa));
+
+        var chat = new TriageChat();
+        var replies = await chat.StartAndScreenAsync((Prompt.Screen.Age, "I'm 72"), (Prompt.RedFlag.Aaa, "yes"));
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.RedFlag.Aaa), Texts(replies)[0]);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-AAA", Outcome(replies)!.Reasons);
+    }
+
+    [Theory]
+    [InlineData(Prompt.RedFlag.Weakness, Advice.RedFlag.Weakness, "HAZ-NEURO")]
+    [InlineData(Prompt.RedFlag.Fever, Advice.RedFlag.Fever, "HAZ-INFECTION")]
+    [InlineData(Prompt.RedFlag.Immune, Advice.RedFlag.Immune, "HAZ-INFECTION")]
+    [InlineData(Prompt.RedFlag.Cancer, Advice.RedFlag.Cancer, "HAZ-MSCC")]
+    [InlineData(Prompt.RedFlag.WeightLoss, Advice.RedFlag.WeightLoss, "HAZ-CANCER")]
+    [InlineData(Prompt.RedFlag.NightPain, Advice.RedFlag.NightPain, "HAZ-CANCER")]
+    [InlineData(Prompt.RedFlag.Myelopathy, Advice.RedFlag.Myelopathy, "HAZ-DCM")]
+    public async Task UrgentScreen_Yes_GivesThatHazardsAdviceAtOnce_AndTheTriageEndsUrgent_WithoutRepeatingIt(string prompt, string advice, string hazard)
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((prompt, "yes"));
+
+        Assert.Equal(chat.T(advice), chat.RepliesTo(prompt)[0]);
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains(hazard, Outcome(replies)!.Reasons);
+        Assert.Equal(chat.T(Advice.Urgent), Texts(replies)[0]);
+        Assert.Single(chat.Turns.SelectMany(t => t.Bot), t => t == chat.T(advice));
+    }
+
+    [Fact]
+    public async Task AnswerNotUnderstoodTwice_AtAnUrgentQuestion_CountsAsYes()
+    {
+        var chat = new TriageChat();
+
+        await chat.StartAndScreenAsync((Prompt.RedFlag.Fever, "purple"));
+        await chat.SayAsync("purple");
+        await chat.SayAsync("purple");
+
+        Assert.Contains(chat.T(Advice.RedFlag.Fever), chat.Turns[^1].Bot);
+    }
+
+    [Fact]
+    public async Task FeverWithAWeakImmuneSystem_IsAnEmergency_WithTheAcuteOncologyAdvice()
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((Prompt.RedFlag.Fever, "yes"), (Prompt.RedFlag.Immune, "yes"));
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.Combined.FeverImmune), Texts(replies)[0]);
+        Assert.Contains("oncology", Texts(replies)[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+    }
+
+    [Fact]
+    public async Task PostOperative_AskedOnlyAfterARecentProcedure_YesIsUrgentWithItsAdvice()
+    {
+        var none = new TriageChat();
+        await none.StartAndScreenAsync();
+        Assert.False(none.WasAsked(Prompt.RedFlag.PostOp));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.RecentProcedure, "yes"), (Prompt.RedFlag.PostOp, "yes"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.RedFlag.PostOp), chat.RepliesTo(Prompt.RedFlag.PostOp)[0]);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-POSTOP", Outcome(replies)!.Reasons);
+    }
+
+    [Fact]
+    public async Task MinorFall_WithThinBones_IsUrgent_FragilityFractureAdvice()
+    {
+        var none = new TriageChat();
+        await none.StartAndScreenAsync();
+        Assert.False(none.WasAsked(Prompt.Screen.Bones));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.MinorInjury, "yes"), (Prompt.Screen.Bones, "yes"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.RedFlag.FragilityFracture), chat.RepliesTo(Prompt.Screen.Bones)[0]);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-FRACTURE", Outcome(replies)!.Reasons);
+    }
+
+    [Fact]
+    public async Task MinorFall_AtSeventyPlus_IsUrgent_EvenWithoutThinBones()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, Title70Plus()), (Prompt.Screen.MinorInjury, "yes"));
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.RedFlag.FragilityFracture), chat.RepliesTo(Prompt.Screen.MinorInjury)[0]);
+
+        string Title70Plus() => chat.Title(Prompt.Screen.Age, "70-plus");
+    }
+
+    [Fact]
+    public async Task LiftingStrain_AloneIsNotARedFlag_SelfCare()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.RedFlag.Trauma, "no, I just strained it lifting a box"));
+
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal("self-care", Outcome(replies)!.Level);
+    }
+
+    [Fact]
+    public async Task UpperBackPain_IsUrgent_WithTheThoracicAdvice()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync();
+
+        var replies = await FinishAsync(chat, location: "upper back");
+
+        Print(chat);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-THORACIC", Outcome(replies)!.Reasons);
+        Assert.Equal([chat.T(Advice.Urgent), chat.T(Advice.Combined.UpperBack)], Texts(replies).Take(2));
+    }
+
+    [Fact]
+    public async Task MorningStiffness_UnderFortyFive_LongStanding_IsRoutine_WithTheInflammatoryNote()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync();
+        await chat.PainAsync(duration: "8 months", stiffness: "yes");
+        await chat.NoNumbnessAsync();
+
+        var replies = await chat.SayAsync(chat.Title(Prompt.Treatments.Pick, "none"));
+
+        Print(chat);
+        Assert.Equal("routine", Outcome(replies)!.Level);
+        Assert.Equal([chat.T(Advice.Routine), chat.T(Advice.Combined.Inflammatory)], Texts(replies).Take(2));
+    }
+
+    [Fact]
+    public async Task MorningStiffness_NotAskedOverFortyFive()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "60"));
+        await chat.PainAsync(duration: "8 months");
+
+        Assert.False(chat.WasAsked(Prompt.Screen.MorningStiffness));
+    }
+
+    [Fact]
+    public async Task Pregnancy_Yes_AddsTheMedicineNote_ToSelfCare()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Pregnancy, "yes"));
+
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal("self-care", Outcome(replies)!.Level);
+        Assert.Equal([chat.T(Advice.SelfCare), chat.T(Medicine.Pregnancy)], Texts(replies).Take(2));
+    }
+
+    [Fact]
+    public async Task NumbnessInBothLegs_GettingWorse_IsAnEmergency_NotWorse_Urgent()
+    {
+        var worse = new TriageChat();
+        await worse.StartAndScreenAsync();
+        await worse.PainAsync(duration: "5 months");
+        await worse.SayAsync("yes");
+        await worse.SayAsync(worse.Title(Prompt.Numbness.Where, "both-legs"));
+        Assert.Equal("emergency", Outcome(await worse.SayAsync("yes"))?.Level);
+
+        var stable = new TriageChat();
+        await stable.StartAndScreenAsync();
+        await stable.PainAsync(duration: "5 months");
+        await stable.SayAsync("yes");
+        await stable.SayAsync(stable.Title(Prompt.Numbness.Where, "both-legs"));
+        await stable.SayAsync("no");
+        var replies = await stable.SayAsync(stable.Title(Prompt.Treatments.Pick, "none"));
+        Assert.Equal("urgent", Outcome(replies)?.Level);
+    }
+
+    [Fact]
+    public async Task UsLocale_ScreenUsesUsWords_AndUsAdviceDoesNotCiteNice()
+    {
+        var chat = new TriageChat(locale: "en-US");
+        var texts = Texts(await chat.ConsentAndAgeAsync());
+
+        Assert.Contains("pee", texts[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("wee", texts[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("NICE", Catalog.Text(Advice.RedFlag.Cancer, "en-US"), StringComparison.Ordinal);
+        Assert.DoesNotContain("NICE", Catalog.Text(Advice.Combined.FeverImmune, "en-US"), StringComparison.Ordinal);
+    }
+
+    private static async Task<IReadOnlyList<Schema.Activity>> FinishAsync(TriageChat chat, string location = "lower back")
+    {
+        await chat.PainAsync(location: location);
+        await chat.NoNumbnessAsync();
+        return await chat.SayAsync(chat.Title(Prompt.Treatments.Pick, "none"));
+    }
+
+    private void Print(TriageChat chat) => output.WriteLine(chat.Transcript());
+}
