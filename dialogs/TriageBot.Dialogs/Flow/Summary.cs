@@ -35,7 +35,7 @@ internal static class Summary
         if (numbness.Any is not null and not Choices.No)
         {
             lines.Add(wording.Text("summary.numbness",
-                ("where", Title(wording, "prompt.numbness.where", numbness.Where)),
+                ("where", Titles(wording, "prompt.numbness.where", numbness.Places)),
                 ("worsening", Title(wording, "prompt.numbness.worsening", numbness.Worsening))));
         }
 
@@ -43,7 +43,7 @@ internal static class Summary
         if (tried.Count > 0)
         {
             lines.Add(wording.Text("summary.treatments",
-                ("items", string.Join(", ", tried.Select(t => Title(wording, "prompt.treatments.pick", t)))),
+                ("items", Titles(wording, "prompt.treatments.pick", tried)),
                 ("helped", Title(wording, "prompt.treatments.helped", state.Treatments.Helped))));
         }
 
@@ -55,6 +55,10 @@ internal static class Summary
         lines.Add(wording.Text("summary.footer"));
         return string.Join("\n\n", lines);
     }
+
+    /// <summary>Every chosen place or treatment, in the order chosen: "Leg or foot, Groin or buttocks".</summary>
+    private static string Titles(Wording wording, string promptKey, IReadOnlyList<string>? choiceIds) =>
+        choiceIds is { Count: > 0 } ids ? string.Join(", ", ids.Select(id => Title(wording, promptKey, id))) : "-";
 
     private static string Title(Wording wording, string promptKey, string? choiceId) =>
         choiceId is null
