@@ -49,6 +49,8 @@ internal sealed class TriageChat
 
     public string Q(string promptKey) => Catalog.Prompt(promptKey, Locale).Text;
 
+    public string Retry(string promptKey) => Catalog.Prompt(promptKey, Locale).Retry ?? Q(promptKey);
+
     public string Title(string promptKey, string choiceId) => Catalog.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;
 
     /// <summary>Texts of the message replies (a hero card's text counts), in order.</summary>

@@ -24,6 +24,20 @@ public sealed class DurationBandPrompt(string id, TimeProvider timeProvider) : P
         return days < 42 ? Under6Weeks : days <= 84 ? SixTo12Weeks : Over12Weeks;
     }
 
+    /// <summary>"Under 6 weeks", "nearly 3 months" and "over 12 weeks" say which side of a band's edge, as "less than" does.</summary>
+    private static DurationMod EdgeOf(string? text, DurationMod mod)
+    {
+        if (mod != DurationMod.None)
+        {
+            return mod;
+        }
+
+        var words = ReplyShape.Words(text);
+        return words.Any(w => w is "under" or "nearly" or "almost") ? DurationMod.Less
+            : words.Contains("over") ? DurationMod.More
+            : mod;
+    }
+
     protected override Task<PromptRecognition<string>> RecognizeAsync(TurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
@@ -43,7 +57,7 @@ public sealed class DurationBandPrompt(string id, TimeProvider timeProvider) : P
             && DurationRecognizer.Recognize(activity.Text, timeProvider.GetLocalNow().DateTime, culture) is { Succeeded: true, Value: var duration }
             && duration.Duration > TimeSpan.Zero)
         {
-            return Task.FromResult(PromptRecognition<string>.Of(BandOf(duration.Duration, duration.Mod)));
+            return Task.FromResult(PromptRecognition<string>.Of(BandOf(duration.Duration, EdgeOf(activity.Text, duration.Mod))));
         }
 
         var band = ChoiceReply.Read(activity, bands, culture, options.MinimumScore);

@@ -45,7 +45,7 @@ public static class ReplyShape
             return true;
         }
 
-        var words = Words(trimmed);
+        var words = WordList(trimmed);
         var lower = string.Join(' ', words);
         return (words.Count >= QuestionWords && OpensAQuestion(words))
             || Phrases.Any(p => lower.StartsWith(p + " ", StringComparison.Ordinal));
@@ -58,10 +58,12 @@ public static class ReplyShape
         && (words[0] is not ("when" or "where") || Auxiliaries.Contains(words[1]));
 
     /// <summary>True for a reply of <see cref="FreeTextWords"/> words or more.</summary>
-    public static bool IsLong(string? text) => Words(text).Count >= FreeTextWords;
+    public static bool IsLong(string? text) => WordList(text).Count >= FreeTextWords;
 
     /// <summary>The reply's words, lower case, apostrophes kept ("what's").</summary>
-    internal static List<string> Words(string? text) =>
+    public static IReadOnlyList<string> Words(string? text) => WordList(text);
+
+    private static List<string> WordList(string? text) =>
         [.. (text ?? "").ToLowerInvariant().Replace('\u2019', '\'')
             .Split([' ', '\t', '\n', '\r', ',', '.', '!', '?', ';', ':', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries)];
 }
