@@ -24,7 +24,7 @@ internal sealed class TriageChat
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector(), NullLogger.Instance);
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, Protector, NullLogger.Instance);
         Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
     }
 
@@ -33,6 +33,9 @@ internal sealed class TriageChat
     public string Locale { get; set; }
 
     public IReferralStore Referrals { get; }
+
+    /// <summary>How referral contact details are protected in this chat (reversible, for checking what was stored).</summary>
+    public IReferralProtector Protector { get; } = new ReversingProtector();
 
     public TestConversation Chat { get; }
 
