@@ -88,6 +88,21 @@ public sealed class PromptsThatNeverMishearTests
     }
 
     [Fact]
+    public async Task AtTheEducationMenu_AQuestionNamingATopic_ShowsThatTopic()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync();
+        await chat.PainAsync();
+        await chat.NoNumbnessAsync();
+        await chat.SayAsync(chat.Title("prompt.treatments.pick", "none"));
+        var topic = Catalog.Education(chat.Locale)[0];
+
+        var texts = Texts(await chat.SayAsync($"could you tell me: {topic.Title}?"));
+
+        Assert.Equal(topic.Text, texts[0]);
+    }
+
+    [Fact]
     public async Task LongFreeTextThatOnlyPartlyMatches_IsExplainedAndReAsked()
     {
         var chat = new TriageChat();

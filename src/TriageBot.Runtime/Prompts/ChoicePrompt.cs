@@ -16,6 +16,6 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        return Task.FromResult(ChoiceReply.Read(turnContext.Activity, options.Choices ?? [], PromptCulture.Of(turnContext), options.MinimumScore));
+        return Task.FromResult(ChoiceReply.Read(turnContext.Activity, options.Choices ?? [], PromptCulture.Of(turnContext), options.MinimumScore, options.QuestionsPick));
     }
 }

@@ -39,7 +39,9 @@ public static class ChoiceReply
 
     /// <summary>The whole reading: a press, else a question or free text (not answers), else the best match of the words.</summary>
     /// <param name="minimumScore">Partial matches scoring below this are not answers (safety questions take whole answers only).</param>
-    public static PromptRecognition<FoundChoice> Read(Activity activity, IReadOnlyList<Choice> choices, string culture, double? minimumScore = null)
+    /// <param name="questionsPick">A question naming an option in full picks it (a menu of topics); otherwise questions are never answers.</param>
+    public static PromptRecognition<FoundChoice> Read(
+        Activity activity, IReadOnlyList<Choice> choices, string culture, double? minimumScore = null, bool questionsPick = false)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (Pressed(activity, choices) is { } pressed)
@@ -48,12 +50,15 @@ public static class ChoiceReply
         }
 
         var text = activity.Text;
+        var found = ChoiceRecognizer.Recognize(text, Candidates(choices), culture);
         if (ReplyShape.IsQuestion(text))
         {
-            return PromptRecognition<FoundChoice>.NotAnAnswer(ReplyKind.Question);
+            return questionsPick && found is { Succeeded: true, Value.Score: >= 1.0, Value.Synonym: not null }
+                ? PromptRecognition<FoundChoice>.Of(found.Value)
+                : PromptRecognition<FoundChoice>.NotAnAnswer(ReplyKind.Question);
         }
 
-        if (ChoiceRecognizer.Recognize(text, Candidates(choices), culture) is not { Succeeded: true, Value: var best })
+        if (found is not { Succeeded: true, Value: var best })
         {
             return PromptRecognition<FoundChoice>.Failed;
         }

@@ -24,6 +24,12 @@ public sealed record PromptOptions
     /// </summary>
     public double? MinimumScore { get; init; }
 
+    /// <summary>
+    /// A question that names an option in full picks it, as on a menu of topics to read about ("what about recovery
+    /// time?"). Elsewhere a question is never an answer.
+    /// </summary>
+    public bool QuestionsPick { get; init; }
+
     /// <summary>Sent when the reply is a question, before the question is asked again (e.g. "I can answer questions at the end").</summary>
     public Activity? QuestionReply { get; init; }
 

@@ -73,6 +73,21 @@ public sealed class ChoiceReplyTests
     }
 
     [Fact]
+    public async Task OnAMenuOfTopics_AQuestionNamingATopic_PicksIt_AndOtherQuestionsStillGetTheReply()
+    {
+        var options = PromptOptions.Ask("What would you like to read about?", null, Treatments) with
+        {
+            QuestionsPick = true,
+            QuestionReply = MessageFactory.Text("I can answer questions at the end."),
+        };
+        var chat = new TestConversation(OnePromptBot.Create(new ChoicePrompt("menu"), options, c => c.Value));
+        await chat.SayAsync("hi");
+
+        Assert.Equal(["I can answer questions at the end.", "What would you like to read about?"], Texts(await chat.SayAsync("is it safe?")));
+        Assert.Equal("got surgery", await chat.AskAsync("what happens in a laminectomy?"));
+    }
+
+    [Fact]
     public async Task LongFreeTextThatOnlyPartlyMatches_IsExplainedThenAskedAgain()
     {
         var chat = await ChatAsync(Bands);
