@@ -109,7 +109,9 @@ internal sealed class TriageWalk
 
         if (TapReplies.Count == 0)
         {
-            throw new InvalidOperationException($"The walk never reached {_target} ({Chat.Locale}); last replies: {string.Join(" | ", Texts(replies))}");
+            throw new InvalidOperationException(
+                $"The walk never reached {_target} ({Chat.Locale}): if it is asked only after certain answers, add them to "
+                + $"{nameof(TriageWalk)}.{nameof(ChoiceFor)}. Last replies: {string.Join(" | ", Texts(replies))}");
         }
 
         if (Texts(All).LastOrDefault(t => t.Contains("TB-", StringComparison.Ordinal)) is { } saved)

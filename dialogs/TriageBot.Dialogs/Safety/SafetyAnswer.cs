@@ -37,7 +37,7 @@ internal static class SafetyAnswer
         var candidates = (choices ?? [])
             .Select(c => new RecognizerChoice(c.Value) { Synonyms = [.. c.Synonyms ?? [], c.Title] })
             .ToList();
-        // Only whole matches count (a one-letter typo still does): "no" is part of "no idea", but it does not mean it.
+        // Only whole matches count (a typo, scored 0.7, does not): "no" is part of "no idea", but it does not mean it.
         var matched = ChoiceRecognizer.RecognizeAll(text, candidates, "en-GB")
             .Where(r => r.Value.Score >= WholeMatch)
             .Select(r => r.Value.Value)

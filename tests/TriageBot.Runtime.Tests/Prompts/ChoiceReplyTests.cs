@@ -125,6 +125,17 @@ public sealed class ChoiceReplyTests
         Assert.Equal("got no", await chat.AskAsync("that's all"));
     }
 
+    [Fact]
+    public async Task NumberPrompt_AQuestionAboutANumber_IsNotAScore()
+    {
+        var options = PromptOptions.Ask("How bad, 0 to 10?") with { QuestionReply = MessageFactory.Text("I can answer questions at the end.") };
+        var chat = new TestConversation(OnePromptBot.Create(new NumberPrompt("score", scoreOutOf: 10), options));
+        await chat.SayAsync("hi");
+
+        Assert.Equal(["I can answer questions at the end.", "How bad, 0 to 10?"], Texts(await chat.SayAsync("what does 10 mean?")));
+        Assert.Equal("got 7", await chat.AskAsync("about a 7"));
+    }
+
     [Theory]
     [InlineData("what is it?", true)]
     [InlineData("how long will it take to heal", true)]
