@@ -103,6 +103,17 @@ public sealed class PromptsThatNeverMishearTests
     }
 
     [Fact]
+    public async Task AQuestionMentioningAWarningSign_StillEndsWithTheQuestionAskedAgain()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync();
+
+        var replies = Texts(await chat.SayAsync("I have a high temperature and chills, is that bad?"));
+
+        Assert.Equal([chat.T("reply.question"), chat.Q("prompt.pain.location")], replies.TakeLast(2));
+    }
+
+    [Fact]
     public async Task LongFreeTextThatOnlyPartlyMatches_IsExplainedAndReAsked()
     {
         var chat = new TriageChat();

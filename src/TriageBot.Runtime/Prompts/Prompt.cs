@@ -71,15 +71,17 @@ public abstract class Prompt<TValue> : Dialog
             return await dc.EndDialogAsync(Outcome(PromptOutcome<TValue>.NotUnderstood), cancellationToken);
         }
 
-        if (!dc.Context.Responded)
+        // A question or free text gets its own short answer, then the question itself again (not the retry text),
+        // also after something else answered this turn (a warning sign's advice): the person is never left without
+        // the question. Otherwise a message sent this turn (a validator's) stands in for the retry text.
+        var explanation = recognized.Kind switch
         {
-            // A question or free text gets its own short answer, then the question itself again (not the retry text).
-            var explanation = recognized.Kind switch
-            {
-                ReplyKind.Question => state.Options.QuestionReply,
-                ReplyKind.FreeText => state.Options.FreeTextReply,
-                _ => null,
-            };
+            ReplyKind.Question => state.Options.QuestionReply,
+            ReplyKind.FreeText => state.Options.FreeTextReply,
+            _ => null,
+        };
+        if (explanation is not null || !dc.Context.Responded)
+        {
             Send(dc.Context, explanation);
             await SendPromptAsync(dc.Context, state.Options, isRetry: explanation is null, cancellationToken);
         }
