@@ -50,6 +50,58 @@ public sealed class EveryButtonTests
         Assert.True(checkedButtons >= 150, $"only {checkedButtons} buttons were checked");
     }
 
+    /// <summary>
+    /// The education menu's topic buttons come from education.yaml: each one offered, tapped, shows that topic, until
+    /// none is left and the menu ends.
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB", Tap.ImBack)]
+    [InlineData("en-GB", Tap.PostBack)]
+    [InlineData("en-US", Tap.ImBack)]
+    [InlineData("en-US", Tap.PostBack)]
+    public async Task EveryEducationTopicButton_ShowsThatTopic(string locale, Tap tap)
+    {
+        var chat = new TriageChat(locale);
+        await chat.StartAndScreenAsync();
+        await chat.PainAsync();
+        await chat.NoNumbnessAsync();
+        var replies = await chat.SayAsync(chat.Title("prompt.treatments.pick", "none"));
+        var topics = Catalog.Education(locale);
+        var shown = new List<string>();
+
+        while (Buttons(replies).Select(title => topics.FirstOrDefault(t => t.Title == title)).FirstOrDefault(t => t is not null) is { } topic)
+        {
+            replies = tap == Tap.ImBack ? await chat.SayAsync(topic.Title) : await chat.SubmitAsync(topic.Id);
+
+            Assert.Equal(topic.Text, Texts(replies)[0]);
+            shown.Add(topic.Id);
+        }
+
+        Assert.NotEmpty(shown);
+        Assert.Equal(shown.Distinct(), shown);
+        Assert.Contains(chat.T("education.done"), Texts(replies));
+        Console.WriteLine($"[every-button] {locale} {tap}: {shown.Count} education topic buttons checked");
+    }
+
+    /// <summary>The titles of the buttons on the last reply that has any (suggested actions or a hero card).</summary>
+    private static IReadOnlyList<string> Buttons(IEnumerable<Schema.Activity> replies)
+    {
+        foreach (var reply in replies.Reverse())
+        {
+            if (reply.SuggestedActions?.Actions is { Count: > 0 } actions)
+            {
+                return [.. actions.Select(a => a.Title ?? "")];
+            }
+
+            if (reply.Attachments is [{ ContentType: Schema.HeroCard.ContentType, Content: { } card }, ..] && card.TryGetProperty("buttons", out var buttons))
+            {
+                return [.. buttons.EnumerateArray().Select(b => b.GetProperty("title").GetString() ?? "")];
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>What went wrong with one tap, if anything.</summary>
     private static IEnumerable<string> Check(TriageWalk walk, string key, string choice)
     {
