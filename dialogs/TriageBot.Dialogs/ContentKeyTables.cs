@@ -7,6 +7,7 @@ internal static class ContentKeyTables
 {
     private static readonly string[] YesNo = ["yes", "no"];
     private static readonly string[] YesNoNotSure = ["yes", "no", "not-sure"];
+    private static readonly string[] NumbnessPlaces = ["arm-hand", "leg-foot", "both-legs", "saddle", "other"];
     private static readonly string[] Treatments = ["painkillers", "physio", "chiropractic", "acupuncture", "traction", "tens", "injections", "surgery"];
 
     private static readonly string[] AgeBands = ["16-to-44", "45-to-49", "50-to-69", "70-plus"];
@@ -46,7 +47,8 @@ internal static class ContentKeyTables
         [Prompt.Pain.Duration] = ["under-6-weeks", "6-to-12-weeks", "over-12-weeks"],
         [Prompt.Pain.Triggers] = ["skip"],
         [Prompt.Numbness.Any] = YesNoNotSure,
-        [Prompt.Numbness.Where] = ["arm-hand", "leg-foot", "both-legs", "saddle", "other"],
+        [Prompt.Numbness.Where] = NumbnessPlaces,
+        [Prompt.Numbness.WhereMore] = [.. NumbnessPlaces, "done"],
         [Prompt.Numbness.Worsening] = YesNoNotSure,
         [Prompt.Treatments.Pick] = [.. Treatments, "none"],
         [Prompt.Treatments.More] = [.. Treatments, "done"],

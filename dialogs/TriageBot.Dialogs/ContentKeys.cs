@@ -133,6 +133,7 @@ public static class ContentKeys
         {
             public const string Any = "prompt.numbness.any";
             public const string Where = "prompt.numbness.where";
+            public const string WhereMore = "prompt.numbness.where-more";
             public const string Worsening = "prompt.numbness.worsening";
         }
 
@@ -321,6 +322,13 @@ public static class ContentKeys
         public const string DeleteDone = "delete.done";
         public const string DeleteCancelled = "delete.cancelled";
         public const string DeleteNothing = "delete.nothing";
+    }
+
+    /// <summary>What a choice prompt says to a reply that is not an answer, before asking again.</summary>
+    public static class Replies
+    {
+        public const string Question = "reply.question";
+        public const string FreeText = "reply.free-text";
     }
 
     public static class Errors

@@ -217,6 +217,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         await worse.PainAsync(duration: "5 months");
         await worse.SayAsync("yes");
         await worse.SayAsync(worse.Title(Prompt.Numbness.Where, "both-legs"));
+        await worse.SayAsync(worse.Title(Prompt.Numbness.WhereMore, "done"));
         Assert.Equal("emergency", Outcome(await worse.SayAsync("yes"))?.Level);
 
         var stable = new TriageChat();
@@ -224,6 +225,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         await stable.PainAsync(duration: "5 months");
         await stable.SayAsync("yes");
         await stable.SayAsync(stable.Title(Prompt.Numbness.Where, "both-legs"));
+        await stable.SayAsync(stable.Title(Prompt.Numbness.WhereMore, "done"));
         await stable.SayAsync("no");
         var replies = await stable.SayAsync(stable.Title(Prompt.Treatments.Pick, "none"));
         Assert.Equal("urgent", Outcome(replies)?.Level);

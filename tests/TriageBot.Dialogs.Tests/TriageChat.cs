@@ -27,7 +27,7 @@ internal sealed class TriageChat
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, new ReversingProtector(), NullLogger.Instance)
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, Protector, NullLogger.Instance)
         {
             FreeText = reader ?? new CatalogFreeTextReader(Catalog),
         };
@@ -39,6 +39,9 @@ internal sealed class TriageChat
     public string Locale { get; set; }
 
     public IReferralStore Referrals { get; }
+
+    /// <summary>How referral contact details are protected in this chat (reversible, for checking what was stored).</summary>
+    public IReferralProtector Protector { get; } = new ReversingProtector();
 
     public TestConversation Chat { get; }
 
@@ -89,6 +92,8 @@ internal sealed class TriageChat
         T("advice.source", ("source", string.Join("; ", adviceKeys.SelectMany(Catalog.Sources).Select(c => c.ShortName).Distinct())));
 
     public string Q(string promptKey) => Catalog.Prompt(promptKey, Locale).Text;
+
+    public string Retry(string promptKey) => Catalog.Prompt(promptKey, Locale).Retry ?? Q(promptKey);
 
     public string Title(string promptKey, string choiceId) => Catalog.Prompt(promptKey, Locale).Choices.Single(c => c.Id == choiceId).Title;
 

@@ -1,13 +1,12 @@
 using TriageBot.Recognizers;
 using TriageBot.Runtime.Prompts;
 using TriageBot.Runtime.Turns;
-using RecognizerChoice = TriageBot.Recognizers.Choice;
 
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// The person's age as a screening band (16 to 44, 45 to 49, 50 to 69, 70 or over): a button press, the band's
-/// words, or a typed age ("72", "I'm 52"). A typed whole age is tried first, as it is the most exact answer.
+/// The person's age as a screening band (16 to 44, 45 to 49, 50 to 69, 70 or over): a button press (exactly that
+/// band), a typed age ("72", "I'm 52"), or the band's words. A question is never an answer.
 /// </summary>
 public sealed class AgeBandPrompt(string id) : Prompt<string>(id, TriageJsonContext.Default.String, null)
 {
@@ -30,23 +29,25 @@ public sealed class AgeBandPrompt(string id) : Prompt<string>(id, TriageJsonCont
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        var text = turnContext.Activity.Text;
-        var bands = (options.Choices ?? []).Select(c => new RecognizerChoice(c.Value) { Synonyms = [.. c.Synonyms ?? [], c.Title] }).ToList();
+        var activity = turnContext.Activity;
+        var bands = options.Choices ?? [];
 
-        // A button title ("16 to 44") holds numbers too, so the bands' own words are matched before a typed age.
-        if (ChoiceRecognizer.Recognize(text, bands, "en-GB") is { Succeeded: true } band && band.Value.Score >= 1.0)
+        // A tapped band (its title, or its id in a postBack) is exactly that band: "16 to 44" holds numbers too.
+        if (ChoiceReply.Pressed(activity, bands) is { } pressed)
         {
-            return Task.FromResult(PromptRecognition<string>.Of(band.Value.Value));
+            return Task.FromResult(PromptRecognition<string>.Of(pressed.Value));
         }
 
-        var numbers = NumberRecognizer.RecognizeAll(text, "en-GB").Select(n => n.Value).ToList();
+        // Then a typed whole age ("72", "I'm 52"), the most exact answer, unless it is a question.
+        var numbers = ReplyShape.IsQuestion(activity.Text) ? [] : NumberRecognizer.RecognizeAll(activity.Text, "en-GB").Select(n => n.Value).ToList();
         if (numbers is [{ Subtype: NumberSubtype.Integer, Value: var years }] && BandOf(years) is { } typed)
         {
             return Task.FromResult(PromptRecognition<string>.Of(typed));
         }
 
-        return Task.FromResult(ChoiceRecognizer.Recognize(text, bands, "en-GB") is { Succeeded: true } near
-            ? PromptRecognition<string>.Of(near.Value.Value)
-            : PromptRecognition<string>.Failed);
+        var band = ChoiceReply.Read(activity, bands, "en-GB", options.MinimumScore);
+        return Task.FromResult(band is { Succeeded: true, Value: { } found }
+            ? PromptRecognition<string>.Of(found.Value)
+            : PromptRecognition<string>.NotAnAnswer(band.Kind));
     }
 }

@@ -75,7 +75,8 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
             .Where(t => remaining.Contains(t.Id))
             .Take(MenuSize)
             .Select(t => new Choice(t.Id) { Action = CardAction.ImBack(t.Title), Synonyms = [t.Title] });
-        var options = new Wording(services.Content, dc.Context).Ask(ContentKeys.Prompt.Education.Menu, extraFirst: topics, maxAttempts: 2);
+        // Here a question is how people pick a topic ("how long is the recovery time?").
+        var options = new Wording(services.Content, dc.Context).Ask(ContentKeys.Prompt.Education.Menu, extraFirst: topics, maxAttempts: 2) with { QuestionsPick = true };
         return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
     }
 }

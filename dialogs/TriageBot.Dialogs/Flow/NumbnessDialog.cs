@@ -6,15 +6,16 @@ using TriageBot.Runtime.Prompts;
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// Numbness, tingling or weakness: any (not sure counts as yes), where (around the genitals or buttocks, or both
-/// legs, is an emergency: stop and hand back), and whether it is getting worse.
+/// Numbness, tingling or weakness: any (not sure counts as yes), where (one place or several; around the genitals
+/// or buttocks, or both legs, is an emergency: stop and hand back), and whether it is getting worse. An answer to
+/// "any" or "getting worse" that is not understood counts as not sure.
 /// </summary>
 internal static class NumbnessDialog
 {
     public const string Id = "triage.numbness";
 
     public static Dialog Create(TriageServices services, ChoicePrompt choice) =>
-        new WaterfallDialog<NumbnessAnswers>(Id, 1, TriageJsonContext.Default.NumbnessAnswers, () => new NumbnessAnswers())
+        new WaterfallDialog<NumbnessAnswers>(Id, 2, TriageJsonContext.Default.NumbnessAnswers, () => new NumbnessAnswers())
             .AddPrompt("ask-any", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Any),
                 (s, o) => s with { Any = o.Value?.Value ?? Choices.NotSure })
             .AddStep("double-check-any", (step, ct) =>
@@ -23,10 +24,12 @@ internal static class NumbnessDialog
                 return step.NextAsync(null, ct);
             })
             .AddStep("check-any", (step, ct) => step.Values.Any == Choices.No ? EndAsync(step, ct) : step.NextAsync(null, ct))
-            .AddPrompt("ask-where", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Where),
-                (s, o) => s with { Where = o.Value?.Value })
-            // Saddle numbness is an emergency at once; both legs is graded with "getting worse" (dispositions.yaml).
-            .AddStep("check-where", (step, ct) => step.Values.Where is "saddle" ? EndAsync(step, ct) : step.NextAsync(null, ct))
+            .AddStep("ask-where", (step, ct) => step.BeginDialogAsync(NumbnessPlacesDialog.Id, null, ct))
+            .AddStep("check-where", (step, ct) =>
+            {
+                step.Values = step.Values with { Places = step.Result?.Deserialize(TriageJsonContext.Default.IReadOnlyListString) ?? [] };
+                return step.Values.Places.Any(NumbnessPlacesDialog.IsEmergency) ? EndAsync(step, ct) : step.NextAsync(null, ct);
+            })
             .AddPrompt("ask-worsening", choice, step => Ask(services, step, ContentKeys.Prompt.Numbness.Worsening),
                 (s, o) => s with { Worsening = o.Value?.Value ?? Choices.NotSure })
             .AddStep("finish", (step, ct) =>
@@ -50,10 +53,7 @@ internal static class NumbnessDialog
         }
 
         var findings = new List<string> { ContentKeys.Findings.NumbnessYes };
-        if (answers.Where is { } where)
-        {
-            findings.Add(ContentKeys.Findings.NumbnessWhere(where));
-        }
+        findings.AddRange((answers.Places ?? []).Select(ContentKeys.Findings.NumbnessWhere));
 
         if (answers.Worsening is not null && Choices.IsPositive(answers.Worsening))
         {

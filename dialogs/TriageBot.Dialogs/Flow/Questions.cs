@@ -5,9 +5,9 @@ using TriageBot.Runtime.Prompts;
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// A waterfall question that tells the person when their answer could not be understood after the last re-ask
-/// ("not-understood": the triage moves on, and a warning-sign question counts it as "not sure"), instead of moving on
-/// in silence. Otherwise the same as <see cref="WaterfallDialog{TState}.AddPrompt{TValue}"/>, with the same step names.
+/// A waterfall question that can be skipped when an earlier answer makes it pointless (<c>skipWhen</c>). An answer not
+/// understood after the last re-ask is announced by the prompt itself (<see cref="PromptOptions.NotUnderstoodReply"/>,
+/// set by <see cref="Wording.Ask"/>). Otherwise the same as <see cref="WaterfallDialog{TState}.AddPrompt{TValue}"/>.
 /// </summary>
 internal static class Questions
 {
@@ -36,20 +36,9 @@ internal static class Questions
                     return step.NextAsync(null, ct);
                 }
 
-                var outcome = prompt.ReadOutcome(step.Result);
-                SayIfNotUnderstood(services, step.Context, outcome.Understood);
-                step.Values = record(step.Values, outcome);
+                step.Values = record(step.Values, prompt.ReadOutcome(step.Result));
                 return step.NextAsync(null, ct);
             });
     }
 
-    /// <summary>Says "not-understood" after a question's last re-ask failed.</summary>
-    public static void SayIfNotUnderstood(TriageServices services, Runtime.Turns.TurnContext turn, bool understood)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        if (!understood)
-        {
-            new Wording(services.Content, turn).Say(ContentKeys.Errors.NotUnderstood);
-        }
-    }
 }

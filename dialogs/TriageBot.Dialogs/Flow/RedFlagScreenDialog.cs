@@ -55,7 +55,6 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         {
             case ScreenReading.AgeBand:
                 var told = age.ReadOutcome(result);
-                Questions.SayIfNotUnderstood(services, dc.Context, told.Understood);
                 if (told.TryGetValue(out var band))
                 {
                     findings.Add(RedFlagScreen.AgeFindings(band));
@@ -65,7 +64,6 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
                 return state with { Assumed = [.. RedFlagScreen.AssumedWhenAgeUnclear] };
             case ScreenReading.YesOrUnclear:
                 var picked = choice.ReadOutcome(result);
-                Questions.SayIfNotUnderstood(services, dc.Context, picked.Understood);
                 if (!picked.TryGetValue(out var found) || found.Value == Choices.Yes)
                 {
                     findings.Add(question.Finding!);
@@ -74,7 +72,6 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
                 return state;
             default:
                 var answer = choice.ReadOutcome(result);
-                Questions.SayIfNotUnderstood(services, dc.Context, answer.Understood);
                 var positive = SafetyAnswer.IsPositive(
                     answer.TryGetValue(out var value) ? value.Value : null,
                     dc.Context.Activity.Text,

@@ -39,7 +39,7 @@ internal static class Summary
         if (numbness.Any is not null and not Choices.No)
         {
             lines.Add(wording.Text(Keys.Summary.Numbness,
-                (Args.Where, Title(wording, Prompt.Numbness.Where, numbness.Where)),
+                (Args.Where, Titles(wording, Prompt.Numbness.Where, numbness.Places)),
                 (Args.Worsening, Title(wording, Prompt.Numbness.Worsening, numbness.Worsening))));
         }
 
@@ -47,7 +47,7 @@ internal static class Summary
         if (tried.Count > 0)
         {
             lines.Add(wording.Text(Keys.Summary.Treatments,
-                (Args.Items, string.Join(", ", tried.Select(t => Title(wording, Prompt.Treatments.Pick, t)))),
+                (Args.Items, Titles(wording, Prompt.Treatments.Pick, tried)),
                 (Args.Helped, Title(wording, Prompt.Treatments.Helped, state.Treatments.Helped))));
         }
 
@@ -66,6 +66,10 @@ internal static class Summary
         lines.Add(wording.Text(Keys.Summary.Footer));
         return string.Join("\n\n", lines);
     }
+
+    /// <summary>Every chosen place or treatment, in the order chosen: "Leg or foot, Groin or buttocks".</summary>
+    private static string Titles(Wording wording, string promptKey, IReadOnlyList<string>? choiceIds) =>
+        choiceIds is { Count: > 0 } ids ? string.Join(", ", ids.Select(id => Title(wording, promptKey, id))) : "-";
 
     private static string Title(Wording wording, string promptKey, string? choiceId) =>
         choiceId is null

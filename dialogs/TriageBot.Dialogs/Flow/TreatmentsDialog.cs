@@ -1,9 +1,7 @@
 using System.Text.Json;
 using TriageBot.Content.Model;
-using TriageBot.Recognizers;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
-using RecognizerChoice = TriageBot.Recognizers.Choice;
 
 namespace TriageBot.Dialogs.Flow;
 
@@ -47,8 +45,9 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
 
         if (picked is not null and not Choices.Done and not Choices.None)
         {
-            // "Painkillers and physio" picks both: look for every treatment named in the message.
-            tried = [.. tried.Union([picked, .. AlsoNamed(dc, tried)], StringComparer.Ordinal)];
+            // "Painkillers and physio" picks both; a tapped button is exactly itself.
+            var named = Picks.Of(dc, Options(dc, state).Choices ?? [], picked).Where(t => t is not Choices.Done and not Choices.None);
+            tried = [.. tried.Union(named, StringComparer.Ordinal)];
         }
 
         var remaining = AllTreatments(dc).Where(t => !tried.Contains(t)).ToList();
@@ -83,29 +82,23 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
     private IEnumerable<string> AllTreatments(DialogContext dc) =>
         services.Content.Prompt(ContentKeys.Prompt.Treatments.More, dc.Context.Activity.Locale).Choices.Select(c => c.Id).Where(id => id != Choices.Done);
 
-    private IEnumerable<string> AlsoNamed(DialogContext dc, IReadOnlyList<string> tried)
-    {
-        var candidates = services.Content.Prompt(ContentKeys.Prompt.Treatments.More, dc.Context.Activity.Locale).Choices
-            .Where(c => c.Id != Choices.Done && !tried.Contains(c.Id))
-            .Select(c => new RecognizerChoice(c.Id) { Synonyms = [.. c.Synonyms, c.Title] })
-            .ToList();
-        return ChoiceRecognizer.RecognizeAll(dc.Context.Activity.Text, candidates, "en-GB")
-            .Where(r => r.Value.Score >= 1.0)
-            .Select(r => r.Value.Value);
-    }
-
     private Task<DialogTurnResult> AskAsync(DialogContext dc, TreatmentLoopState state, CancellationToken cancellationToken)
     {
         dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.TreatmentLoopState);
+        return dc.PromptAsync(PromptIds.Choice, Options(dc, state), cancellationToken);
+    }
+
+    /// <summary>The question open in <paramref name="state"/>, as it was (or is about to be) asked.</summary>
+    private PromptOptions Options(DialogContext dc, TreatmentLoopState state)
+    {
         var wording = new Wording(services.Content, dc.Context);
         var tried = state.Tried ?? [];
-        var options = state.Phase switch
+        return state.Phase switch
         {
             TreatmentLoopState.Pick => wording.Ask(ContentKeys.Prompt.Treatments.Pick),
             TreatmentLoopState.More => wording.Ask(ContentKeys.Prompt.Treatments.More, (ChoiceContent c) => !tried.Contains(c.Id)),
             _ => wording.Ask(ContentKeys.Prompt.Treatments.Helped),
         };
-        return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
     }
 
     private static Task<DialogTurnResult> EndAsync(DialogContext dc, TreatmentAnswers answers, CancellationToken cancellationToken) =>

@@ -33,8 +33,8 @@ public sealed record PainAnswers(
     string? Location = null, string? Spread = null, double? Score = null, string? Duration = null, string? Triggers = null,
     IReadOnlyList<string>? Findings = null, string? MorningStiffness = null, bool Under45 = false);
 
-/// <summary>Numbness, tingling and weakness answers.</summary>
-public sealed record NumbnessAnswers(string? Any = null, string? Where = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);
+/// <summary>Numbness, tingling and weakness answers: <see cref="Places"/> holds every place chosen (choice ids).</summary>
+public sealed record NumbnessAnswers(string? Any = null, IReadOnlyList<string>? Places = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);
 
 /// <summary>Treatments tried (choice ids) and whether they helped.</summary>
 public sealed record TreatmentAnswers(IReadOnlyList<string>? Tried = null, string? Helped = null, IReadOnlyList<string>? Findings = null);

@@ -1,5 +1,6 @@
 using TriageBot.Content;
 using TriageBot.Content.Model;
+using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Choices;
 using TriageBot.Runtime.Prompts;
 using TriageBot.Runtime.Turns;
@@ -38,7 +39,11 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
         }
     }
 
-    /// <summary>A question from content as prompt options: text, re-ask, and its choices as short buttons with synonyms.</summary>
+    /// <summary>
+    /// A question from content as prompt options: text, re-ask, and its choices as short buttons with synonyms; what
+    /// to say to a question or free text instead of an answer, and when giving up. A safety question
+    /// (<see cref="SafetyAnswer.IsSafetyQuestion"/>) takes whole answers only.
+    /// </summary>
     public PromptOptions Ask(string promptKey, Func<ChoiceContent, bool>? include = null, IEnumerable<Choice>? extraFirst = null, int maxAttempts = 3)
     {
         var prompt = content.Prompt(promptKey, Locale);
@@ -49,6 +54,10 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
             RetryPrompt = prompt.Retry is null ? null : MessageFactory.Text(prompt.Retry, InputHints.ExpectingInput),
             Choices = [.. choices],
             MaxAttempts = maxAttempts,
+            MinimumScore = SafetyAnswer.IsSafetyQuestion(prompt) ? SafetyAnswer.WholeMatch : null,
+            QuestionReply = MessageFactory.Text(Text(ContentKeys.Replies.Question)),
+            FreeTextReply = MessageFactory.Text(Text(ContentKeys.Replies.FreeText)),
+            NotUnderstoodReply = MessageFactory.Text(Text(ContentKeys.Errors.NotUnderstood)),
         };
     }
 

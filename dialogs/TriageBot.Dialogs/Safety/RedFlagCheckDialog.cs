@@ -37,7 +37,6 @@ internal sealed class RedFlagCheckDialog(TriageServices services, ChoicePrompt c
         var state = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.RedFlagCheckState) ?? new RedFlagCheckState([]);
         var rule = Rule(state.RuleIds[0]);
         var answer = choice.ReadOutcome(result);
-        Questions.SayIfNotUnderstood(services, dc.Context, answer.Understood);
         var wording = new Wording(services.Content, dc.Context);
         var positive = SafetyAnswer.IsPositive(
             answer.TryGetValue(out var found) ? found.Value : null,

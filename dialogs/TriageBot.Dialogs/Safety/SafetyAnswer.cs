@@ -1,3 +1,4 @@
+using TriageBot.Content.Model;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Recognizers;
 using Choice = TriageBot.Runtime.Choices.Choice;
@@ -13,7 +14,18 @@ namespace TriageBot.Dialogs.Safety;
 /// </summary>
 internal static class SafetyAnswer
 {
-    private const double WholeMatch = 0.75;
+    /// <summary>A match this good is a whole answer; a safety question takes nothing less ("that's all" is not "not at all").</summary>
+    public const double WholeMatch = 0.75;
+
+    /// <summary>
+    /// A clinical yes / no / not sure question (a red flag, numbness, whether it is getting worse): one that offers
+    /// "not sure". Its partial matches are not answers, and not understood in the end counts as not sure.
+    /// </summary>
+    public static bool IsSafetyQuestion(PromptContent prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return prompt.Choices.Any(c => c.Id == Choices.NotSure) && prompt.Choices.Any(c => c.Id == Choices.No);
+    }
 
     public static bool IsPositive(string? picked, string? text, IReadOnlyList<Choice>? choices)
     {
@@ -25,7 +37,7 @@ internal static class SafetyAnswer
         var candidates = (choices ?? [])
             .Select(c => new RecognizerChoice(c.Value) { Synonyms = [.. c.Synonyms ?? [], c.Title] })
             .ToList();
-        // Only whole matches count (a one-letter typo still does): "no" is part of "no idea", but it does not mean it.
+        // Only whole matches count (a typo, scored 0.7, does not): "no" is part of "no idea", but it does not mean it.
         var matched = ChoiceRecognizer.RecognizeAll(text, candidates, "en-GB")
             .Where(r => r.Value.Score >= WholeMatch)
             .Select(r => r.Value.Value)

@@ -5,7 +5,9 @@ namespace TriageBot.Runtime.Prompts;
 
 /// <summary>
 /// Offers choices (rendered per channel) and understands the answer whether it is a button press, the choice's
-/// words in a sentence, a synonym, "the second one", its number, or a small typo.
+/// words in a sentence, a synonym, "the second one", its number, or a small typo. A question or free text that
+/// only partly matches is not an answer (see <see cref="ChoiceReply"/>); <see cref="PromptOptions.MinimumScore"/>
+/// refuses partial matches.
 /// </summary>
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null)
     : Prompt<FoundChoice>(id, RuntimeJsonContext.Default.FoundChoice, validator)
@@ -14,7 +16,6 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(options);
-        var found = ChoiceMatching.Find(turnContext.Activity.Text, options.Choices ?? [], PromptCulture.Of(turnContext));
-        return Task.FromResult(found is null ? PromptRecognition<FoundChoice>.Failed : PromptRecognition<FoundChoice>.Of(found));
+        return Task.FromResult(ChoiceReply.Read(turnContext.Activity, options.Choices ?? [], PromptCulture.Of(turnContext), options.MinimumScore, options.QuestionsPick));
     }
 }

@@ -25,6 +25,11 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
         ArgumentNullException.ThrowIfNull(turnContext);
         var culture = PromptCulture.Of(turnContext);
         var text = turnContext.Activity.Text;
+        if (ChoiceReply.Pressed(turnContext.Activity, ChoicesFor(options)) is { } pressed)
+        {
+            return Task.FromResult(PromptRecognition<bool>.Of(pressed.Index == 0));
+        }
+
         var choice = ChoiceMatching.Find(text, ChoicesFor(options), culture);
         if (choice is { Score: >= 1.0 })
         {

@@ -6,6 +6,7 @@ namespace TriageBot.Runtime.Prompts;
 /// <summary>
 /// Asks for a number and understands how people write one: "7", "seven", "six and a half". With
 /// <paramref name="scoreOutOf"/> it reads a score the way people give one: "about a 7", "7/10", "seven out of ten".
+/// A question ("what does 10 mean?") is not an answer.
 /// </summary>
 public sealed class NumberPrompt(string id, PromptValidator<double>? validator = null, int? scoreOutOf = null)
     : Prompt<double>(id, RuntimeJsonContext.Default.Double, validator)
@@ -14,6 +15,12 @@ public sealed class NumberPrompt(string id, PromptValidator<double>? validator =
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         var text = turnContext.Activity.Text;
+        if (ReplyShape.IsQuestion(text))
+        {
+            // "What does 10 mean?" asks about a number; it does not give one.
+            return Task.FromResult(PromptRecognition<double>.NotAnAnswer(ReplyKind.Question));
+        }
+
         var culture = PromptCulture.Of(turnContext);
         var value = scoreOutOf is { } maximum
             ? NumberRecognizer.RecognizeScore(text, maximum, culture) is { Succeeded: true } score ? score.Value : (double?)null

@@ -11,7 +11,9 @@ namespace TriageBot.Runtime.Prompts;
 /// <summary>
 /// Asks a question and waits for an answer it can recognize (Bot Builder's Prompt&lt;T&gt;), with one change that
 /// matters for a clinical bot: after <see cref="DefaultMaxAttempts"/> answers it cannot use, it stops re-asking and
-/// ends as "not understood", so nobody is stuck in a loop. Non-message activities never count as attempts.
+/// ends as "not understood" (saying <see cref="PromptOptions.NotUnderstoodReply"/>), so nobody is stuck in a loop.
+/// A question or free text counts as an attempt and is answered (<see cref="PromptOptions.QuestionReply"/>,
+/// <see cref="PromptOptions.FreeTextReply"/>) before the question is asked again. Non-message activities never count.
 /// </summary>
 public abstract class Prompt<TValue> : Dialog
 {
@@ -65,12 +67,23 @@ public abstract class Prompt<TValue> : Dialog
 
         if (attempts >= (state.Options.MaxAttempts ?? DefaultMaxAttempts))
         {
+            Send(dc.Context, state.Options.NotUnderstoodReply);
             return await dc.EndDialogAsync(Outcome(PromptOutcome<TValue>.NotUnderstood), cancellationToken);
         }
 
-        if (!dc.Context.Responded)
+        // A question or free text gets its own short answer, then the question itself again (not the retry text),
+        // also after something else answered this turn (a warning sign's advice): the person is never left without
+        // the question. Otherwise a message sent this turn (a validator's) stands in for the retry text.
+        var explanation = recognized.Kind switch
         {
-            await SendPromptAsync(dc.Context, state.Options, isRetry: true, cancellationToken);
+            ReplyKind.Question => state.Options.QuestionReply,
+            ReplyKind.FreeText => state.Options.FreeTextReply,
+            _ => null,
+        };
+        if (explanation is not null || !dc.Context.Responded)
+        {
+            Send(dc.Context, explanation);
+            await SendPromptAsync(dc.Context, state.Options, isRetry: explanation is null, cancellationToken);
         }
 
         return DialogTurnResult.Waiting;
@@ -132,6 +145,14 @@ public abstract class Prompt<TValue> : Dialog
         }
 
         return Task.CompletedTask;
+    }
+
+    private static void Send(TurnContext turnContext, Activity? message)
+    {
+        if (message is { Text.Length: > 0 })
+        {
+            turnContext.SendActivity(message);
+        }
     }
 
     private JsonElement Outcome(PromptOutcome<TValue> outcome)
