@@ -225,6 +225,7 @@ public static class ContentKeys
             public const string FeverImmune = "advice.redflag.fever-immune";
             public const string Mscc = "advice.combo.mscc";
             public const string SpinalInfection = "advice.combo.spinal-infection";
+            public const string PainRelief = "advice.combo.pain-relief";
             public const string PainBothLegs = "advice.pain.both-legs";
             public const string NumbnessBothLegs = "advice.numbness.both-legs";
             public const string NumbnessWorsening = "advice.numbness.worsening";
