@@ -72,19 +72,25 @@ public static class ContentKeys
             public const string CesBladder = "prompt.redflag.ces-bladder";
             public const string CesBowel = "prompt.redflag.ces-bowel";
             public const string CesSaddle = "prompt.redflag.ces-saddle";
+            public const string CesSex = "prompt.redflag.ces-sex";
             public const string CesLegs = "prompt.redflag.ces-legs";
             public const string Weakness = "prompt.redflag.weakness";
             public const string WeaknessRapid = "prompt.redflag.weakness-rapid";
             public const string ChestPain = "prompt.redflag.chest-pain";
+            public const string Breathless = "prompt.redflag.breathless";
+            public const string SuddenSevere = "prompt.redflag.sudden-severe";
             public const string Aaa = "prompt.redflag.aaa";
+            public const string Stroke = "prompt.redflag.stroke";
             public const string NeckVascular = "prompt.redflag.neck-vascular";
             public const string Trauma = "prompt.redflag.trauma";
             public const string Fever = "prompt.redflag.fever";
             public const string Immune = "prompt.redflag.immune";
+            public const string InjectDrugs = "prompt.redflag.inject-drugs";
             public const string Cancer = "prompt.redflag.cancer";
             public const string WeightLoss = "prompt.redflag.weight-loss";
             public const string NightPain = "prompt.redflag.night-pain";
             public const string Myelopathy = "prompt.redflag.myelopathy";
+            public const string MyelopathyWalking = "prompt.redflag.myelopathy-walking";
             public const string PostOp = "prompt.redflag.post-op";
         }
 
@@ -223,6 +229,7 @@ public static class ContentKeys
             public const string FeverImmune = "advice.redflag.fever-immune";
             public const string Mscc = "advice.combo.mscc";
             public const string SpinalInfection = "advice.combo.spinal-infection";
+            public const string PainRelief = "advice.combo.pain-relief";
             public const string PainBothLegs = "advice.pain.both-legs";
             public const string NumbnessBothLegs = "advice.numbness.both-legs";
             public const string NumbnessWorsening = "advice.numbness.worsening";

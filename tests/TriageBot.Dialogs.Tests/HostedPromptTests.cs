@@ -13,7 +13,7 @@ public sealed class HostedPromptTests
         var user = new EmulatorUser(bot, channel);
         var chat = new TriageChat("en-US");
         // Age 30, then No to every warning-sign question asked at that age.
-        var screen = global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Skip(1).Count(q => q.AskedWhen is null);
+        var screen = global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge;
         string[] replies =
         [
             "hi", "yes", "30", .. Enumerable.Repeat("No", screen),

@@ -44,7 +44,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("no");
 
         Print(chat);
-        Assert.Equal([chat.T(Check.CarryOn), chat.Q(Prompt.RedFlag.CesBladder)], Texts(replies));
+        Assert.Equal([chat.T(Check.CarryOn), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[1].Prompt)], Texts(replies));
         Assert.Null(Outcome(replies));
     }
 
@@ -76,7 +76,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("not sure");
 
         Print(chat);
-        Assert.Equal([chat.T(Advice.RedFlag.Cancer), chat.Q(Prompt.RedFlag.CesBladder)], Texts(replies));
+        Assert.Equal([chat.T(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[1].Prompt)], Texts(replies));
         Assert.Null(Outcome(replies));
     }
 
@@ -91,7 +91,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("purple");
 
         Print(chat);
-        Assert.Equal([chat.T(Errors.NotUnderstood), chat.T(Advice.RedFlag.Cancer), chat.Q(Prompt.RedFlag.CesBladder)], Texts(replies));
+        Assert.Equal([chat.T(Errors.NotUnderstood), chat.T(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[1].Prompt)], Texts(replies));
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("no, but I've had a high temperature");
 
         Print(chat);
-        Assert.Equal([chat.T(Advice.RedFlag.Fever), chat.Q(Prompt.RedFlag.CesBowel)], Texts(replies));
+        Assert.Equal([chat.T(Advice.RedFlag.Fever), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[2].Prompt)], Texts(replies));
     }
 
     private void Print(TriageChat chat) => output.WriteLine(chat.Transcript());

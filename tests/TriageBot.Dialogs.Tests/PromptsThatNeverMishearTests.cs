@@ -196,7 +196,7 @@ public sealed class PromptsThatNeverMishearTests
     [Theory]
     [InlineData("left foot and groin")]
     [InlineData("numb down below")]
-    [InlineData("bum")]
+    [InlineData("numb bum")]
     [InlineData("between my legs")]
     [InlineData("my knee, and between my legs")]
     public async Task SaddleWordsTypedAtNumbnessLocation_AreAnEmergency(string typed)
@@ -216,7 +216,7 @@ public sealed class PromptsThatNeverMishearTests
     [Theory]
     [InlineData("left foot and groin", new[] { "leg-foot", "saddle" })]
     [InlineData("numb down below", new[] { "saddle" })]
-    [InlineData("bum", new[] { "saddle" })]
+    [InlineData("numb bum", new[] { "saddle" })]
     [InlineData("between my legs", new[] { "saddle" })]
     [InlineData("my knee, and between my legs", new[] { "leg-foot", "saddle" })]
     [InlineData("both my legs and my hand", new[] { "both-legs", "arm-hand" })]

@@ -8,15 +8,7 @@ namespace TriageBot.Dialogs.Tests;
 internal static class TriageChatSteps
 {
     /// <summary>Every question the red-flag screen may ask, so a helper can tell which one is open.</summary>
-    public static IReadOnlyList<string> ScreenPrompts { get; } =
-    [
-        Prompt.Screen.Age, Prompt.RedFlag.CesBladder, Prompt.RedFlag.CesBowel, Prompt.RedFlag.CesSaddle, Prompt.RedFlag.CesLegs,
-        Prompt.RedFlag.Weakness, Prompt.RedFlag.WeaknessRapid, Prompt.RedFlag.ChestPain, Prompt.RedFlag.Aaa,
-        Prompt.RedFlag.NeckVascular, Prompt.RedFlag.Trauma, Prompt.Screen.MinorInjury, Prompt.Screen.Bones,
-        Prompt.RedFlag.Fever, Prompt.RedFlag.Immune, Prompt.RedFlag.Cancer, Prompt.RedFlag.WeightLoss,
-        Prompt.RedFlag.NightPain, Prompt.RedFlag.Myelopathy, Prompt.Screen.RecentProcedure, Prompt.RedFlag.PostOp,
-        Prompt.Screen.Pregnancy,
-    ];
+    public static IReadOnlyList<string> ScreenPrompts { get; } = [.. global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Select(q => q.Prompt)];
 
     /// <summary>Welcome and consent; returns the replies to the consent (the screen's intro and the age question).</summary>
     public static async Task<IReadOnlyList<Activity>> ConsentAsync(this TriageChat chat)
@@ -30,6 +22,19 @@ internal static class TriageChatSteps
     {
         await chat.ConsentAsync();
         return await chat.SayAsync(age);
+    }
+
+    /// <summary>Welcome, consent, age, then "no" to every screen question before <paramref name="prompt"/>, which is left open.</summary>
+    public static async Task<IReadOnlyList<Activity>> ScreenUntilAsync(this TriageChat chat, string prompt, string age = "30")
+    {
+        var replies = await chat.ConsentAndAgeAsync(age);
+        for (var asked = 0; !(TriageChat.Texts(replies) is [.., var last] && last.StartsWith(chat.Q(prompt), StringComparison.Ordinal)); asked++)
+        {
+            Assert.True(asked < ScreenPrompts.Count, $"{prompt} was never asked");
+            replies = await chat.SayAsync("no");
+        }
+
+        return replies;
     }
 
     /// <summary>

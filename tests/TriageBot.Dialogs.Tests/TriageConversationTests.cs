@@ -30,15 +30,20 @@ public sealed class TriageConversationTests
     }
 
     [Fact]
-    public async Task RedFlagScreen_ComesFirst_OneTopicPerQuestion_CaudaEquinaAsFour()
+    public async Task RedFlagScreen_ComesFirst_LifeThreateningFirst_ThenCaudaEquinaAsFiveShortQuestions()
     {
         var chat = new TriageChat();
         await chat.SayAsync("hi");
 
         Assert.Equal([chat.T("redflag.intro"), chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("yes")));
-        Assert.Equal([chat.Q("prompt.redflag.ces-bladder")], Texts(await chat.SayAsync("30")));
+        Assert.Equal([chat.Q("prompt.redflag.sudden-severe")], Texts(await chat.SayAsync("30")));
+        Assert.Equal([chat.Q("prompt.redflag.chest-pain")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.breathless")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.stroke")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-bladder")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.ces-bowel")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.ces-saddle")], Texts(await chat.SayAsync("no")));
+        Assert.Equal([chat.Q("prompt.redflag.ces-sex")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.ces-legs")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.weakness")], Texts(await chat.SayAsync("no")));
     }
@@ -47,7 +52,7 @@ public sealed class TriageConversationTests
     public async Task EmergencyPath_CaudaEquinaYes_StopsAndGivesTheNumberAgain()
     {
         var chat = new TriageChat();
-        await chat.ConsentAndAgeAsync();
+        await chat.ScreenUntilAsync(Prompt.RedFlag.CesBladder);
 
         var replies = await chat.SayAsync("yes");
 
@@ -83,11 +88,7 @@ public sealed class TriageConversationTests
     public async Task WeaknessGettingWorseQuickly_IsAnEmergency_WithTheSevereWeaknessAdvice()
     {
         var chat = new TriageChat();
-        await chat.ConsentAndAgeAsync();
-        foreach (var no in new[] { "no", "no", "no", "no" })
-        {
-            await chat.SayAsync(no);
-        }
+        await chat.ScreenUntilAsync(Prompt.RedFlag.Weakness);
 
         var replies = await chat.SayAsync("yes");
         Assert.Equal([chat.T("advice.redflag.weakness"), chat.Q("prompt.redflag.weakness-rapid")], Texts(replies));
@@ -252,7 +253,11 @@ public sealed class TriageConversationTests
         chat.Locale = "en-US";
 
         await chat.SayAsync("yes");
-        await chat.SayAsync("30");
+        for (var texts = Texts(await chat.SayAsync("30")); !texts[^1].StartsWith(chat.Q(Prompt.RedFlag.CesBladder), StringComparison.Ordinal);)
+        {
+            texts = Texts(await chat.SayAsync("no"));
+        }
+
         var replies = await chat.SayAsync("yes");
 
         Assert.Equal(Catalog.Text("advice.redflag.ces", "en-US"), Texts(replies)[0]);
@@ -262,7 +267,7 @@ public sealed class TriageConversationTests
     public async Task OutcomeEvent_IsNotSentToTeams()
     {
         var chat = new TriageChat(channelId: Schema.ChannelIds.MsTeams);
-        await chat.ConsentAndAgeAsync();
+        await chat.ScreenUntilAsync(Prompt.RedFlag.CesBladder);
 
         var replies = await chat.SayAsync("yes");
 

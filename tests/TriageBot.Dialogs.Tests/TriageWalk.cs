@@ -1,5 +1,5 @@
-using TriageBot.Content.Model;
 using System.Text.Json;
+using TriageBot.Content.Model;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Schema;

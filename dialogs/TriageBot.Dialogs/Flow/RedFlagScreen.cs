@@ -31,37 +31,48 @@ internal static class RedFlagScreen
     [
         new(Prompt.Screen.Age, null, ScreenReading.AgeBand),
 
-        // Cauda equina: four short questions, each "new or getting worse" (GIRFT).
+        // Immediately life-threatening first (NHS Pathways order; the screen stops at the first emergency): sudden
+        // severe pain with chest or tummy pain (dissection, AAA rupture, any age), chest pain, breathlessness at
+        // rest, stroke signs, then a known aneurysm with new pain (50 or over).
+        new(Prompt.RedFlag.SuddenSevere, Findings.RedFlag(RedFlagIds.Aaa)),
+        new(Prompt.RedFlag.ChestPain, Findings.RedFlag(RedFlagIds.ChestPain)),
+        new(Prompt.RedFlag.Breathless, Findings.RedFlag(RedFlagIds.ChestPain)),
+        new(Prompt.RedFlag.Stroke, Findings.RedFlag(RedFlagIds.NeckVascular)),
+        new(Prompt.RedFlag.Aaa, Findings.RedFlag(RedFlagIds.Aaa), AskedWhen: Findings.Age50Plus),
+
+        // Cauda equina: short questions, each "new or getting worse" (GIRFT).
         new(Prompt.RedFlag.CesBladder, Findings.RedFlag(RedFlagIds.Ces)),
         new(Prompt.RedFlag.CesBowel, Findings.RedFlag(RedFlagIds.Ces)),
         new(Prompt.RedFlag.CesSaddle, Findings.RedFlag(RedFlagIds.Ces)),
+        new(Prompt.RedFlag.CesSex, Findings.RedFlag(RedFlagIds.Ces)),
         new(Prompt.RedFlag.CesLegs, Findings.RedFlag(RedFlagIds.Ces)),
 
         // New weakness; getting worse quickly or in both legs is an emergency.
         new(Prompt.RedFlag.Weakness, Findings.RedFlag(RedFlagIds.Weakness)),
         new(Prompt.RedFlag.WeaknessRapid, Findings.WeaknessRapid, AskedWhen: Findings.RedFlag(RedFlagIds.Weakness)),
 
-        // Emergencies that present as back or neck pain.
-        new(Prompt.RedFlag.ChestPain, Findings.RedFlag(RedFlagIds.ChestPain)),
-        new(Prompt.RedFlag.Aaa, Findings.RedFlag(RedFlagIds.Aaa), AskedWhen: Findings.Age50Plus),
-        new(Prompt.RedFlag.NeckVascular, Findings.RedFlag(RedFlagIds.NeckVascular)),
-
         // Fracture: a serious accident (emergency); a minor injury with thin bones, steroids or age 70+ (urgent).
         new(Prompt.RedFlag.Trauma, Findings.RedFlag(RedFlagIds.Trauma)),
         new(Prompt.Screen.MinorInjury, Findings.InjuryMinor),
         new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor),
 
-        // Infection: fever, a weak immune system; both together is an emergency (NICE NG151).
+        // Infection: fever, a weak immune system, injecting drugs; fever with a weak immune system is an emergency
+        // (NICE CG151).
         new(Prompt.RedFlag.Fever, Findings.RedFlag(RedFlagIds.Fever)),
         new(Prompt.RedFlag.Immune, Findings.RedFlag(RedFlagIds.Immune)),
+        new(Prompt.RedFlag.InjectDrugs, Findings.RedFlag(RedFlagIds.Immune)),
 
         // Cancer: history (NICE NG234), weight loss, night pain.
         new(Prompt.RedFlag.Cancer, Findings.RedFlag(RedFlagIds.Cancer)),
         new(Prompt.RedFlag.WeightLoss, Findings.RedFlag(RedFlagIds.WeightLoss)),
         new(Prompt.RedFlag.NightPain, Findings.RedFlag(RedFlagIds.NightPain)),
 
-        // Cervical myelopathy.
+        // Cervical myelopathy: both hands, then walking.
         new(Prompt.RedFlag.Myelopathy, Findings.RedFlag(RedFlagIds.Myelopathy)),
+        new(Prompt.RedFlag.MyelopathyWalking, Findings.RedFlag(RedFlagIds.Myelopathy)),
+
+        // Neck: a sudden worst-ever headache, or dizziness after neck treatment or injury (artery dissection).
+        new(Prompt.RedFlag.NeckVascular, Findings.RedFlag(RedFlagIds.NeckVascular)),
 
         // After spinal surgery or an injection in the last 3 months.
         new(Prompt.Screen.RecentProcedure, Findings.ProcedureRecent),

@@ -14,12 +14,18 @@ namespace TriageBot.Testing.DirectLine;
 public sealed class DirectLinePatient(DirectLineClient client, string userId)
 {
     /// <summary>
-    /// Consent, age 45 to 49 (no age-only questions), no red flags (17 questions), lower back pain into one leg, 5/10,
-    /// over 12 weeks: the routine disposition.
+    /// How many warning-sign questions the screen asks everyone after the age question (those asked only after
+    /// certain answers excluded). TriageBot.Dialogs.Tests checks it against the screen's own table.
+    /// </summary>
+    public const int ScreenQuestionsAfterAge = 23;
+
+    /// <summary>
+    /// Consent, age 45 to 49 (no age-only questions), no red flags, lower back pain into one leg, 5/10, over 12 weeks:
+    /// the routine disposition.
     /// </summary>
     public static readonly IReadOnlyList<string> RoutineWalk =
     [
-        "Yes, 16 or over", "45 to 49", .. Enumerable.Repeat("No", 17),
+        "Yes, 16 or over", "45 to 49", .. Enumerable.Repeat("No", ScreenQuestionsAfterAge),
         "Lower back", "Into one leg", "5", "Over 12 weeks", "Skip", "No", "Painkillers", "That's all", "No",
     ];
 
