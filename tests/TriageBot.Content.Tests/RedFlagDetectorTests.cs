@@ -113,6 +113,19 @@ public sealed class RedFlagDetectorTests
     [InlineData("numb", "dumb", false)]
     [InlineData("leg", "legs", true)]
     [InlineData("legs", "leg", false)]
+    [InlineData("leak", "leaking", true)]
+    [InlineData("leak", "leaked", true)]
+    [InlineData("wipe", "wiping", true)]
+    [InlineData("wipe", "wiped", true)]
+    [InlineData("drop", "dropped", true)]
+    [InlineData("carry", "carried", true)]
+    [InlineData("numb", "number", false)]
+    [InlineData("leaking", "leak", false)]
+    [InlineData("wee", "weed", false)]
+    [InlineData("seventyplus", "81", true)]
+    [InlineData("seventyplus", "69", false)]
+    [InlineData("fiftyplus", "52", true)]
+    [InlineData("fiftyplus", "500", false)]
     public void WordMatch_TextWord_MatchesPhraseWordAsExpected(string phraseWord, string textWord, bool matches) =>
         Assert.Equal(matches, Detection.WordMatch.Matches(phraseWord, new Detection.Token(textWord, 0, textWord.Length, 0, false)));
 
@@ -123,6 +136,10 @@ public sealed class RedFlagDetectorTests
     [InlineData("husband’s legs", "husbands|legs")]
     [InlineData("self-harm", "self|harm")]
     [InlineData("nope - leaking", "nope|leaking")]
+    [InlineData("cnt feel nothin", "cant|feel|nothing")]
+    [InlineData("idk, wanna die rn", "i|dont|know|want|to|die|right|now")]
+    [InlineData("pins n needles", "pins|and|needles")]
+    [InlineData("pissed meself", "pissed|myself")]
     public void Tokenize_Text_NormalizesWords(string text, string expected) =>
         Assert.Equal(expected, string.Join("|", Detection.Tokenizer.Tokenize(text).Select(t => t.Text)));
 

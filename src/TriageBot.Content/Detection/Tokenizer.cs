@@ -25,9 +25,53 @@ internal static class Tokenizer
         ["should"] = "shouldnt",
     };
 
-    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    // How people text: one spelling for the words the negation rules and phrases rely on, and short forms written
+    // out, so red-flags.yaml lists a word once ("cnt put weight" is "cant put weight", "wanna die" is "want to die",
+    // "idk" is "i dont know": doubt, not denial). Fillers such as "lol" or "ngl" are left alone: they change nothing.
+    private static readonly Dictionary<string, string[]> Spellings = new(StringComparer.Ordinal)
     {
-        ["cannot"] = "cant",
+        ["cannot"] = ["cant"],
+        ["cnt"] = ["cant"],
+        ["carnt"] = ["cant"],
+        ["kant"] = ["cant"],
+        ["dnt"] = ["dont"],
+        ["didint"] = ["didnt"],
+        ["cudnt"] = ["couldnt"],
+        ["couldent"] = ["couldnt"],
+        ["wudnt"] = ["wouldnt"],
+        ["nothin"] = ["nothing"],
+        ["nuthin"] = ["nothing"],
+        ["nuffin"] = ["nothing"],
+        ["nowt"] = ["nothing"],
+        ["owt"] = ["anything"],
+        ["summat"] = ["something"],
+        ["u"] = ["you"],
+        ["ya"] = ["you"],
+        ["ur"] = ["your"],
+        ["r"] = ["are"],
+        ["n"] = ["and"],
+        ["nd"] = ["and"],
+        ["wiv"] = ["with"],
+        ["thru"] = ["through"],
+        ["nite"] = ["night"],
+        ["tonite"] = ["tonight"],
+        ["cos"] = ["because"],
+        ["coz"] = ["because"],
+        ["cuz"] = ["because"],
+        ["bc"] = ["because"],
+        ["meself"] = ["myself"],
+        ["maself"] = ["myself"],
+        ["mesel"] = ["myself"],
+        ["mesen"] = ["myself"],
+        ["yrs"] = ["years"],
+        ["yr"] = ["year"],
+        ["rn"] = ["right", "now"],
+        ["idk"] = ["i", "dont", "know"],
+        ["dunno"] = ["dont", "know"],
+        ["wanna"] = ["want", "to"],
+        ["gonna"] = ["going", "to"],
+        ["gotta"] = ["got", "to"],
+        ["kinda"] = ["kind", "of"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -97,13 +141,12 @@ internal static class Tokenizer
             }
 
             var normalized = word.ToString();
-            if (Spellings.TryGetValue(normalized, out var spelling))
+            foreach (var written in Spellings.TryGetValue(normalized, out var spelling) ? spelling : [normalized])
             {
-                normalized = spelling;
+                tokens.Add(new Token(written, start, i, sentence, comma, NotForms.Contains(written) ? "not" : null));
+                comma = false;
             }
 
-            tokens.Add(new Token(normalized, start, i, sentence, comma, NotForms.Contains(normalized) ? "not" : null));
-            comma = false;
         }
 
         return tokens;
