@@ -15,6 +15,8 @@ public sealed class RedFlagDetectorTests
             [["not able to control"]],
         ]),
         (Rule("weakness", DispositionLevel.Urgent), [[["weak", "weakness"], ["leg", "foot"]]]),
+        (Rule("myelopathy", DispositionLevel.Urgent), [[["fingers"], ["numb", "tingling"], ["unless", "left hand", "right hand"]]]),
+        (Rule("weakness-severe", DispositionLevel.Emergency), [[["legs gave way", "foot flops"]]]),
         (Rule("self-harm", DispositionLevel.Emergency), [[["kill myself", "don't want to be here", "suicidal"]]]),
     ]);
 
@@ -39,6 +41,11 @@ public sealed class RedFlagDetectorTests
     [InlineData("weakness in my foot", "weakness")]
     [InlineData("I don't want to be here anymore", "self-harm")]
     [InlineData("I do not want to be here", "self-harm")]
+    [InlineData("my fingers are numb", "myelopathy")]
+    [InlineData("my legs just gave way", "weakness-severe")]
+    [InlineData("my foot now flops when I walk", "weakness-severe")]
+    [InlineData("I cnt control my bladder", "ces")]
+    [InlineData("wanna kill meself", "self-harm")]
     public void Detect_RedFlagStatement_ReturnsTheRule(string text, string ruleId) =>
         Assert.Contains(Detector.Detect(text), h => h.RuleId == ruleId);
 
@@ -57,6 +64,8 @@ public sealed class RedFlagDetectorTests
     [InlineData("it hurts when I bend")]
     [InlineData("the ladder fell and I can't control the pain")]
     [InlineData("my hand is weak")]
+    [InlineData("the fingers of my left hand are numb")]
+    [InlineData("my legs ache but the cramp gave way")]
     [InlineData("")]
     [InlineData("   ...  ")]
     public void Detect_DeniedOrOrdinaryText_ReturnsNoEmergency(string text) =>

@@ -8,6 +8,11 @@ internal sealed class PhraseEntry
 {
     public const int MaxGap = 2;
 
+    /// <summary>The word that opens an exclusion group: <c>[ unless, "left hand", "one side" ]</c>.</summary>
+    public const string Unless = "unless";
+
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "just", "only", "still", "now" };
+
     public PhraseEntry(string text)
     {
         Text = text;
@@ -59,8 +64,11 @@ internal sealed class PhraseEntry
                 return true;
             }
 
-            // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb".
-            if (WordLists.Negators.Contains(tokens[k].Text) || WordLists.ContrastWords.Contains(tokens[k].Text))
+            // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb", nor is "legs hurt
+            // but feet numb" "legs numb". Fillers that end a negation's reach ("legs just gave way") flip nothing.
+            var skipped = tokens[k].Text;
+            if (WordLists.Negators.Contains(skipped)
+                || (WordLists.ContrastWords.Contains(skipped) && !Fillers.Contains(skipped)))
             {
                 return false;
             }

@@ -1,14 +1,25 @@
 namespace TriageBot.Content.Detection;
 
-/// <summary>A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text.</summary>
-internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
+/// <summary>
+/// A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text, and none of
+/// its exclusion groups (opened by the word <c>unless</c>): "fingers numb" reads as both hands unless "left hand".
+/// </summary>
+internal sealed class PhraseMatcher
 {
-    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; } = groups;
+    public PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
+    {
+        Groups = [.. groups.Where(g => !IsExclusion(g))];
+        Exclusions = [.. groups.Where(IsExclusion).Select(g => (IReadOnlyList<PhraseEntry>)[.. g.Skip(1)])];
+    }
+
+    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; }
+
+    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Exclusions { get; }
 
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
     public (int Start, int End)? Match(IReadOnlyList<Token> tokens)
     {
-        if (Groups.Count == 0)
+        if (Groups.Count == 0 || Exclusions.Any(g => Find(g, tokens).Count > 0))
         {
             return null;
         }
@@ -47,6 +58,9 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
 
         return Smallest(standing);
     }
+
+    private static bool IsExclusion(IReadOnlyList<PhraseEntry> group) =>
+        group.Count > 1 && group[0].Text == PhraseEntry.Unless;
 
     private static List<Occurrence> Find(IReadOnlyList<PhraseEntry> entries, IReadOnlyList<Token> tokens)
     {
