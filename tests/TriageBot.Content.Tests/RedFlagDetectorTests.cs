@@ -149,6 +149,7 @@ public sealed class RedFlagDetectorTests
     [InlineData("idk, wanna die rn", "i|dont|know|want|to|die|right|now")]
     [InlineData("pins n needles", "pins|and|needles")]
     [InlineData("pissed meself", "pissed|myself")]
+    [InlineData("kill my self", "kill|myself")]
     public void Tokenize_Text_NormalizesWords(string text, string expected) =>
         Assert.Equal(expected, string.Join("|", Detection.Tokenizer.Tokenize(text).Select(t => t.Text)));
 

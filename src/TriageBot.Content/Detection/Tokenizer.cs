@@ -80,6 +80,8 @@ internal static class Tokenizer
         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
     };
 
+    private static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "my", "him", "her", "your", "them", "our" };
+
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -164,6 +166,17 @@ internal static class Tokenizer
                 && NegatedVerbs.TryGetValue(token.Text, out var negative))
             {
                 joined.Add(token with { Text = negative, End = next.End, Alias = NotForms.Contains(negative) ? "not" : null });
+                i++;
+                continue;
+            }
+
+            // "my self" is "myself": "kill my self" must read as "kill myself".
+            if (i + 1 < tokens.Count
+                && tokens[i + 1] is { Text: "self" or "selves", CommaBefore: false } self
+                && self.Sentence == token.Sentence
+                && Reflexives.Contains(token.Text))
+            {
+                joined.Add(token with { Text = token.Text + self.Text, End = self.End });
                 i++;
                 continue;
             }
