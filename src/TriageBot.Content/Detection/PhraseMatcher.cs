@@ -6,10 +6,15 @@ namespace TriageBot.Content.Detection;
 /// </summary>
 internal sealed class PhraseMatcher
 {
+    private readonly EntryIndex[] _groups;
+    private readonly EntryIndex[] _exclusions;
+
     public PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
     {
         Groups = [.. groups.Where(g => !IsExclusion(g))];
         Exclusions = [.. groups.Where(IsExclusion).Select(g => (IReadOnlyList<PhraseEntry>)[.. g.Skip(1)])];
+        _groups = [.. Groups.Select(g => new EntryIndex(g))];
+        _exclusions = [.. Exclusions.Select(g => new EntryIndex(g))];
     }
 
     public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; }
@@ -19,7 +24,7 @@ internal sealed class PhraseMatcher
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
     public (int Start, int End)? Match(IReadOnlyList<Token> tokens)
     {
-        if (Groups.Count == 0 || Exclusions.Any(g => Find(g, tokens).Count > 0))
+        if (Groups.Count == 0)
         {
             return null;
         }
@@ -27,11 +32,16 @@ internal sealed class PhraseMatcher
         var found = new List<Occurrence>[Groups.Count];
         for (var g = 0; g < Groups.Count; g++)
         {
-            found[g] = Find(Groups[g], tokens);
+            found[g] = Find(_groups[g], tokens);
             if (found[g].Count == 0)
             {
                 return null;
             }
+        }
+
+        if (_exclusions.Any(g => Find(g, tokens).Count > 0))
+        {
+            return null;
         }
 
         // Negators inside the phrase's own entries ("no feeling" in "no feeling down below") deny nothing.
@@ -62,12 +72,12 @@ internal sealed class PhraseMatcher
     private static bool IsExclusion(IReadOnlyList<PhraseEntry> group) =>
         group.Count > 1 && group[0].Text == PhraseEntry.Unless;
 
-    private static List<Occurrence> Find(IReadOnlyList<PhraseEntry> entries, IReadOnlyList<Token> tokens)
+    private static List<Occurrence> Find(EntryIndex entries, IReadOnlyList<Token> tokens)
     {
         var occurrences = new List<Occurrence>();
         for (var t = 0; t < tokens.Count; t++)
         {
-            foreach (var entry in entries)
+            foreach (var entry in entries.StartingAt(tokens[t]))
             {
                 if (entry.TryMatch(tokens, t, out var end))
                 {

@@ -18,15 +18,27 @@ internal static class WordMatch
             return true;
         }
 
-        if (IsInflection(phraseWord, word) || IsAgeInBand(phraseWord, word))
+        if (IsAgeInBand(phraseWord, word))
+        {
+            return true;
+        }
+
+        // Every other match keeps the first letter; checking it first keeps a long lexicon fast.
+        if (word.Length == 0 || word[0] != phraseWord[0])
+        {
+            return false;
+        }
+
+        if (IsInflection(phraseWord, word))
         {
             return true;
         }
 
         // A singular is not a typo of a plural entry: "hand" must not match "hands" (both hands). "numbnes" still
         // matches "numbness".
-        if (word[0] != phraseWord[0] || WordLists.NotTypos.Contains(word)
-            || (phraseWord == word + "s" && !word.EndsWith('s')))
+        if (Math.Abs(phraseWord.Length - word.Length) > 1 || WordLists.NotTypos.Contains(word)
+            || (phraseWord.Length == word.Length + 1 && phraseWord[^1] == 's'
+                && phraseWord.StartsWith(word, StringComparison.Ordinal) && !word.EndsWith('s')))
         {
             return false;
         }
@@ -69,6 +81,16 @@ internal static class WordMatch
                 || (phraseWord[^1] == 'y' && !IsVowel(phraseWord[^2]) && tail is "ied" or "ies"));
     }
 
+    /// <summary>Whether a phrase word stands for an age (<c>fiftyplus</c>, <c>seventyplus</c>).</summary>
+    public static bool IsAgeBand(string phraseWord) => AgeFrom(phraseWord) > 0;
+
+    private static int AgeFrom(string phraseWord) => phraseWord switch
+    {
+        "fiftyplus" => 50,
+        "seventyplus" => 70,
+        _ => 0,
+    };
+
     private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     /// <summary>
@@ -77,12 +99,7 @@ internal static class WordMatch
     /// </summary>
     private static bool IsAgeInBand(string phraseWord, string word)
     {
-        var from = phraseWord switch
-        {
-            "fiftyplus" => 50,
-            "seventyplus" => 70,
-            _ => 0,
-        };
+        var from = AgeFrom(phraseWord);
         return from > 0 && word.Length is 2 or 3 && int.TryParse(word, System.Globalization.NumberStyles.None,
             System.Globalization.CultureInfo.InvariantCulture, out var age) && age >= from && age <= 120;
     }
