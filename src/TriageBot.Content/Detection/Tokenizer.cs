@@ -53,6 +53,8 @@ internal static class Tokenizer
         ["nd"] = ["and"],
         ["wiv"] = ["with"],
         ["thru"] = ["through"],
+        ["bout"] = ["about"],
+        ["abt"] = ["about"],
         ["nite"] = ["night"],
         ["tonite"] = ["tonight"],
         ["cos"] = ["because"],
