@@ -65,29 +65,34 @@ public sealed partial class FrozenSplitTests(ITestOutputHelper output)
 
     private static Measurement Measure(IReadOnlyList<Phrasing> set)
     {
-        var results = set.Select(p => (Phrasing: p, Hits: Table.Value.Detector.Detect(p.Text))).ToList();
+        var results = set.Select(p => (Phrasing: p, Reading: Table.Value.Detector.Read(p.Text))).Select(r => (r.Phrasing, Hits: r.Reading.Present, r.Reading.Mentions)).ToList();
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"Frozen test split: {set.Count(p => p.IsPositive)} positives, {set.Count(p => !p.IsPositive)} tricky negatives.");
-        text.AppendLine(c, $"{"rule",-20} {"level",-10} {"n",4} {"raised",7} {"recall",7} {"same rule",10} | {"neg n",6} {"alarms",7}");
+        text.AppendLine(c, $"{"rule",-20} {"level",-10} {"n",4} {"raised",7} {"recall",7} {"asked",6} {"same rule",10} | {"neg n",6} {"alarms",7} {"asked",6}");
         foreach (var rule in set.Where(p => p.IsPositive).GroupBy(p => p.Expect).OrderBy(g => Level(g.First())).ThenBy(g => g.Key, StringComparer.Ordinal))
         {
             var level = Level(rule.First());
             var rows = results.Where(r => r.Phrasing.Expect == rule.Key).ToList();
             var raised = rows.Count(r => Raised(r.Hits, level));
+            var asked = rows.Count(r => !Raised(r.Hits, level) && r.Mentions.Count > 0);
             var same = rows.Count(r => r.Hits.Any(h => h.RuleId == rule.Key));
             var negatives = results.Where(r => r.Phrasing.About == rule.Key).ToList();
             var alarms = negatives.Count(r => IsAlarm(r.Hits));
-            text.AppendLine(c, $"{rule.Key,-20} {DispositionLevels.Name(level),-10} {rows.Count,4} {raised,7} {Percent(raised, rows.Count),7} {same,10} | {negatives.Count,6} {alarms,7}");
+            var negAsked = negatives.Count(r => !IsAlarm(r.Hits) && r.Mentions.Count > 0);
+            text.AppendLine(c, $"{rule.Key,-20} {DispositionLevels.Name(level),-10} {rows.Count,4} {raised,7} {Percent(raised, rows.Count),7} {asked,6} {same,10} | {negatives.Count,6} {alarms,7} {negAsked,6}");
         }
 
         var recall = new Dictionary<DispositionLevel, double>();
+        var askedRecall = new Dictionary<DispositionLevel, double>();
         foreach (var level in new[] { DispositionLevel.Emergency, DispositionLevel.Urgent })
         {
             var rows = results.Where(r => r.Phrasing.IsPositive && Level(r.Phrasing) == level).ToList();
             var raised = rows.Count(r => Raised(r.Hits, level));
+            var raisedOrAsked = rows.Count(r => Raised(r.Hits, level) || r.Mentions.Count > 0);
             recall[level] = rows.Count == 0 ? 1 : (double)raised / rows.Count;
-            text.AppendLine(c, $"{DispositionLevels.Name(level)} recall: {Percent(raised, rows.Count)} ({raised}/{rows.Count})");
+            askedRecall[level] = rows.Count == 0 ? 1 : (double)raisedOrAsked / rows.Count;
+            text.AppendLine(c, $"{DispositionLevels.Name(level)} recall: {Percent(raised, rows.Count)} ({raised}/{rows.Count}) raised at once; {Percent(raisedOrAsked, rows.Count)} ({raisedOrAsked}/{rows.Count}) raised or asked about");
         }
 
         var negativesAll = results.Where(r => !r.Phrasing.IsPositive).ToList();
@@ -99,7 +104,12 @@ public sealed partial class FrozenSplitTests(ITestOutputHelper output)
             .GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {Percent(g.Count(r => Raised(r.Hits, Level(r.Phrasing))), g.Count())}"));
         text.AppendLine(c, $"recall by kind of positive: {recallByKind}");
-        return new Measurement(text.ToString(), recall[DispositionLevel.Emergency], recall[DispositionLevel.Urgent],
+        foreach (var miss in results.Where(r => r.Phrasing.IsPositive && !Raised(r.Hits, Level(r.Phrasing)) && r.Mentions.Count == 0))
+        {
+            text.AppendLine(c, $"  missed {miss.Phrasing.Expect} ({miss.Phrasing.Kind})");
+        }
+
+        return new Measurement(text.ToString(), recall[DispositionLevel.Emergency], askedRecall[DispositionLevel.Emergency], recall[DispositionLevel.Urgent],
             negativesAll.Count == 0 ? 0 : (double)falseAlarms / negativesAll.Count);
     }
 
@@ -123,5 +133,5 @@ public sealed partial class FrozenSplitTests(ITestOutputHelper output)
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    private sealed record Measurement(string Text, double EmergencyRecall, double UrgentRecall, double FalseAlarmRate);
+    private sealed record Measurement(string Text, double EmergencyRecall, double EmergencyRaisedOrAsked, double UrgentRecall, double FalseAlarmRate);
 }

@@ -16,6 +16,8 @@ public sealed class RedFlagDetectorTests
             [["not able to control"]],
         ]),
         (Rule("weakness", DispositionLevel.Urgent), [[["weak", "weakness"], ["leg", "foot"]]]),
+        (Rule("myelopathy", DispositionLevel.Urgent), [[["fingers"], ["numb", "tingling"], ["unless", "left hand", "right hand"]]]),
+        (Rule("weakness-severe", DispositionLevel.Emergency), [[["legs gave way", "foot flops"]]]),
         (Rule("self-harm", DispositionLevel.Emergency), [[["kill myself", "don't want to be here", "suicidal"]]]),
     ], RealContext.Rules);
 
@@ -39,6 +41,11 @@ public sealed class RedFlagDetectorTests
     [InlineData("weakness in my foot", "weakness")]
     [InlineData("I don't want to be here anymore", "self-harm")]
     [InlineData("I do not want to be here", "self-harm")]
+    [InlineData("my fingers are numb", "myelopathy")]
+    [InlineData("my legs just gave way", "weakness-severe")]
+    [InlineData("my foot now flops when I walk", "weakness-severe")]
+    [InlineData("I cnt control my bladder", "ces")]
+    [InlineData("wanna kill meself", "self-harm")]
     public void Detect_RedFlagStatement_ReturnsTheRule(string text, string ruleId) =>
         Assert.Contains(Detector.Detect(text), h => h.RuleId == ruleId);
 
@@ -57,6 +64,8 @@ public sealed class RedFlagDetectorTests
     [InlineData("it hurts when I bend")]
     [InlineData("the ladder fell and I can't control the pain")]
     [InlineData("my hand is weak")]
+    [InlineData("the fingers of my left hand are numb")]
+    [InlineData("my legs ache but the cramp gave way")]
     [InlineData("")]
     [InlineData("   ...  ")]
     public void Detect_DeniedOrOrdinaryText_ReturnsNoEmergency(string text) =>
@@ -113,6 +122,19 @@ public sealed class RedFlagDetectorTests
     [InlineData("numb", "dumb", false)]
     [InlineData("leg", "legs", true)]
     [InlineData("legs", "leg", false)]
+    [InlineData("leak", "leaking", true)]
+    [InlineData("leak", "leaked", true)]
+    [InlineData("wipe", "wiping", true)]
+    [InlineData("wipe", "wiped", true)]
+    [InlineData("drop", "dropped", true)]
+    [InlineData("carry", "carried", true)]
+    [InlineData("numb", "number", false)]
+    [InlineData("leaking", "leak", false)]
+    [InlineData("wee", "weed", false)]
+    [InlineData("seventyplus", "81", true)]
+    [InlineData("seventyplus", "69", false)]
+    [InlineData("fiftyplus", "52", true)]
+    [InlineData("fiftyplus", "500", false)]
     public void WordMatch_TextWord_MatchesPhraseWordAsExpected(string phraseWord, string textWord, bool matches) =>
         Assert.Equal(matches, Detection.WordMatch.Matches(phraseWord, new Detection.Token(textWord, 0, textWord.Length, 0, false)));
 
@@ -123,6 +145,11 @@ public sealed class RedFlagDetectorTests
     [InlineData("husband’s legs", "husbands|legs")]
     [InlineData("self-harm", "self|harm")]
     [InlineData("nope - leaking", "nope|leaking")]
+    [InlineData("cnt feel nothin", "cant|feel|nothing")]
+    [InlineData("idk, wanna die rn", "i|dont|know|want|to|die|right|now")]
+    [InlineData("pins n needles", "pins|and|needles")]
+    [InlineData("pissed meself", "pissed|myself")]
+    [InlineData("kill my self", "kill|myself")]
     public void Tokenize_Text_NormalizesWords(string text, string expected) =>
         Assert.Equal(expected, string.Join("|", Detection.Tokenizer.Tokenize(text).Select(t => t.Text)));
 

@@ -8,6 +8,12 @@ internal sealed class PhraseEntry
 {
     public const int MaxGap = 2;
 
+    /// <summary>The word that opens an exclusion group: <c>[ unless, "left hand", "one side" ]</c>.</summary>
+    public const string Unless = "unless";
+
+    // Words that end a negation's reach in context.yaml but flip no meaning inside an entry ("legs just gave way").
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "just", "only", "still", "now" };
+
     private readonly IReadOnlySet<string> _gapBreakers;
 
     public PhraseEntry(string text, ContextRules context)
@@ -62,8 +68,10 @@ internal sealed class PhraseEntry
                 return true;
             }
 
-            // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb".
-            if (_gapBreakers.Contains(tokens[k].Text))
+            // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb", nor is "legs hurt
+            // but feet numb" "legs numb". Fillers ("legs just gave way") flip nothing.
+            var skipped = tokens[k].Text;
+            if (_gapBreakers.Contains(skipped) && !Fillers.Contains(skipped))
             {
                 return false;
             }

@@ -3,18 +3,27 @@ using TriageBot.Content.Model;
 namespace TriageBot.Content.Detection;
 
 /// <summary>
-/// A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text. Each match of
-/// an entry is a concept occurrence that context.yaml may deny (dropped), or place with someone else, in the past,
-/// in a hypothetical or a question (a mention).
+/// A phrase from red-flags.yaml: word groups that must all be present, undenied, somewhere in the text, and none of
+/// its exclusion groups (opened by the word <c>unless</c>: "fingers numb" reads as both hands unless "left hand").
+/// Each match of an entry is a concept occurrence that context.yaml may deny (dropped), or place with someone else,
+/// in the past, in a hypothetical or a question (a mention).
 /// </summary>
-internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
+internal sealed class PhraseMatcher
 {
-    // A text word can only match an entry word with the same first letter (its own, or its alias's: "isnt" is "not"),
-    // so each group's entries are looked up by first letter instead of tried at every word.
-    private readonly ILookup<char, PhraseEntry>[] _byFirstLetter =
-        [.. groups.Select(g => g.Where(e => e.Words.Count > 0).ToLookup(e => e.Words[0][0]))];
+    private readonly EntryIndex[] _groups;
+    private readonly EntryIndex[] _exclusions;
 
-    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; } = groups;
+    public PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> groups)
+    {
+        Groups = [.. groups.Where(g => !IsExclusion(g))];
+        Exclusions = [.. groups.Where(IsExclusion).Select(g => (IReadOnlyList<PhraseEntry>)[.. g.Skip(1)])];
+        _groups = [.. Groups.Select(g => new EntryIndex(g))];
+        _exclusions = [.. Exclusions.Select(g => new EntryIndex(g))];
+    }
+
+    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Groups { get; }
+
+    public IReadOnlyList<IReadOnlyList<PhraseEntry>> Exclusions { get; }
 
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
     /// <param name="keep">Contexts that make no mention of this rule (self-harm in any tense).</param>
@@ -32,11 +41,16 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
         var found = new List<Occurrence>[Groups.Count];
         for (var g = 0; g < Groups.Count; g++)
         {
-            found[g] = Find(_byFirstLetter[g], tokens);
+            found[g] = Find(_groups[g], tokens);
             if (found[g].Count == 0)
             {
                 return null;
             }
+        }
+
+        if (_exclusions.Any(g => Find(g, tokens).Count > 0))
+        {
+            return null;
         }
 
         // Context words inside the phrase's own words ("no feeling down below", "legs gone numb") are the symptom.
@@ -91,16 +105,15 @@ internal sealed class PhraseMatcher(IReadOnlyList<IReadOnlyList<PhraseEntry>> gr
             : flags.HasFlag(ContextFlags.Hypothetical) ? MentionReason.Hypothetical
             : MentionReason.Historical;
 
-    private static List<Occurrence> Find(ILookup<char, PhraseEntry> entries, IReadOnlyList<Token> tokens)
+    private static bool IsExclusion(IReadOnlyList<PhraseEntry> group) =>
+        group.Count > 1 && group[0].Text == PhraseEntry.Unless;
+
+    private static List<Occurrence> Find(EntryIndex entries, IReadOnlyList<Token> tokens)
     {
         var occurrences = new List<Occurrence>();
         for (var t = 0; t < tokens.Count; t++)
         {
-            var token = tokens[t];
-            var candidates = token.Alias is { Length: > 0 } alias && alias[0] != token.Text[0]
-                ? entries[token.Text[0]].Concat(entries[alias[0]])
-                : entries[token.Text[0]];
-            foreach (var entry in candidates)
+            foreach (var entry in entries.StartingAt(tokens[t]))
             {
                 if (entry.TryMatch(tokens, t, out var end))
                 {

@@ -25,9 +25,55 @@ internal static class Tokenizer
         ["should"] = "shouldnt",
     };
 
-    private static readonly Dictionary<string, string> Spellings = new(StringComparer.Ordinal)
+    // How people text: one spelling for the words the negation rules and phrases rely on, and short forms written
+    // out, so red-flags.yaml lists a word once ("cnt put weight" is "cant put weight", "wanna die" is "want to die",
+    // "idk" is "i dont know": doubt, not denial). Fillers such as "lol" or "ngl" are left alone: they change nothing.
+    private static readonly Dictionary<string, string[]> Spellings = new(StringComparer.Ordinal)
     {
-        ["cannot"] = "cant",
+        ["cannot"] = ["cant"],
+        ["cnt"] = ["cant"],
+        ["carnt"] = ["cant"],
+        ["kant"] = ["cant"],
+        ["dnt"] = ["dont"],
+        ["didint"] = ["didnt"],
+        ["cudnt"] = ["couldnt"],
+        ["couldent"] = ["couldnt"],
+        ["wudnt"] = ["wouldnt"],
+        ["nothin"] = ["nothing"],
+        ["nuthin"] = ["nothing"],
+        ["nuffin"] = ["nothing"],
+        ["nowt"] = ["nothing"],
+        ["owt"] = ["anything"],
+        ["summat"] = ["something"],
+        ["u"] = ["you"],
+        ["ya"] = ["you"],
+        ["ur"] = ["your"],
+        ["r"] = ["are"],
+        ["n"] = ["and"],
+        ["nd"] = ["and"],
+        ["wiv"] = ["with"],
+        ["thru"] = ["through"],
+        ["bout"] = ["about"],
+        ["abt"] = ["about"],
+        ["nite"] = ["night"],
+        ["tonite"] = ["tonight"],
+        ["cos"] = ["because"],
+        ["coz"] = ["because"],
+        ["cuz"] = ["because"],
+        ["bc"] = ["because"],
+        ["meself"] = ["myself"],
+        ["maself"] = ["myself"],
+        ["mesel"] = ["myself"],
+        ["mesen"] = ["myself"],
+        ["yrs"] = ["years"],
+        ["yr"] = ["year"],
+        ["rn"] = ["right", "now"],
+        ["idk"] = ["i", "dont", "know"],
+        ["dunno"] = ["dont", "know"],
+        ["wanna"] = ["want", "to"],
+        ["gonna"] = ["going", "to"],
+        ["gotta"] = ["got", "to"],
+        ["kinda"] = ["kind", "of"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -35,6 +81,8 @@ internal static class Tokenizer
     {
         "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "havent", "hasnt", "hadnt",
     };
+
+    private static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "my", "him", "her", "your", "them", "our" };
 
     public static IReadOnlyList<Token> Tokenize(string text)
     {
@@ -102,13 +150,12 @@ internal static class Tokenizer
             }
 
             var normalized = word.ToString();
-            if (Spellings.TryGetValue(normalized, out var spelling))
+            foreach (var written in Spellings.TryGetValue(normalized, out var spelling) ? spelling : [normalized])
             {
-                normalized = spelling;
+                tokens.Add(new Token(written, start, i, sentence, comma, NotForms.Contains(written) ? "not" : null));
+                comma = false;
             }
 
-            tokens.Add(new Token(normalized, start, i, sentence, comma, NotForms.Contains(normalized) ? "not" : null));
-            comma = false;
         }
 
         return tokens;
@@ -132,6 +179,17 @@ internal static class Tokenizer
                     Alias = NotForms.Contains(negative) ? "not" : null,
                     QuestionAfter = next.QuestionAfter,
                 });
+                i++;
+                continue;
+            }
+
+            // "my self" is "myself": "kill my self" must read as "kill myself".
+            if (i + 1 < tokens.Count
+                && tokens[i + 1] is { Text: "self" or "selves", CommaBefore: false } self
+                && self.Sentence == token.Sentence
+                && Reflexives.Contains(token.Text))
+            {
+                joined.Add(token with { Text = token.Text + self.Text, End = self.End });
                 i++;
                 continue;
             }
