@@ -81,7 +81,7 @@ internal static class ContentKeyTables
     {
         var findings = new HashSet<string>(StringComparer.Ordinal)
         {
-            ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
+            ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.WeaknessSudden, ContentKeys.Findings.FeverSevere, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
             ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
             ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.InjuryMinor,
             ContentKeys.Findings.RiskBones, ContentKeys.Findings.ProcedureRecent, ContentKeys.Findings.InflammatoryYes,

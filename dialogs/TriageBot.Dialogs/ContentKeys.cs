@@ -76,6 +76,7 @@ public static class ContentKeys
             public const string CesLegs = "prompt.redflag.ces-legs";
             public const string Weakness = "prompt.redflag.weakness";
             public const string WeaknessRapid = "prompt.redflag.weakness-rapid";
+            public const string WeaknessSudden = "prompt.redflag.weakness-sudden";
             public const string ChestPain = "prompt.redflag.chest-pain";
             public const string Breathless = "prompt.redflag.breathless";
             public const string SuddenSevere = "prompt.redflag.sudden-severe";
@@ -84,6 +85,7 @@ public static class ContentKeys
             public const string NeckVascular = "prompt.redflag.neck-vascular";
             public const string Trauma = "prompt.redflag.trauma";
             public const string Fever = "prompt.redflag.fever";
+            public const string FeverSevere = "prompt.redflag.fever-severe";
             public const string Immune = "prompt.redflag.immune";
             public const string InjectDrugs = "prompt.redflag.inject-drugs";
             public const string Cancer = "prompt.redflag.cancer";
@@ -227,6 +229,8 @@ public static class ContentKeys
         public static class Combined
         {
             public const string FeverImmune = "advice.redflag.fever-immune";
+            public const string FeverSevere = "advice.redflag.fever-severe";
+            public const string Stroke = "advice.redflag.stroke";
             public const string Mscc = "advice.combo.mscc";
             public const string SpinalInfection = "advice.combo.spinal-infection";
             public const string PainRelief = "advice.combo.pain-relief";
@@ -349,6 +353,8 @@ public static class ContentKeys
     public static class Findings
     {
         public const string WeaknessRapid = "redflag.weakness.rapid";
+        public const string WeaknessSudden = "redflag.weakness.sudden";
+        public const string FeverSevere = "redflag.fever.severe";
         public const string AgeUnder45 = "age.under-45";
         public const string Age50Plus = "age.50-plus";
         public const string InjuryMinor = "injury.minor";

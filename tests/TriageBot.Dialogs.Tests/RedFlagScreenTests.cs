@@ -87,6 +87,44 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task FeverWithSignsOfMeningitisOrSepsis_IsAnEmergency_WithItsOwnAdvice()
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((Prompt.RedFlag.Fever, "yes"), (Prompt.RedFlag.FeverSevere, "yes"));
+
+        Print(chat);
+        Assert.True(chat.WasAsked(Prompt.RedFlag.FeverSevere));
+        Assert.Equal(chat.T(Advice.Combined.FeverSevere), Texts(replies)[0]);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
+    }
+
+    [Fact]
+    public async Task WeaknessThatCameOnInMinutes_IsAnEmergency_WithTheStrokeAdvice()
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((Prompt.RedFlag.Weakness, "yes"), (Prompt.RedFlag.WeaknessSudden, "yes"));
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.Combined.Stroke), Texts(replies)[0]);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-NECK-VASCULAR", Outcome(replies)!.Reasons);
+    }
+
+    [Fact]
+    public async Task NoFever_TheMeningitisQuestionIsNeverAsked()
+    {
+        var chat = new TriageChat();
+
+        await chat.StartAndScreenAsync();
+
+        Assert.False(chat.WasAsked(Prompt.RedFlag.FeverSevere));
+        Assert.False(chat.WasAsked(Prompt.RedFlag.WeaknessSudden));
+    }
+
+    [Fact]
     public async Task FeverWithAWeakImmuneSystem_IsAnEmergency_WithTheAcuteOncologyAdvice()
     {
         var chat = new TriageChat();

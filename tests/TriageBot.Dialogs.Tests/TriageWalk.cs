@@ -197,7 +197,9 @@ internal sealed class TriageWalk
         return asking switch
         {
             "prompt.consent" => Choices.Yes,
-            "prompt.redflag.weakness" when _target == "prompt.redflag.weakness-rapid" => Choices.Yes,
+            "prompt.redflag.weakness" when _target is "prompt.redflag.weakness-rapid" or "prompt.redflag.weakness-sudden" => Choices.Yes,
+            "prompt.redflag.weakness-rapid" when _target == "prompt.redflag.weakness-sudden" => Choices.No,
+            "prompt.redflag.fever" when _target == "prompt.redflag.fever-severe" => Choices.Yes,
             // Questions the screen asks only after certain answers (RedFlagScreen.Order, AskedWhen).
             "prompt.screen.age" when _target is "prompt.redflag.aaa" => "50-to-69",
             "prompt.screen.minor-injury" when _target == "prompt.screen.bones" => Choices.Yes,

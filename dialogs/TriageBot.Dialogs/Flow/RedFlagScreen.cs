@@ -47,18 +47,20 @@ internal static class RedFlagScreen
         new(Prompt.RedFlag.CesSex, Findings.RedFlag(RedFlagIds.Ces)),
         new(Prompt.RedFlag.CesLegs, Findings.RedFlag(RedFlagIds.Ces)),
 
-        // New weakness; getting worse quickly or in both legs is an emergency.
+        // New weakness; getting worse quickly, in both legs, or sudden in minutes (a stroke) is an emergency.
         new(Prompt.RedFlag.Weakness, Findings.RedFlag(RedFlagIds.Weakness)),
         new(Prompt.RedFlag.WeaknessRapid, Findings.WeaknessRapid, AskedWhen: Findings.RedFlag(RedFlagIds.Weakness)),
+        new(Prompt.RedFlag.WeaknessSudden, Findings.WeaknessSudden, AskedWhen: Findings.RedFlag(RedFlagIds.Weakness)),
 
         // Fracture: a serious accident (emergency); a minor injury with thin bones, steroids or age 70+ (urgent).
         new(Prompt.RedFlag.Trauma, Findings.RedFlag(RedFlagIds.Trauma)),
         new(Prompt.Screen.MinorInjury, Findings.InjuryMinor),
         new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor),
 
-        // Infection: fever, a weak immune system, injecting drugs; fever with a weak immune system is an emergency
-        // (NICE CG151).
+        // Infection: fever (and signs of meningitis or sepsis, an emergency), a weak immune system, injecting drugs;
+        // fever with a weak immune system is an emergency (NICE CG151).
         new(Prompt.RedFlag.Fever, Findings.RedFlag(RedFlagIds.Fever)),
+        new(Prompt.RedFlag.FeverSevere, Findings.FeverSevere, AskedWhen: Findings.RedFlag(RedFlagIds.Fever)),
         new(Prompt.RedFlag.Immune, Findings.RedFlag(RedFlagIds.Immune)),
         new(Prompt.RedFlag.InjectDrugs, Findings.RedFlag(RedFlagIds.Immune)),
 
