@@ -35,7 +35,7 @@ public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
 
         await ClickAsync(page, bot, "Yes, 16 or over");
         await ClickAsync(page, bot, "45 to 49");
-        for (var question = 0; question < 17; question++)
+        for (var question = 0; question < global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge; question++)
         {
             await ClickAsync(page, bot, "No");
         }
