@@ -111,6 +111,7 @@ internal sealed class ContextScan
         // Someone-else triggers come before the pronouns that check for "my": in "my dad says he ..." the "my" is his.
         var starts = found.Where(f => !f.Trigger.NoFirstPersonBefore).Select(f => f.Start).ToHashSet();
         var openers = category.Category == ContextCategory.Question ? Openers(category) : [];
+        var statements = category.Category == ContextCategory.Question ? StatementOpeners(category) : [];
         foreach (var (trigger, start, end) in found)
         {
             if ((trigger.ClauseStart && !IsClauseStart(start)) || (trigger.ClauseEnd && !IsClauseEnd(end, terminates))
@@ -128,7 +129,10 @@ internal sealed class ContextScan
 
             if (trigger.Term.IsQuestionMark)
             {
-                reaches.Add(new Reach(start, end, Backward(start, null, terminates, inclusive: true, openers), start, IsMark: true));
+                // "why am I wetting myself?": the question is about what the writer says of themselves, which stays
+                // present; the mark still makes the message a question.
+                var from = Backward(start, null, terminates, inclusive: true, openers);
+                reaches.Add(statements.Contains(from) ? new Reach(start, end, start + 1, start, IsMark: true) : new Reach(start, end, from, start, IsMark: true));
                 continue;
             }
 
@@ -268,6 +272,28 @@ internal sealed class ContextScan
         }
 
         return openers;
+    }
+
+    /// <summary>
+    /// Where a question about the writer's own statement opens: a question pseudo-trigger that ends in a first-person
+    /// word ("why am I", "is it bad that my", "can you tell me why I"). The question mark closing its clause reaches
+    /// nothing.
+    /// </summary>
+    private HashSet<int> StatementOpeners(ContextCategoryRules category)
+    {
+        var statements = new HashSet<int>();
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            foreach (var term in category.PseudoIndex.Candidates(_tokens[i]))
+            {
+                if (term.Parts.Count > 0 && _rules.FirstPerson.Contains(term.Parts[^1]) && term.TryMatch(_tokens, i, out var end))
+                {
+                    statements.UnionWith(Enumerable.Range(i, end - i + 1)); // "why am I": "am I" opens a question too
+                }
+            }
+        }
+
+        return statements;
     }
 
     /// <summary>Every token covered by a match of one of <paramref name="terms"/>.</summary>
