@@ -39,6 +39,18 @@ internal sealed class ContextScan
     /// <param name="ignored">Tokens of the concept's own phrase: a trigger among them is part of the symptom.</param>
     public bool IsNegated(int start, int end, ISet<int> ignored) => Reaches(ContextCategory.Negation, start, end, ignored);
 
+    /// <summary>
+    /// Whether a negation phrase wraps the concept's own first word: "no problem control bladder", "no loss of feeling
+    /// in my bum". The concept's words ("no control", "no feeling") would deny nothing by themselves, but a
+    /// several-word negation trigger that starts with them and runs into the concept denies it, unless its words are
+    /// the phrase's own ("not changed my diet" in a weight-loss phrase).
+    /// </summary>
+    /// <param name="phraseWords">The words of the phrase entry that matched.</param>
+    public bool IsNegatedAround(int start, int end, IReadOnlyList<string> phraseWords) =>
+        _reaches[(int)ContextCategory.Negation].Any(r =>
+            r.TriggerEnd > r.TriggerStart && r.TriggerStart <= start && r.TriggerEnd >= start && r.TriggerEnd < end && r.To >= r.From
+            && Enumerable.Range(r.TriggerStart + 1, r.TriggerEnd - r.TriggerStart).Any(t => !phraseWords.Contains(_tokens[t].Text, StringComparer.Ordinal)));
+
     /// <summary>The contexts other than negation that reach the concept.</summary>
     public ContextFlags Flags(int start, int end, ISet<int> ignored)
     {
