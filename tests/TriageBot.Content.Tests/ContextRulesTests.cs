@@ -181,6 +181,8 @@ public sealed class ContextRulesTests
     [InlineData("I'm his wife, he has lost control of his bladder", "ces")]
     [InlineData("this is for my father, he has wet himself", "ces")]
     [InlineData("my dad is here, he can't feel his legs, I'm asking for him", "ces")]
+    [InlineData("my husband says he can't feel his legs, I write for him", "ces")]
+    [InlineData("my brother is suicidal, he's sat next to me", "self-harm")]
     public void Other_CarerWhoSaysThePatientIsWithThem_IsPresent(string text, string rule) => AssertPresent(text, rule);
 
     [Theory]
@@ -212,6 +214,11 @@ public sealed class ContextRulesTests
 
         Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be dropped; read {Describe(reading)}");
     }
+
+    [Theory]
+    [InlineData("i dont no why i can't control my bladder", "ces")]
+    [InlineData("they took a tumour out in 2015 and now my back hurts", "cancer")]
+    public void MisspelledKnowOrTheDoctorsThey_LeaveItPresent(string text, string rule) => AssertPresent(text, rule);
 
     [Theory]
     [InlineData("no control of my bladder", "ces")]
