@@ -14,7 +14,8 @@ public sealed class ContextRulesTests
     [
         (Rule("ces", DispositionLevel.Emergency),
         [
-            [["bladder", "pee", "wee"], ["can't control", "lost control", "lose control", "leaking", "can't feel"]],
+            [["bladder", "pee", "wee"], ["can't control", "lost control", "lose control", "leaking", "can't feel", "no control"]],
+            [["bum"], ["no feeling", "numb"]],
             [["wet myself", "wet himself", "wet herself", "wet yourself", "wet the bed", "incontinence", "incontinent"]],
             [["numb legs", "legs numb", "can't feel legs"]],
             [["legs"], ["giving way", "feel dead"]],
@@ -148,6 +149,82 @@ public sealed class ContextRulesTests
     [InlineData("I can't feel my legs any ideas?", "ces")]
     [InlineData("should I just end it all?", "self-harm")]
     public void Question_WrappingAPresentStatement_LeavesItPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("why am I wetting myself?", "ces")]
+    [InlineData("why can't I control my bladder?", "ces")]
+    [InlineData("is it bad that I can't control my bladder?", "ces")]
+    [InlineData("is it serious that I've lost control of my bladder", "ces")]
+    [InlineData("can you tell me why my legs are giving way?", "ces")]
+    [InlineData("how come I can't feel my legs?", "ces")]
+    [InlineData("why my legs giving way?", "ces")]
+    public void Question_AboutTheWritersOwnStatement_StaysPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("why does sciatica cause incontinence?", "ces")]
+    [InlineData("is it bad to lose control of your bladder?", "ces")]
+    [InlineData("is it normal that legs are giving way with sciatica?", "ces")]
+    public void Question_WhyOrIsItBadWithoutTheWriter_IsStillAMention(string text, string rule)
+    {
+        var reading = Detector.Read(text);
+
+        Assert.True(reading.Mentions.Any(m => m.RuleId == rule) && reading.Present.Count == 0, $"'{text}': {rule} should be a mention only; read {Describe(reading)}");
+    }
+
+    [Fact]
+    public void Question_AboutTheWritersOwnStatement_IsStillAQuestion() =>
+        Assert.True(Detector.Read("why am I wetting myself?").IsQuestion);
+
+    [Theory]
+    [InlineData("typing this for my dad, he can't feel his legs", "ces")]
+    [InlineData("my mum is sitting next to me, she has wet herself", "ces")]
+    [InlineData("I'm his wife, he has lost control of his bladder", "ces")]
+    [InlineData("this is for my father, he has wet himself", "ces")]
+    [InlineData("my dad is here, he can't feel his legs, I'm asking for him", "ces")]
+    [InlineData("my husband says he can't feel his legs, I write for him", "ces")]
+    [InlineData("my brother is suicidal, he's sat next to me", "self-harm")]
+    public void Other_CarerWhoSaysThePatientIsWithThem_IsPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("the man next door fell off his roof", "trauma")]
+    [InlineData("a woman at work crashed her car", "trauma")]
+    public void Other_AStranger_IsAMention(string text, string rule) => AssertMention(text, rule, MentionReason.Other);
+
+    [Theory]
+    [InlineData("me and my wife crashed the car this morning", "trauma")]
+    [InlineData("me and my dad fell off the roof", "trauma")]
+    public void Other_WriterAmongThem_IsPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("after my op in 2020 I have been leaking pee", "ces")]
+    [InlineData("I've been incontinent since my operation in 2023", "ces")]
+    [InlineData("I fell off my bike 2 days before", "trauma")]
+    [InlineData("I am crashed my car 3 days before", "trauma")]
+    [InlineData("since yesterday I've wet myself", "ces")]
+    [InlineData("last night I wet the bed", "ces")]
+    public void Historical_OngoingOrRecentAfterAPastMarker_StaysPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("no problem control bladder")]
+    [InlineData("no loss of feeling in my bum")]
+    [InlineData("no issues control pee")]
+    public void Negation_WrappingANegatedSymptom_DeniesIt(string text)
+    {
+        var reading = Detector.Read(text);
+
+        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be dropped; read {Describe(reading)}");
+    }
+
+    [Theory]
+    [InlineData("i dont no why i can't control my bladder", "ces")]
+    [InlineData("they took a tumour out in 2015 and now my back hurts", "cancer")]
+    public void MisspelledKnowOrTheDoctorsThey_LeaveItPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("no control of my bladder", "ces")]
+    [InlineData("no feeling in my bum", "ces")]
+    [InlineData("no control over my pee since yesterday", "ces")]
+    public void Negation_NegatedSymptomOnItsOwn_StaysPresent(string text, string rule) => AssertPresent(text, rule);
 
     [Fact]
     public void Ambiguous_ConceptPartlyStatedPartlyAsked_IsAMention() =>

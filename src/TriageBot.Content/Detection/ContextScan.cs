@@ -39,6 +39,18 @@ internal sealed class ContextScan
     /// <param name="ignored">Tokens of the concept's own phrase: a trigger among them is part of the symptom.</param>
     public bool IsNegated(int start, int end, ISet<int> ignored) => Reaches(ContextCategory.Negation, start, end, ignored);
 
+    /// <summary>
+    /// Whether a negation phrase wraps the concept's own first word: "no problem control bladder", "no loss of feeling
+    /// in my bum". The concept's words ("no control", "no feeling") would deny nothing by themselves, but a
+    /// several-word negation trigger that starts with them and runs into the concept denies it, unless its words are
+    /// the phrase's own ("not changed my diet" in a weight-loss phrase).
+    /// </summary>
+    /// <param name="phraseWords">The words of the phrase entry that matched.</param>
+    public bool IsNegatedAround(int start, int end, IReadOnlyList<string> phraseWords) =>
+        _reaches[(int)ContextCategory.Negation].Any(r =>
+            r.TriggerEnd > r.TriggerStart && r.TriggerStart <= start && r.TriggerEnd >= start && r.TriggerEnd < end && r.To >= r.From
+            && Enumerable.Range(r.TriggerStart + 1, r.TriggerEnd - r.TriggerStart).Any(t => !phraseWords.Contains(_tokens[t].Text, StringComparer.Ordinal)));
+
     /// <summary>The contexts other than negation that reach the concept.</summary>
     public ContextFlags Flags(int start, int end, ISet<int> ignored)
     {
@@ -111,6 +123,7 @@ internal sealed class ContextScan
         // Someone-else triggers come before the pronouns that check for "my": in "my dad says he ..." the "my" is his.
         var starts = found.Where(f => !f.Trigger.NoFirstPersonBefore).Select(f => f.Start).ToHashSet();
         var openers = category.Category == ContextCategory.Question ? Openers(category) : [];
+        var statements = category.Category == ContextCategory.Question ? StatementOpeners(category) : [];
         foreach (var (trigger, start, end) in found)
         {
             if ((trigger.ClauseStart && !IsClauseStart(start)) || (trigger.ClauseEnd && !IsClauseEnd(end, terminates))
@@ -128,7 +141,10 @@ internal sealed class ContextScan
 
             if (trigger.Term.IsQuestionMark)
             {
-                reaches.Add(new Reach(start, end, Backward(start, null, terminates, inclusive: true, openers), start, IsMark: true));
+                // "why am I wetting myself?": the question is about what the writer says of themselves, which stays
+                // present; the mark still makes the message a question.
+                var from = Backward(start, null, terminates, inclusive: true, openers);
+                reaches.Add(statements.Contains(from) ? new Reach(start, end, start + 1, start, IsMark: true) : new Reach(start, end, from, start, IsMark: true));
                 continue;
             }
 
@@ -268,6 +284,28 @@ internal sealed class ContextScan
         }
 
         return openers;
+    }
+
+    /// <summary>
+    /// Where a question about the writer's own statement opens: a question pseudo-trigger that ends in a first-person
+    /// word ("why am I", "is it bad that my", "can you tell me why I"). The question mark closing its clause reaches
+    /// nothing.
+    /// </summary>
+    private HashSet<int> StatementOpeners(ContextCategoryRules category)
+    {
+        var statements = new HashSet<int>();
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            foreach (var term in category.PseudoIndex.Candidates(_tokens[i]))
+            {
+                if (term.Parts.Count > 0 && _rules.FirstPerson.Contains(term.Parts[^1]) && term.TryMatch(_tokens, i, out var end))
+                {
+                    statements.UnionWith(Enumerable.Range(i, end - i + 1)); // "why am I": "am I" opens a question too
+                }
+            }
+        }
+
+        return statements;
     }
 
     /// <summary>Every token covered by a match of one of <paramref name="terms"/>.</summary>

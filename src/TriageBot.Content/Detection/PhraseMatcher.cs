@@ -68,7 +68,7 @@ internal sealed class PhraseMatcher
         for (var g = 0; g < Groups.Count; g++)
         {
             standing[g] = [.. found[g]
-                .Where(o => o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored))
+                .Where(o => (o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored)) && !context.IsNegatedAround(o.Start, o.End, o.Entry.Words))
                 .Select(o => o with { Flags = context.Flags(o.Start, o.End, ignored) & ~ignore })];
             if (standing[g].Count == 0)
             {
