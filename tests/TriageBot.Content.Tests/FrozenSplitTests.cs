@@ -55,12 +55,19 @@ public sealed partial class FrozenSplitTests(ITestOutputHelper output)
         Assert.True(leaks.Count == 0, "Test-split words copied into red-flags.yaml:\n" + string.Join("\n", leaks));
     }
 
+    /// <summary>
+    /// Prints the figures (Phrasings/README.md has them per rule) and holds the floors fixed before tuning that are
+    /// met. The recall floors (emergency 90% at once and 98% with the check question, urgent 85%) are not met yet and
+    /// are reported, not asserted: lowering them to the rate reached would make the gate fit the result.
+    /// </summary>
     [Fact]
-    public void TestSplit_Measured()
+    public void TestSplit_Measured_FalseAlarmsAtMostFivePercent()
     {
         var report = Measure(Test);
         Console.WriteLine(report.Text);
         output.WriteLine(report.Text);
+
+        Assert.True(report.FalseAlarmRate <= 0.05, $"false alarms {report.FalseAlarmRate:P1} on the frozen split; the floor is 5%");
     }
 
     private static Measurement Measure(IReadOnlyList<Phrasing> set)
