@@ -3,7 +3,7 @@ using System.Text;
 using TriageBot.Content.Model;
 using TriageBot.Content.Tests.Support;
 using Xunit.Abstractions;
-using static TriageBot.Content.Tests.Support.DevPhrasings;
+using static TriageBot.Content.Tests.Support.PhrasingSplit;
 
 namespace TriageBot.Content.Tests;
 
@@ -19,8 +19,8 @@ public sealed class DevSplitTests(ITestOutputHelper output)
     [Fact]
     public void DevSplit_IsReadAndHasBothPositivesAndNegatives()
     {
-        Assert.True(All.Count(p => p.IsPositive) >= 100, $"{All.Count(p => p.IsPositive)} dev positives");
-        Assert.True(All.Count(p => !p.IsPositive) >= 50, $"{All.Count(p => !p.IsPositive)} dev negatives");
+        Assert.True(Dev.Count(p => p.IsPositive) >= 100, $"{Dev.Count(p => p.IsPositive)} dev positives");
+        Assert.True(Dev.Count(p => !p.IsPositive) >= 50, $"{Dev.Count(p => !p.IsPositive)} dev negatives");
     }
 
     [Fact]
@@ -34,9 +34,9 @@ public sealed class DevSplitTests(ITestOutputHelper output)
     private static string Report()
     {
         var c = CultureInfo.InvariantCulture;
-        var rows = All.Select(p => (Phrasing: p, Hits: Table.Value.Detector.Detect(p.Text))).ToList();
+        var rows = Dev.Select(p => (Phrasing: p, Hits: Table.Value.Detector.Detect(p.Text))).ToList();
         var text = new StringBuilder();
-        text.AppendLine(c, $"Dev split: {All.Count(p => p.IsPositive)} positives, {All.Count(p => !p.IsPositive)} negatives.");
+        text.AppendLine(c, $"Dev split: {Dev.Count(p => p.IsPositive)} positives, {Dev.Count(p => !p.IsPositive)} negatives.");
         text.AppendLine(c, $"{"rule",-20} {"level",-10} {"n",4} {"caught",7} {"same rule",10} | {"neg n",6} {"alarms",7}");
         foreach (var rule in Table.Value.Rules.OrderBy(r => r.Level).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
@@ -70,6 +70,6 @@ public sealed class DevSplitTests(ITestOutputHelper output)
     }
 
     /// <summary>Caught: a hit at the expected level or a more urgent one (the frozen split's measure).</summary>
-    private static bool Caught(DevPhrasing phrasing, IReadOnlyList<RedFlagHit> hits) =>
+    private static bool Caught(Phrasing phrasing, IReadOnlyList<RedFlagHit> hits) =>
         hits.Any(h => h.Level <= (phrasing.Level == "emergency" ? DispositionLevel.Emergency : DispositionLevel.Urgent));
 }

@@ -15,9 +15,13 @@ internal static class PhrasingSplit
 
     public static string Folder => Path.Combine(RepoPaths.Root, "tests", "TriageBot.Content.Tests", "Phrasings");
 
-    public static IReadOnlyList<Phrasing> Test { get; } = Read("test-split.yaml");
+    private static readonly Lazy<List<Phrasing>> TestSplit = new(() => Read("test-split.yaml"));
+    private static readonly Lazy<List<Phrasing>> DevSplit = new(() => Read("dev-split.yaml"));
 
-    public static IReadOnlyList<Phrasing> Dev { get; } = Read("dev-split.yaml");
+    /// <summary>The frozen test split (read only when a test asks for it: tuning runs read the dev split alone).</summary>
+    public static IReadOnlyList<Phrasing> Test => TestSplit.Value;
+
+    public static IReadOnlyList<Phrasing> Dev => DevSplit.Value;
 
     private static List<Phrasing> Read(string file)
     {
