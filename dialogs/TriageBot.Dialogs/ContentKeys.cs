@@ -246,6 +246,9 @@ public static class ContentKeys
     {
         /// <summary>Said when a mentioned red flag is not happening now, before the pending question is asked again.</summary>
         public const string CarryOn = "check.carry-on";
+
+        /// <summary>Said instead of <see cref="CarryOn"/> after a self-harm mention answered no: the crisis line, once.</summary>
+        public const string SelfHarmNo = "check.self-harm-no";
     }
 
     /// <summary>Medicine advice after the self-care and routine outcomes: one or the other, never both.</summary>

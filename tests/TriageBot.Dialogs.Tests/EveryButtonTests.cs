@@ -140,7 +140,8 @@ public sealed class EveryButtonTests
             yield return $"{choice} did not give {rule.AdviceKey}";
         }
 
-        if (!Choices.IsPositive(choice) && !said.Contains(chat.T(ContentKeys.Check.CarryOn)))
+        var carryOn = rule.Id == ContentKeys.RedFlagIds.SelfHarm ? ContentKeys.Check.SelfHarmNo : ContentKeys.Check.CarryOn;
+        if (!Choices.IsPositive(choice) && !said.Contains(chat.T(carryOn)))
         {
             yield return "no did not carry on";
         }

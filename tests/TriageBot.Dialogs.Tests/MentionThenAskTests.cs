@@ -132,4 +132,20 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
     }
 
     private void Print(TriageChat chat) => output.WriteLine(chat.Transcript());
+
+    [Fact]
+    public async Task SelfHarmMentionAnsweredNo_StillGivesTheCrisisLine_ThenCarriesOn()
+    {
+        const string brother = "my brother killed himself last year";
+        var chat = new TriageChat(reader: new MentionReader((brother, RedFlagIds.SelfHarm, MentionReason.Other)));
+        await chat.ConsentAndAgeAsync();
+        Assert.Equal([chat.Q(Prompt.Check.SelfHarm)], Texts(await chat.SayAsync(brother)));
+
+        var replies = await chat.SayAsync("no");
+
+        Print(chat);
+        Assert.Equal([chat.T(Check.SelfHarmNo), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[1].Prompt)], Texts(replies));
+        Assert.Contains("Samaritans", Texts(replies)[0], StringComparison.Ordinal);
+        Assert.Null(Outcome(replies));
+    }
 }

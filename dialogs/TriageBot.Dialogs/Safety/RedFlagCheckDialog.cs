@@ -63,7 +63,8 @@ internal sealed class RedFlagCheckDialog(TriageServices services, ChoicePrompt c
         else
         {
             findings.RuleOut(rule.Id);
-            wording.Say(ContentKeys.Check.CarryOn);
+            // Someone who has just mentioned suicide is told where to get help even when it is not about them now.
+            wording.Say(rule.Id == ContentKeys.RedFlagIds.SelfHarm ? ContentKeys.Check.SelfHarmNo : ContentKeys.Check.CarryOn);
         }
 
         return await AskOrFinishAsync(dc, new RedFlagCheckState([.. state.RuleIds.Skip(1)]), cancellationToken);
