@@ -7,6 +7,10 @@ namespace TriageBot.Browser.Tests;
 /// <summary>One browser with the chat page open, plus what the tests read from it: CSP violations, axe, screenshots.</summary>
 internal sealed class ChatPageSession : IAsyncDisposable
 {
+    // Waiting for the page is not a timing assertion: on a loaded 2-core machine Web Chat can take more than
+    // Playwright's default 5 s to render a long run of replies (the disposition, medicine, safety net, sources).
+    static ChatPageSession() => Assertions.SetDefaultExpectTimeout(30_000);
+
     // Added by Playwright before any page script and outside the page's CSP, so it sees every violation.
     private const string CspRecorder = """
         window.__cspViolations = [];
