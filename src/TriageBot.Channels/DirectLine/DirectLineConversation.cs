@@ -111,8 +111,11 @@ internal sealed class DirectLineConversation
             var sequence = ++_sequence;
             var now = _timeProvider.GetUtcNow();
 
-            // Clients order by timestamp as well as by arrival, so never let a clock step make it go backwards.
-            _lastTimestamp = now > _lastTimestamp ? now : _lastTimestamp;
+            // Web Chat sorts what it shows by timestamp, read to the millisecond, and breaks ties by the order its
+            // sagas happen to finish (a turn's replies wait there for their replyToId). So every activity gets a
+            // timestamp at least a millisecond after the one before it, and a clock step never makes it go back.
+            var next = _lastTimestamp.AddMilliseconds(1);
+            _lastTimestamp = now >= next ? now : next;
             stored = activity with
             {
                 Id = DirectLineIds.ActivityId(Id, sequence),

@@ -62,7 +62,12 @@ public sealed class DirectLineActivityTests : DirectLineTest
         Assert.Equal("dl_pat", inbound.From?.Id);
         Assert.Equal(RoleTypes.User, inbound.From?.Role);
         Assert.Equal("c1", inbound.ChannelData?.GetProperty("clientActivityID").GetString());
-        Assert.Equal(Clock.GetUtcNow(), inbound.Timestamp);
+
+        // The bot sees the time the service stamped on the echo (never before the clock's now).
+        var log = (await Client.GetActivitiesAsync(conversation.ConversationId, conversation.Token)).Json.GetProperty("activities");
+        var echo = log.EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        Assert.Equal(echo.GetProperty("timestamp").GetDateTimeOffset(), inbound.Timestamp);
+        Assert.True(inbound.Timestamp >= Clock.GetUtcNow());
     }
 
     [Fact]

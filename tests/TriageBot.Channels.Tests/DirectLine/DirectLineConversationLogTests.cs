@@ -56,7 +56,7 @@ public sealed class DirectLineConversationLogTests
     }
 
     [Fact]
-    public void Append_ClockStepsBack_TimestampsStillNonDecreasing()
+    public void Append_ClockStepsBack_TimestampsStillIncreasing()
     {
         var conversation = new DirectLineConversation("c", null, null, _options, _clock);
         var first = conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true);
@@ -64,7 +64,21 @@ public sealed class DirectLineConversationLogTests
 
         var second = conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true);
 
-        Assert.True(second.Timestamp >= first.Timestamp);
+        Assert.True(second.Timestamp > first.Timestamp);
+    }
+
+    [Fact]
+    public void Append_ATurnsRepliesInTheSameInstant_EachAMillisecondLaterThanTheOneBefore()
+    {
+        // Web Chat orders by timestamp to the millisecond; equal ones were shown out of order (the menu's buttons
+        // then vanished, since Web Chat shows suggested actions only under the last message).
+        var conversation = new DirectLineConversation("c", null, null, _options, _clock);
+
+        var sent = Enumerable.Range(0, 8).Select(_ => conversation.Append(new Activity { Type = ActivityTypes.Message }, persist: true)).ToList();
+
+        var milliseconds = sent.Select(a => a.Timestamp!.Value.ToUnixTimeMilliseconds()).ToList();
+        Assert.Equal(milliseconds.Order(), milliseconds);
+        Assert.Equal(milliseconds.Count, milliseconds.Distinct().Count());
     }
 
     [Fact]
