@@ -15,9 +15,12 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
         ArgumentNullException.ThrowIfNull(referral);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // A turn re-run after a state conflict confirms the same referral again under the same reference: that is
+        // the referral already stored, not an error. The same reference for someone else is a real collision.
         command.CommandText = """
             INSERT INTO referrals (reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact)
-            VALUES ($reference, $subject, $created, $version, $disposition, $summary, $contact);
+            VALUES ($reference, $subject, $created, $version, $disposition, $summary, $contact)
+            ON CONFLICT (reference) DO NOTHING;
             """;
         command.Parameters.AddWithValue("$reference", referral.Reference);
         command.Parameters.AddWithValue("$subject", referral.SubjectHash);
@@ -26,7 +29,10 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
         command.Parameters.AddWithValue("$disposition", referral.Disposition);
         command.Parameters.AddWithValue("$summary", referral.SummaryJson);
         command.Parameters.AddWithValue("$contact", referral.ProtectedContact);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            ReferralReferences.EnsureSameSubject(referral, await FindAsync(referral.Reference, cancellationToken));
+        }
     }
 
     public async Task<ReferralRecord?> FindAsync(string reference, CancellationToken cancellationToken)

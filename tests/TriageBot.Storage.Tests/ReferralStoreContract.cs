@@ -38,6 +38,29 @@ public abstract class ReferralStoreContract
         Assert.NotNull(await Store.FindAsync(theirs.Reference, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Add_TheSameReferralAgain_AsATurnReRunAfterAStateConflictDoes_KeepsTheFirstAndSucceeds()
+    {
+        var referral = New("subject-rerun");
+        await Store.AddAsync(referral, CancellationToken.None);
+
+        await Store.AddAsync(referral with { CreatedUtc = referral.CreatedUtc.AddSeconds(1) }, CancellationToken.None);
+
+        Assert.Equal(referral, await Store.FindAsync(referral.Reference, CancellationToken.None));
+        Assert.Equal(1, await Store.DeleteBySubjectAsync("subject-rerun", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Add_AReferenceAnotherPersonHas_IsRefusedAndTheirReferralStays()
+    {
+        var theirs = New("subject-collision");
+        await Store.AddAsync(theirs, CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.AddAsync(theirs with { SubjectHash = "subject-me" }, CancellationToken.None));
+
+        Assert.Equal(theirs, await Store.FindAsync(theirs.Reference, CancellationToken.None));
+    }
+
     private static ReferralRecord New(string subject) => new(
         $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
         subject,

@@ -12,7 +12,7 @@ public sealed class InMemoryReferralStore : IReferralStore
         ArgumentNullException.ThrowIfNull(referral);
         if (!_referrals.TryAdd(referral.Reference, referral))
         {
-            throw new InvalidOperationException("A referral with this reference already exists.");
+            ReferralReferences.EnsureSameSubject(referral, _referrals.GetValueOrDefault(referral.Reference));
         }
 
         return Task.CompletedTask;
