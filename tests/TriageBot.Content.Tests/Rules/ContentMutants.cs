@@ -10,7 +10,7 @@ internal sealed record ContentMutant(string File, string RuleId, string Operator
 
 /// <summary>
 /// Systematic mutants of the clinical content, made on the text as written (then read by the real YAML reader):
-/// dispositions.yaml, each rule deleted, its level lowered by one, narrowed by a finding no one records, its advice
+/// dispositions.yaml, each rule deleted, its level lowered by one, narrowed by one more finding (that its test does not give), its advice
 /// replaced by the level's general advice; red-flags.yaml, each red flag's level lowered, its advice replaced by the
 /// general advice, its hazard replaced by another. An operator that finds nothing to change throws: a mutant that
 /// silently equals the original would count as a survivor for no reason, or hide one.
@@ -19,11 +19,15 @@ internal static partial class ContentMutants
 {
     public const string Delete = "delete the rule";
     public const string LowerLevel = "lower its level by one";
-    public const string Narrow = "narrow it with a finding never recorded";
+    public const string Narrow = "narrow it with a finding its test does not give";
     public const string OtherAdvice = "give the level's general advice instead";
     public const string OtherHazard = "name another hazard";
 
-    public const string NeverRecorded = "mutant.never-recorded";
+    /// <summary>
+    /// A finding the dialogs do record (so startup validation accepts the narrowed rule; a finding nobody records would
+    /// be refused there) that no rule's test gives: pregnancy has no level of its own.
+    /// </summary>
+    public const string NarrowingFinding = "pregnancy.yes";
     public const string OtherHazardId = "HAZ-FALSE-ALARM";
 
     private static readonly Dictionary<string, string> Lower = new(StringComparer.Ordinal)
@@ -54,7 +58,7 @@ internal static partial class ContentMutants
                 yield return Mutant(LowerLevel, ReplaceOnce(lines[i], Level(), $"level: {lower}", id));
             }
 
-            yield return Mutant(Narrow, ReplaceOnce(lines[i], When(), $"when: [ {NeverRecorded}, ", id));
+            yield return Mutant(Narrow, ReplaceOnce(lines[i], When(), $"when: [ {NarrowingFinding}, ", id));
             if (Advice().IsMatch(lines[i]))
             {
                 yield return Mutant(OtherAdvice, ReplaceOnce(lines[i], Advice(), $"advice: advice.{level}", id));
