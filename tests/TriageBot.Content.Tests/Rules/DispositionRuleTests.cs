@@ -322,9 +322,12 @@ public sealed class DispositionRuleTests
     {
         var expected = new WhatThePersonHears(level, Sorted(says), Sorted(withOutcome), Sorted(hazards));
 
-        var heard = WhatThePersonHears.Of(_table, given);
+        var result = _table.Evaluate(given.ToHashSet(StringComparer.Ordinal));
+        var heard = WhatThePersonHears.From(result);
 
-        Assert.Equal(expected.ToString(), heard.ToString());
+        Assert.True(
+            expected.Same(heard),
+            $"Given [{string.Join(", ", given)}]\n  expected:        {expected}\n  the table gives: {heard}\n  rules matched:   [{string.Join(", ", result.Rules)}]");
     }
 
     private static List<string> Sorted(string[]? items) => [.. (items ?? []).Order(StringComparer.Ordinal)];
