@@ -21,7 +21,7 @@ public sealed class WhatWasRecordedIsWhatWasSaidTests(ITestOutputHelper output)
             Locale = locale,
             Age = "50 to 69",
             Pain = new("Lower back", "Into one leg", Score: "7", For: "6 to 12 weeks"),
-            NumbIn = ["Leg or foot", "Groin or buttocks"],
+            NumbIn = ["Leg or foot", "Between your legs"],
         };
 
         await using var triage = await WebChatTriage.RunAsync(says);
