@@ -67,7 +67,7 @@ internal static class Summary
         return string.Join("\n\n", lines);
     }
 
-    /// <summary>Every chosen place or treatment, in the order chosen: "Leg or foot, Groin or buttocks".</summary>
+    /// <summary>Every chosen place or treatment, in the order chosen: "Leg or foot, Between your legs".</summary>
     private static string Titles(Wording wording, string promptKey, IReadOnlyList<string>? choiceIds) =>
         choiceIds is { Count: > 0 } ids ? string.Join(", ", ids.Select(id => Title(wording, promptKey, id))) : "-";
 

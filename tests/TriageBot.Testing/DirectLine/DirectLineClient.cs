@@ -78,11 +78,11 @@ public sealed class DirectLineClient(Uri baseAddress, string? forwardedFor = nul
     public Task<DirectLineAnswer> GetActivitiesAsync(string conversationId, string credential, string? watermark = null) =>
         SendAsync(HttpMethod.Get, $"{Root}/conversations/{Uri.EscapeDataString(conversationId)}/activities{Query(watermark)}", credential);
 
-    /// <summary>The body Web Chat 4.18 posts for a typed message (recorded from the real client).</summary>
-    public static string WebChatMessage(string text, string clientActivityId, string fromId = "dl_test-user") => $$"""
+    /// <summary>The body Web Chat 4.18 posts for a typed message (recorded from the real client), in the page's locale.</summary>
+    public static string WebChatMessage(string text, string clientActivityId, string fromId = "dl_test-user", string locale = "en-US") => $$"""
         {"attachments":[],"channelData":{"attachmentSizes":[],"clientActivityID":"{{clientActivityId}}"},"text":"{{text}}",
          "textFormat":"plain","type":"message","channelId":"webchat",
-         "from":{"id":"{{fromId}}","name":"Test user","role":"user"},"locale":"en-US",
+         "from":{"id":"{{fromId}}","name":"Test user","role":"user"},"locale":"{{locale}}",
          "localTimestamp":"2026-11-21T04:30:36.658Z","localTimezone":"UTC",
          "entities":[{"requiresBotState":true,"supportsListening":true,"supportsTts":true,"type":"ClientCapabilities"}]}
         """;

@@ -46,6 +46,12 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     /// <summary>A pause before each answer, as a person reading the question takes (zero: answer at once).</summary>
     public TimeSpan ThinkTime { get; init; }
 
+    /// <summary>
+    /// The locale the page sends, as Web Chat's <c>locale</c> setting does: in the join event and every message.
+    /// Null plays the recorded default client (joins as en-GB, then sends en-US).
+    /// </summary>
+    public string? Locale { get; init; }
+
     /// <summary>Answers of 429 or 503 that were waited out.</summary>
     public int Refusals { get; private set; }
 
@@ -62,6 +68,25 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
         await BeginAsync(cancellationToken);
         await AnswerAsync(RoutineWalk, cancellationToken);
         return Outcome;
+    }
+
+    /// <summary>
+    /// Submits an Adaptive Card as Web Chat does: a message with no text whose <c>value</c> holds the inputs and the
+    /// action's data.
+    /// </summary>
+    public Task SubmitAsync(JsonElement value, CancellationToken cancellationToken)
+    {
+        using var channelData = JsonDocument.Parse($$"""{"clientActivityID":"patient-{{++_sequence}}"}""");
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = "webchat",
+            From = new ChannelAccount { Id = userId, Name = "Test user", Role = RoleTypes.User },
+            Locale = Locale ?? "en-US",
+            Value = value,
+            ChannelData = channelData.RootElement.Clone(),
+        };
+        return SendAsync(JsonSerializer.Serialize(activity, SchemaJsonContext.Default.Activity), cancellationToken);
     }
 
     /// <summary>A token from the secret, the conversation, and the join event that brings the welcome.</summary>
@@ -145,10 +170,10 @@ public sealed class DirectLinePatient(DirectLineClient client, string userId)
     }
 
     private string JoinEvent() =>
-        $$"""{"type":"event","name":"webchat/join","value":{"language":"en-GB"},"from":{"id":"{{userId}}","role":"user"},"locale":"en-GB"}""";
+        $$"""{"type":"event","name":"webchat/join","value":{"language":"{{Locale ?? "en-GB"}}"},"from":{"id":"{{userId}}","role":"user"},"locale":"{{Locale ?? "en-GB"}}"}""";
 
     private string Message(string text) =>
-        DirectLineClient.WebChatMessage(JsonEncodedText.Encode(text).ToString(), $"patient-{++_sequence}", userId);
+        DirectLineClient.WebChatMessage(JsonEncodedText.Encode(text).ToString(), $"patient-{++_sequence}", userId, Locale ?? "en-US");
 
     /// <summary>For reports: the median and 95th percentile of turn times, in milliseconds.</summary>
     public static string Summarize(IEnumerable<TimeSpan> turnTimes)
