@@ -121,20 +121,16 @@ internal sealed partial class AnsweredTriage
             Prompt.Numbness.Any => (_set.NumbnessAny, null),
             Prompt.Numbness.Where or Prompt.Numbness.WhereMore => (NextOf(TriageModel.PlacesAsked(_set.Places), Prompt.Numbness.Where, Prompt.Numbness.WhereMore), null),
             Prompt.Numbness.Worsening => (_set.Worsening, null),
-            Prompt.Treatments.Pick or Prompt.Treatments.More => (NextOf(_set.Treatments, Prompt.Treatments.Pick, Prompt.Treatments.More) is { } t ? t : Choices.None, null),
+            Prompt.Treatments.Pick or Prompt.Treatments.More =>
+                (_set.Treatments.Count == 0 ? Choices.None : NextOf(_set.Treatments, Prompt.Treatments.Pick, Prompt.Treatments.More), null),
             Prompt.Treatments.Helped => (_set.Helped, null),
             _ => (Quiet(asking), null),
         };
-        if (asking == Prompt.Treatments.More && answer == Choices.None)
-        {
-            answer = Choices.Done;
-        }
-
         return Give(asking, answer, typedAs, timesBefore);
     }
 
     /// <summary>The next of several picks (places, treatments) across the first question and its "anything else?".</summary>
-    private string? NextOf(IReadOnlyList<string> picks, string first, string more)
+    private string NextOf(IReadOnlyList<string> picks, string first, string more)
     {
         var given = (_given.TryGetValue(first, out var a) ? a : 0) + (_given.TryGetValue(more, out var b) ? b : 0) - 1;
         return given < picks.Count ? picks[given] : Choices.Done;
@@ -147,10 +143,11 @@ internal sealed partial class AnsweredTriage
             return SendAsync(typedAs!);
         }
 
-        var choice = TriageChat.Catalog.Prompt(asking, _set.Locale).Choices.Single(c => c.Id == answer);
+        var choice = TriageChat.Catalog.Prompt(asking, _set.Locale).Choices.FirstOrDefault(c => c.Id == answer)
+            ?? throw new InvalidOperationException($"{asking} has no choice '{answer}'.\n{Chat.Transcript()}");
 
         // A sentence already said this red flag: the re-asked question is answered no (the finding stays recorded).
-        if (_how == Answering.FreeText && timesBefore > 0 && TriageChatSteps.ScreenPrompts.Contains(asking))
+        if (_how == Answering.FreeText && timesBefore > 0 && ScreenFinding(asking) is { } said && _written.Contains(said))
         {
             return SendAsync(TriageChat.Catalog.Prompt(asking, _set.Locale).Choices.Single(c => c.Id == Choices.No).Title);
         }
@@ -167,7 +164,7 @@ internal sealed partial class AnsweredTriage
     /// <summary>A positive screen answer whose red flag has a phrasing (once per red flag): that sentence.</summary>
     private string? FreeTextAnswer(string asking, string answer)
     {
-        var finding = RedFlagScreen.Order[AnswerSet.ScreenIndex(asking)].Finding;
+        var finding = ScreenFinding(asking);
         if (!Choices.IsPositive(answer) || finding is null || !finding.StartsWith("redflag.", StringComparison.Ordinal)
             || !FreeTextFor.TryGetValue(finding["redflag.".Length..], out var sentences) || !_written.Add(finding))
         {
@@ -176,6 +173,10 @@ internal sealed partial class AnsweredTriage
 
         return Pick(sentences, asking);
     }
+
+    /// <summary>The finding a screen question records; null for any other question.</summary>
+    private static string? ScreenFinding(string asking) =>
+        TriageChatSteps.ScreenPrompts.Contains(asking) ? RedFlagScreen.Order[AnswerSet.ScreenIndex(asking)].Finding : null;
 
     /// <summary>One of <paramref name="options"/>, chosen by the set's wording draw and the question (so it varies).</summary>
     private string Pick(IReadOnlyList<string> options, string asking) =>
