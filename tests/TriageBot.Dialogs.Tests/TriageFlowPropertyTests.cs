@@ -24,17 +24,24 @@ public sealed class TriageFlowPropertyTests(ITestOutputHelper output)
     {
         var table = ClinicalTable.Real;
         var levels = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sentences = 0;
 
-        await Property.CheckAsync(AnswerSetGen.For(table.Content), async set =>
+        await Property.CheckAsync(AnswerSetGen.For(table.Content, mostPositive: 2), async set =>
         {
             var expected = set.Walk(table.Content);
             var triage = await AnsweredTriage.RunAsync(set, how);
 
             AssertEndsAsTheTableSays(triage, expected, set.Locale);
             levels[expected.Level] = levels.GetValueOrDefault(expected.Level) + 1;
+            sentences += triage.WrittenAsFreeText;
         }, AnswerSets, set => $"answered {how}:\n{set.Walk(table.Content).Transcript(table.Content, set.Locale)}");
 
-        output.WriteLine($"{AnswerSets} generated answer sets answered {how} (seed {Property.Seed}); outcomes: {string.Join(", ", levels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key} {l.Value}"))}.");
+        output.WriteLine($"{AnswerSets} generated answer sets answered {how} (seed {Property.Seed}); outcomes: {string.Join(", ", levels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key} {l.Value}"))}; red flags written as free text: {sentences}.");
+
+        // Not vacuous: both kinds of ending were reached, and the free-text way really wrote red flags as sentences.
+        Assert.Contains("emergency", levels.Keys);
+        Assert.True(levels.Count > 1, "Every generated set ended in an emergency: the non-emergency ending went unchecked.");
+        Assert.True(how != Answering.FreeText || sentences > 0, "No red flag was written as free text.");
     }
 
     /// <summary>

@@ -19,7 +19,9 @@ internal static class AnswerSetGen
 
     private static readonly string[] Locales = ["en-GB", "en-US"];
 
-    public static Gen<AnswerSet> For(IContentCatalog content)
+    /// <param name="mostPositive">How often screen answers may be positive at most (index into never, 3%, 10%, 30%):
+    /// whole conversations use fewer, so more of them get past the screen.</param>
+    public static Gen<AnswerSet> For(IContentCatalog content, int mostPositive = 3)
     {
         ArgumentNullException.ThrowIfNull(content);
         string[] Ids(string prompt) => [.. content.Prompt(prompt, null).Choices.Select(c => c.Id)];
@@ -33,7 +35,7 @@ internal static class AnswerSetGen
 
         return
             from locale in Gen.Int[0, Locales.Length - 1]
-            from rate in Gen.Int[0, PositiveFrom.Length - 1]
+            from rate in Gen.Int[0, Math.Min(mostPositive, PositiveFrom.Length - 1)]
             from screen in Gen.Int[0, 99].Array[order.Count]
             from location in Gen.Int[0, locations.Length - 1]
             from spread in Gen.Int[0, spreads.Length - 1]

@@ -56,6 +56,9 @@ internal sealed partial class AnsweredTriage
     /// <summary>Every text the bot said.</summary>
     public IEnumerable<string> Said => Chat.Turns.SelectMany(t => t.Bot);
 
+    /// <summary>The red flags written as a free-text sentence instead of a tapped answer.</summary>
+    public int WrittenAsFreeText => _written.Count;
+
     /// <summary>Whether the last turn still left a question open (the walk ran out of turns).</summary>
     public bool LeftOpen { get; private set; }
 
