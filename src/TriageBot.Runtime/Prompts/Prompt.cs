@@ -51,6 +51,9 @@ public abstract class Prompt<TValue> : Dialog
             return DialogTurnResult.Waiting;
         }
 
+        // Said before this prompt read the reply (an interruption's advice for a warning sign typed here): that is
+        // not an answer to the question, so it never stands in for asking again.
+        var saidBefore = dc.Context.Responded;
         var instance = dc.ActiveDialog!;
         var state = Read(instance);
         var attempts = state.AttemptCount + 1;
@@ -73,14 +76,15 @@ public abstract class Prompt<TValue> : Dialog
 
         // A question or free text gets its own short answer, then the question itself again (not the retry text),
         // also after something else answered this turn (a warning sign's advice): the person is never left without
-        // the question. Otherwise a message sent this turn (a validator's) stands in for the retry text.
+        // the question. Otherwise a message the validator sent stands in for the retry text; advice said before the
+        // prompt read the reply does not, or a red flag typed in a short reply would get its advice and then silence.
         var explanation = recognized.Kind switch
         {
             ReplyKind.Question => state.Options.QuestionReply,
             ReplyKind.FreeText => state.Options.FreeTextReply,
             _ => null,
         };
-        if (explanation is not null || !dc.Context.Responded)
+        if (explanation is not null || !dc.Context.Responded || saidBefore)
         {
             Send(dc.Context, explanation);
             await SendPromptAsync(dc.Context, state.Options, isRetry: explanation is null, cancellationToken);
