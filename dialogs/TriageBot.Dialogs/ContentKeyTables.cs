@@ -83,7 +83,7 @@ internal static class ContentKeyTables
         {
             ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.WeaknessSudden, ContentKeys.Findings.FeverSevere, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
             ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
-            ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.InjuryMinor,
+            ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.AgeUnclear, ContentKeys.Findings.InjuryMinor,
             ContentKeys.Findings.RiskBones, ContentKeys.Findings.ProcedureRecent, ContentKeys.Findings.InflammatoryYes,
             ContentKeys.Findings.PregnancyYes,
         };

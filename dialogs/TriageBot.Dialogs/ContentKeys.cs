@@ -360,6 +360,9 @@ public static class ContentKeys
         public const string FeverSevere = "redflag.fever.severe";
         public const string AgeUnder45 = "age.under-45";
         public const string Age50Plus = "age.50-plus";
+
+        /// <summary>An age the bot could not understand: graded like the oldest group (when in doubt, escalate).</summary>
+        public const string AgeUnclear = "age.unclear";
         public const string InjuryMinor = "injury.minor";
         public const string RiskBones = "risk.bones";
         public const string ProcedureRecent = "procedure.recent";

@@ -51,6 +51,25 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Contains("HAZ-AAA", Outcome(replies)!.Reasons);
     }
 
+    [Fact]
+    public async Task AgeNeverUnderstood_OlderPeoplesQuestionsAreAsked_AndUpperBackPainIsGradedAsAtFiftyOrOver()
+    {
+        var chat = new TriageChat();
+        var replies = await chat.ConsentAsync();
+        for (var attempt = 0; attempt < 5 && !chat.WasAsked(Prompt.RedFlag.SuddenSevere); attempt++)
+        {
+            replies = await chat.SayAsync("rather not say");
+        }
+
+        await chat.AnswerScreenAsync(replies);
+        await chat.PainAsync(location: "upper back", duration: "4 months");
+        await chat.FinishAsync();
+
+        Print(chat);
+        Assert.True(chat.WasAsked(Prompt.RedFlag.Aaa));
+        Assert.Contains(chat.Turns, t => t.Bot.Contains("[triage.outcome: urgent; HAZ-THORACIC]"));
+    }
+
     [Theory]
     [InlineData(Prompt.RedFlag.Weakness, Advice.RedFlag.Weakness, "HAZ-NEURO")]
     [InlineData(Prompt.RedFlag.Fever, Advice.RedFlag.Fever, "HAZ-INFECTION")]

@@ -93,8 +93,8 @@ internal static class RedFlagScreen
     };
 
     /// <summary>
-    /// An age not understood: questions for older people are still asked (asking is harmless, missing is not), but no
-    /// age is recorded.
+    /// An age not understood: questions for older people are still asked (asking is harmless, missing is not). No age
+    /// band is recorded, only <c>age.unclear</c>, which the table grades like the oldest group.
     /// </summary>
     public static IReadOnlyList<string> AssumedWhenAgeUnclear { get; } = [Findings.Age50Plus];
 }

@@ -61,6 +61,7 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
                     return state;
                 }
 
+                findings.Add(ContentKeys.Findings.AgeUnclear);
                 return state with { Assumed = [.. RedFlagScreen.AssumedWhenAgeUnclear] };
             case ScreenReading.YesOrUnclear:
                 var picked = choice.ReadOutcome(result);

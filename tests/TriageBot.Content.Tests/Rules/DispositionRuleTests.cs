@@ -242,6 +242,11 @@ public sealed class DispositionRuleTests
         Expect(["pain.location.upper-back", "age.50-plus"], Urgent, says: ["advice.location.upper-back"], hazards: ["HAZ-THORACIC"]);
 
     [Fact]
+    [CoversRule("thoracic-age-unclear")]
+    public void UpperBackPainWithAnAgeTheBotCouldNotUnderstand_IsUrgent_AsAtFiftyOrOver() =>
+        Expect(["pain.location.upper-back", "age.unclear"], Urgent, says: ["advice.location.upper-back"], hazards: ["HAZ-THORACIC"]);
+
+    [Fact]
     [CoversRule("thoracic")]
     public void UpperBackPain_WithNothingElse_IsRoutine() =>
         Expect(["pain.location.upper-back"], Routine);
@@ -256,6 +261,11 @@ public sealed class DispositionRuleTests
     [CoversRule("fragility-age")]
     public void AMinorInjuryAtSeventyOrOver_IsUrgent_FragilityFracture() =>
         Expect(["injury.minor", "age.70-plus"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
+
+    [Fact]
+    [CoversRule("fragility-age-unclear")]
+    public void AMinorInjuryWithAnAgeTheBotCouldNotUnderstand_IsUrgent_AsAtSeventyOrOver() =>
+        Expect(["injury.minor", "age.unclear"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
 
     // Inflammatory back pain, and pain relief that is not working.
     [Fact]
