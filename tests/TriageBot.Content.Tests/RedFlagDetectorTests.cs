@@ -157,6 +157,7 @@ public sealed class RedFlagDetectorTests
     [InlineData("she is unable to stand", "she|is|cant|stand")]
     [InlineData("not being able to control", "cant|control")]
     [InlineData("I no able to walk", "i|cant|walk")]
+    [InlineData("I no can feel my legs", "i|cant|feel|my|legs")]
     [InlineData("he wasn't able to wee", "he|couldnt|wee")]
     [InlineData("not able, to be honest", "not|able|to|be|honest")]
     [InlineData("pins & needles", "pins|and|needles")]

@@ -270,7 +270,7 @@ internal static class Tokenizer
 
     /// <summary>
     /// "unable to", "not able to", "not being able to", "haven't been able to", "ain't able to" and non-native "no able
-    /// to" read as "cant"
+    /// to" and "no can" read as "cant"
     /// ("wasn't able to", "hadn't been able to" as "couldnt"), so every "can't ..." entry also matches the ways people
     /// say it ("I haven't been able to pass water" is "I can't pass water"). Entries are normalized the same way.
     /// </summary>
@@ -280,6 +280,15 @@ internal static class Tokenizer
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
+            // Non-native "I no can feel my legs" is "I cant feel my legs".
+            if (token.Text is "no" or "not" && i + 1 < tokens.Count && tokens[i + 1] is { Text: "can", CommaBefore: false } can
+                && can.Sentence == token.Sentence)
+            {
+                joined.Add(token with { Text = "cant", End = can.End, Alias = null, QuestionAfter = can.QuestionAfter });
+                i++;
+                continue;
+            }
+
             var able = token.Text == "unable" ? i : -1;
             if (able < 0 && (token.Text is "not" or "no" || token.Alias == "not"))
             {
