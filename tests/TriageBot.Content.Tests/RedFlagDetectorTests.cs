@@ -47,6 +47,9 @@ public sealed class RedFlagDetectorTests
     [InlineData("my foot now flops when I walk", "weakness-severe")]
     [InlineData("I cnt control my bladder", "ces")]
     [InlineData("wanna kill meself", "self-harm")]
+    [InlineData("my legs are literally really numb", "ces")]
+    [InlineData("I no can feel down below", "ces")]
+    [InlineData("I am unable to control my bladder", "ces")]
     public void Detect_RedFlagStatement_ReturnsTheRule(string text, string ruleId) =>
         Assert.Contains(Detector.Detect(text), h => h.RuleId == ruleId);
 
