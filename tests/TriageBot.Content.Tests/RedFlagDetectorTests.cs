@@ -159,6 +159,7 @@ public sealed class RedFlagDetectorTests
     [InlineData("I haven't been able to pass water", "i|cant|pass|water")]
     [InlineData("she is unable to stand", "she|is|cant|stand")]
     [InlineData("not being able to control", "cant|control")]
+    [InlineData("i havent really been able to tell", "i|cant|tell")]
     [InlineData("I no able to walk", "i|cant|walk")]
     [InlineData("I no can feel my legs", "i|cant|feel|my|legs")]
     [InlineData("he wasn't able to wee", "he|couldnt|wee")]

@@ -292,7 +292,9 @@ internal static class Tokenizer
             var able = token.Text == "unable" ? i : -1;
             if (able < 0 && (token.Text is "not" or "no" || token.Alias == "not"))
             {
-                var next = i + 1 < tokens.Count && tokens[i + 1].Text is ("been" or "being") && !tokens[i + 1].CommaBefore ? i + 2 : i + 1;
+                // "haven't really been able to": one intensifier may come first.
+                var next = i + 1 < tokens.Count && tokens[i + 1].Text is ("really" or "even" or "actually" or "properly") ? i + 2 : i + 1;
+                next = next < tokens.Count && tokens[next].Text is ("been" or "being") && !tokens[next].CommaBefore ? next + 1 : next;
                 able = next < tokens.Count && tokens[next].Text == "able" && !tokens[next].CommaBefore ? next : -1;
             }
 
