@@ -14,6 +14,16 @@ internal sealed class PhraseEntry
     // Words that end a negation's reach in context.yaml but flip no meaning inside an entry ("legs just gave way").
     private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "just", "only", "still", "now" };
 
+    // Intensifiers and texting fillers do not count as a gap ("my legs are straight up not working", "can't
+    // literally feel my legs"): they add emphasis, never meaning. A bound keeps the look-ahead short.
+    private static readonly HashSet<string> Intensifiers = new(StringComparer.Ordinal)
+    {
+        "really", "literally", "legit", "totally", "completely", "actually", "proper", "so", "very", "straight",
+        "lowkey", "highkey", "deadass", "fr", "honestly", "basically", "like", "even",
+    };
+
+    private const int MaxIntensifiers = 3;
+
     private readonly IReadOnlySet<string> _gapBreakers;
 
     public PhraseEntry(string text, ContextRules context)
@@ -55,7 +65,8 @@ internal sealed class PhraseEntry
     private bool TryMatchNext(IReadOnlyList<Token> tokens, string word, int previous, out int found)
     {
         found = previous;
-        for (var k = previous + 1; k < tokens.Count && k <= previous + 1 + MaxGap; k++)
+        var gaps = 0;
+        for (var k = previous + 1; k < tokens.Count && k <= previous + 1 + MaxGap + MaxIntensifiers; k++)
         {
             if (tokens[k].Sentence != tokens[previous].Sentence)
             {
@@ -71,7 +82,8 @@ internal sealed class PhraseEntry
             // A skipped word may not flip the meaning: "legs are not numb" is not "legs ... numb", nor is "legs hurt
             // but feet numb" "legs numb". Fillers ("legs just gave way") flip nothing.
             var skipped = tokens[k].Text;
-            if (_gapBreakers.Contains(skipped) && !Fillers.Contains(skipped))
+            if ((_gapBreakers.Contains(skipped) && !Fillers.Contains(skipped))
+                || (!Intensifiers.Contains(skipped) && ++gaps > MaxGap))
             {
                 return false;
             }

@@ -74,6 +74,68 @@ internal static class Tokenizer
         ["gonna"] = ["going", "to"],
         ["gotta"] = ["got", "to"],
         ["kinda"] = ["kind", "of"],
+
+        // Third pass: dialect and text-speak grammar words (Scots and Northern English, Irish, US Southern and AAVE,
+        // teen texting), so that "cannae feel a thing doon below" reads as "cant feel a thing down below" and
+        // "ain't been able to" as "isnt been able to".
+        ["cannae"] = ["cant"],
+        ["canna"] = ["cant"],
+        ["caint"] = ["cant"],
+        ["dinnae"] = ["dont"],
+        ["dinna"] = ["dont"],
+        ["didnae"] = ["didnt"],
+        ["couldnae"] = ["couldnt"],
+        ["wouldnae"] = ["wouldnt"],
+        ["isnae"] = ["isnt"],
+        ["wasnae"] = ["wasnt"],
+        ["havnae"] = ["havent"],
+        ["havenae"] = ["havent"],
+        ["hasnae"] = ["hasnt"],
+        ["aint"] = ["isnt"],
+        ["havnt"] = ["havent"],
+        ["hvnt"] = ["havent"],
+        ["didn"] = ["didnt"],
+        ["dosnt"] = ["doesnt"],
+        ["dosent"] = ["doesnt"],
+        ["doesent"] = ["doesnt"],
+        ["nae"] = ["no"],
+        ["doon"] = ["down"],
+        ["oot"] = ["out"],
+        ["wi"] = ["with"],
+        ["wif"] = ["with"],
+        ["intae"] = ["into"],
+        ["gonnae"] = ["going", "to"],
+        ["masel"] = ["myself"],
+        ["mysel"] = ["myself"],
+        ["mysen"] = ["myself"],
+        ["hav"] = ["have"],
+        ["hv"] = ["have"],
+        ["smth"] = ["something"],
+        ["sth"] = ["something"],
+        ["smthn"] = ["something"],
+        ["somethin"] = ["something"],
+        ["anythin"] = ["anything"],
+        ["outta"] = ["out", "of"],
+        ["tryna"] = ["trying", "to"],
+        ["finna"] = ["going", "to"],
+        ["imma"] = ["im", "going", "to"],
+        ["lemme"] = ["let", "me"],
+        ["wen"] = ["when"],
+        ["wat"] = ["what"],
+        ["wot"] = ["what"],
+        ["dat"] = ["that"],
+        ["dis"] = ["this"],
+        ["dey"] = ["they"],
+        ["dem"] = ["them"],
+        ["ppl"] = ["people"],
+        ["bcos"] = ["because"],
+        ["bcoz"] = ["because"],
+        ["becuz"] = ["because"],
+        ["bcuz"] = ["because"],
+        ["rly"] = ["really"],
+        ["lyk"] = ["like"],
+        ["nvr"] = ["never"],
+        ["yer"] = ["your"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -87,7 +149,7 @@ internal static class Tokenizer
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return JoinNegatives(Split(text));
+        return JoinAbleTo(JoinNegatives(Split(text)));
     }
 
     /// <summary>The normalized words of a phrase entry such as <c>"can't control"</c>.</summary>
@@ -105,6 +167,12 @@ internal static class Tokenizer
             var c = text[i];
             if (!char.IsLetterOrDigit(c))
             {
+                if (c == '&')
+                {
+                    tokens.Add(new Token("and", i, i + 1, sentence, comma)); // "pins & needles"
+                    comma = false;
+                }
+
                 if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence)
                 {
                     tokens[^1] = tokens[^1] with { QuestionAfter = true };
@@ -191,6 +259,51 @@ internal static class Tokenizer
             {
                 joined.Add(token with { Text = token.Text + self.Text, End = self.End });
                 i++;
+                continue;
+            }
+
+            joined.Add(token);
+        }
+
+        return joined;
+    }
+
+    /// <summary>
+    /// "unable to", "not able to", "not being able to", "haven't been able to", "ain't able to" and non-native "no able
+    /// to" and "no can" read as "cant"
+    /// ("wasn't able to", "hadn't been able to" as "couldnt"), so every "can't ..." entry also matches the ways people
+    /// say it ("I haven't been able to pass water" is "I can't pass water"). Entries are normalized the same way.
+    /// </summary>
+    private static List<Token> JoinAbleTo(List<Token> tokens)
+    {
+        var joined = new List<Token>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            // Non-native "I no can feel my legs" is "I cant feel my legs".
+            if (token.Text is "no" or "not" && i + 1 < tokens.Count && tokens[i + 1] is { Text: "can", CommaBefore: false } can
+                && can.Sentence == token.Sentence)
+            {
+                joined.Add(token with { Text = "cant", End = can.End, Alias = null, QuestionAfter = can.QuestionAfter });
+                i++;
+                continue;
+            }
+
+            var able = token.Text == "unable" ? i : -1;
+            if (able < 0 && (token.Text is "not" or "no" || token.Alias == "not"))
+            {
+                // "haven't really been able to": one intensifier may come first.
+                var next = i + 1 < tokens.Count && tokens[i + 1].Text is ("really" or "even" or "actually" or "properly") ? i + 2 : i + 1;
+                next = next < tokens.Count && tokens[next].Text is ("been" or "being") && !tokens[next].CommaBefore ? next + 1 : next;
+                able = next < tokens.Count && tokens[next].Text == "able" && !tokens[next].CommaBefore ? next : -1;
+            }
+
+            if (able >= 0 && able + 1 < tokens.Count && tokens[able + 1] is { Text: "to", CommaBefore: false } to
+                && to.Sentence == token.Sentence && (able == i || tokens[able].Sentence == token.Sentence))
+            {
+                var past = token.Text is "wasnt" or "werent" or "hadnt" or "didnt";
+                joined.Add(token with { Text = past ? "couldnt" : "cant", End = to.End, Alias = null, QuestionAfter = to.QuestionAfter });
+                i = able + 1;
                 continue;
             }
 
