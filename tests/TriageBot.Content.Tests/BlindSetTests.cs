@@ -31,11 +31,18 @@ public sealed class BlindSetTests(ITestOutputHelper output)
         Assert.True(leaks.Count == 0, "Second blind set's words copied into red-flags.yaml:\n" + string.Join("\n", leaks));
     }
 
+    /// <summary>
+    /// Prints the figures (Phrasings/README.md has them per rule) and holds the floor fixed before tuning that is met:
+    /// urgent positives raised at once, 85%. The emergency floors (90% at once, 98% with the check question) and the
+    /// false-alarm floor (5%) are not met on this set and are reported, not asserted, never lowered to the rate reached.
+    /// </summary>
     [Fact]
-    public void SecondBlindSet_Measured()
+    public void SecondBlindSet_UrgentRaisedAtOnce_AtLeastTheFloorFixedBeforeTuning()
     {
         var report = PhrasingMeasure.Measure("Second blind set", BlindSet2);
         Console.WriteLine(report.Text);
         output.WriteLine(report.Text);
+
+        Assert.True(report.UrgentRecall >= 0.85, $"urgent raised at once {report.UrgentRecall:P1} on the second blind set; the floor is 85%");
     }
 }
