@@ -147,6 +147,62 @@ public sealed class ContentCatalogTests
     }
 
     [Fact]
+    public void Evaluate_SeveralRulesMatch_MatchedRulesCarryTheirLevelAndAdviceMostUrgentFirst()
+    {
+        // The dialogs say each matched rule's own advice from Matched: losing it would silence hazard advice.
+        var result = Catalog.Evaluate(new HashSet<string> { "duration.over-12-weeks", "numbness.worsening", "redflag.ces" });
+
+        Assert.Equal(
+            [("redflag-ces", DispositionLevel.Emergency, "advice.redflag.ces"), ("numbness-worsening", DispositionLevel.Urgent, "advice.numbness.worsening"), ("long-standing", DispositionLevel.Routine, null)],
+            result.Matched.Select(r => (r.Id, r.Level, r.Advice)));
+    }
+
+    [Theory]
+    [InlineData("when: [], ")]
+    [InlineData("")]
+    public void Evaluate_RuleWithNoConditions_NeverMatches_AndTheValidatorSaysSo(string when)
+    {
+        // An empty "when" would otherwise be true for everyone (All of nothing): every person an emergency.
+        using var fixture = ContentFixture.With(
+            ContentFileNames.Dispositions, "rules:\n", $"rules:\n  - {{ id: no-conditions, {when}level: emergency, hazard: HAZ-CES }}\n");
+        var catalog = fixture.Load();
+
+        var result = catalog.Evaluate(new HashSet<string> { "pain.location.neck" });
+
+        Assert.Equal(DispositionLevel.SelfCare, result.Level);
+        Assert.Empty(result.Hazards);
+        Assert.Empty(result.Matched);
+        Assert.Contains("dispositions.yaml: rule 'no-conditions': 'when' lists no findings", ContentValidator.Validate(catalog, ContentFixture.Requirements));
+    }
+
+    [Fact]
+    public void Load_DispositionsWithoutRules_EvaluatesToSelfCare_AndTheValidatorSaysNoRules()
+    {
+        using var fixture = ContentFixture.With(ContentFileNames.Dispositions, "rules:", "rules:");
+        File.WriteAllText(Path.Combine(fixture.Directory, ContentFileNames.Dispositions), "rules:\n");
+        var catalog = fixture.Load();
+
+        Assert.Equal(DispositionLevel.SelfCare, catalog.Evaluate(new HashSet<string> { "redflag.ces" }).Level);
+        Assert.Contains("dispositions.yaml: no rules", ContentValidator.Validate(catalog, ContentFixture.Requirements));
+    }
+
+    [Fact]
+    public void Evaluate_NoFindingsSet_ThrowsArgumentNull() =>
+        Assert.Throws<ArgumentNullException>(() => Catalog.Evaluate(null!));
+
+    [Fact]
+    public void Load_RuleWithoutLevel_IsAnEmergency_AndBlankAdviceIsNone()
+    {
+        // Fail safe: a rule whose level was left out is read as the most urgent, never the least.
+        using var fixture = ContentFixture.With(
+            ContentFileNames.Dispositions, "{ id: long-standing, when: [ duration.over-12-weeks ], level: routine }", "{ id: long-standing, when: [ duration.over-12-weeks ], advice: ' ' }");
+
+        var rule = fixture.Load().DispositionRules.Single(r => r.Id == "long-standing");
+
+        Assert.Equal((DispositionLevel.Emergency, (string?)null), (rule.Level, rule.Advice));
+    }
+
+    [Fact]
     public void DetectRedFlags_FreeText_UsesTheLoadedPhrases()
     {
         var hit = Assert.Single(Catalog.DetectRedFlags("I can't control my bladder"));

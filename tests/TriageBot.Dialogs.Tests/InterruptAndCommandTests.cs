@@ -126,25 +126,31 @@ public sealed class InterruptAndCommandTests
     }
 
     [Fact]
-    public async Task StopInsideASentence_IsNotACommand()
+    public async Task StopInsideASentence_IsNotACommand_TheTriageCarriesOn()
     {
         var chat = new TriageChat();
         await chat.SayAsync("hi");
 
         Assert.DoesNotContain(chat.T("stop.done"), Texts(await chat.SayAsync("I can't stop the pain")));
+
+        // The consent question is still open: a yes starts the screen, as it would have without the sentence.
+        Assert.Equal([chat.T("redflag.intro"), chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("yes")));
     }
 
     [Fact]
     public async Task DeleteMyData_AfterConfirming_RemovesStateAndReferrals()
     {
-        var chat = new TriageChat();
-        await chat.StartAndScreenAsync();
+        var chat = await ReferralTests.AtReferralOfferAsync(Schema.ChannelIds.WebChat);
+        await chat.SayAsync("yes");
+        var referral = await ReferralTests.SingleReferralAsync(
+            chat, await chat.SubmitAsync(new { kind = "triage.referral", name = "Pat Doe", contact = "pat@example.org", time = "any", consent = "true" }));
 
         Assert.Equal([chat.Q("prompt.delete.confirm")], Texts(await chat.SayAsync("delete my data")));
         Assert.Equal([chat.T("delete.done")], Texts(await chat.SayAsync("yes")));
 
         var stored = await chat.Chat.Store.ReadAsync($"{chat.Chat.ChannelId}/conversations/{chat.Chat.Conversation.Id}", CancellationToken.None);
         Assert.Null(stored);
+        Assert.Null(await chat.Referrals.FindAsync(referral.Reference, CancellationToken.None));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class ReferralTests
         return chat;
     }
 
-    private static async Task<ReferralRecord> SingleReferralAsync(TriageChat chat, IReadOnlyList<Schema.Activity> replies)
+    internal static async Task<ReferralRecord> SingleReferralAsync(TriageChat chat, IReadOnlyList<Schema.Activity> replies)
     {
         var saved = Texts(replies).Single(t => t.StartsWith(chat.T("referral.saved", ("reference", "TB-")).Split("TB-")[0], StringComparison.Ordinal));
         var reference = System.Text.RegularExpressions.Regex.Match(saved, "TB-[A-Z0-9]{8}").Value;

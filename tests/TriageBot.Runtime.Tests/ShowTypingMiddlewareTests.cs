@@ -111,9 +111,12 @@ public sealed class ShowTypingMiddlewareTests
         });
         var turn = new TurnContext(Chat.Message("hello"), sender);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => Pipeline(bot, TimeSpan.FromMilliseconds(50)).RunAsync(turn, CancellationToken.None));
+        // A loop left running would keep the turn from returning: the Hang guard turns that into a failure.
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => Pipeline(bot, TimeSpan.FromMilliseconds(50)).RunAsync(turn, CancellationToken.None).WaitAsync(Hang));
 
         Assert.Single(sender.Sent);
+        Assert.True(sender.LastToken.IsCancellationRequested, "the typing loop's token was not cancelled when the bot threw");
     }
 
     [Theory]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Logging;
 using TriageBot.Channels.BotConnector.Authentication;
+using TriageBot.Channels.Tests.BotConnector;
 using TriageBot.Host;
 using TriageBot.Schema;
 using TriageBot.Testing;
@@ -83,6 +84,20 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_WithValidToken_ClaimingAnotherCallerId_ReachesTheBotWithTheAuthenticatedOne()
+    {
+        // The caller claims the US Government cloud; the token says public Azure, and only the token counts.
+        var recorder = new ActivityRecorder();
+        await using var app = await StartAppAsync(allowHttpMetadata: true, bot: recorder);
+
+        using var response = await PostAsync(
+            _idp.ChannelToken(AppId, ServiceUrl), baseAddress: new Uri(app.Urls.First()), callerId: CallerIdConstants.USGovChannel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(CallerIdConstants.PublicAzureChannel, Assert.Single(recorder.Received).CallerId);
+    }
+
+    [Fact]
     public async Task Message_WithValidToken_WhenMetadataIsHttpAndNoTestHook_Is401()
     {
         // The same app without the test hook: IdentityModel refuses the http metadata URL before sending anything.
@@ -95,7 +110,7 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
         Assert.Equal(before, _idp.ChannelMetadataRequests);
     }
 
-    private async Task<WebApplication> StartAppAsync(bool allowHttpMetadata)
+    private async Task<WebApplication> StartAppAsync(bool allowHttpMetadata, TriageBot.Runtime.Turns.IBot? bot = null)
     {
         var app = TriageBotApp.Build([], builder =>
         {
@@ -108,7 +123,15 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
                 ["Storage:DataDirectory"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests"),
                 ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "triagebot-auth-tests", "keys"),
             });
-            builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
+            if (bot is null)
+            {
+                builder.Services.AddSingleton<TriageBot.Runtime.Turns.IBot, EchoBot>();
+            }
+            else
+            {
+                builder.Services.AddSingleton(bot);
+            }
+
             if (allowHttpMetadata)
             {
                 builder.Services.AddSingleton(new AllowHttpOpenIdMetadata());
@@ -118,11 +141,12 @@ public sealed class MessagesEndpointAuthenticationTests : IAsyncLifetime
         return app;
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams", Uri? baseAddress = null)
+    private async Task<HttpResponseMessage> PostAsync(string? token, string channelId = "msteams", Uri? baseAddress = null, string? callerId = null)
     {
         var activity = Message(channelId) with
         {
             Text = "hi",
+            CallerId = callerId,
             DeliveryMode = DeliveryModes.ExpectReplies,
             From = new ChannelAccount { Id = "user-1" },
             Recipient = new ChannelAccount { Id = "bot-1" },

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
 using TriageBot.Testing;
 
@@ -166,21 +168,25 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CallerIdFromTheWire_IsNeverTrusted()
+    public async Task CallerIdClaimedOnTheWire_WithoutAuthentication_ReachesTheBotAsNull()
     {
-        var user = new EmulatorUser(_bot, _channel);
+        // A tokenless caller claims to be the Azure channel service; only authentication may say who called.
+        var recorder = new ActivityRecorder();
+        await using var bot = await BotHost.StartAsync(services: s => s.AddSingleton<IBot>(recorder));
+        var user = new EmulatorUser(bot, _channel);
 
         using var response = await user.PostAsync(user.Stamp(new Activity
         {
             Type = ActivityTypes.Message,
             Text = "hi",
-            CallerId = "urn:botframework:azure",
+            CallerId = CallerIdConstants.PublicAzureChannel,
             DeliveryMode = DeliveryModes.ExpectReplies,
         }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var replies = await response.Content.ReadFromJsonAsync(SchemaJsonContext.Default.ExpectedReplies);
-        Assert.All(replies!.Activities, a => Assert.Null(a.CallerId));
+        var seen = Assert.Single(recorder.Received);
+        Assert.Equal("hi", seen.Text);
+        Assert.Null(seen.CallerId);
     }
 
     [Fact]

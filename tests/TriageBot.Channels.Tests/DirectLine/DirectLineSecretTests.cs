@@ -35,14 +35,10 @@ public sealed class DirectLineSecretTests : DirectLineTest
         Assert.DoesNotContain(secret[..^4], Host.Logs.AllText, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [UnixFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void NoSecretConfigured_FileIsReadableByOwnerOnly()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
         var mode = File.GetUnixFileMode(Path.Combine(Host.DataFolder.FullName, "directline.secret"));
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);

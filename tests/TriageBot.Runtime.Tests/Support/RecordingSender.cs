@@ -14,12 +14,16 @@ internal sealed class RecordingSender(Action<Activity>? onSend = null) : IActivi
 
     public IReadOnlyList<Activity> Sent => [.. _sent];
 
+    /// <summary>The token each send was given: the typing loop's, which the turn cancels when it ends.</summary>
+    public CancellationToken LastToken { get; private set; }
+
     /// <summary>Completes when the first <c>typing</c> activity has been sent.</summary>
     public TaskCompletionSource TypingSent { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Task SendNowAsync(Activity activity, CancellationToken cancellationToken)
     {
         onSend?.Invoke(activity);
+        LastToken = cancellationToken;
         _sent.Enqueue(activity);
         if (activity.Type == ActivityTypes.Typing)
         {
