@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using TriageBot.Content.Model;
 using TriageBot.Content.Tests.Support;
 using Xunit.Abstractions;
 using static TriageBot.Content.Tests.Support.PhrasingSplit;
@@ -37,45 +34,5 @@ public sealed class DevSplitTests(ITestOutputHelper output)
         Assert.Contains("urgent recall: ", report, StringComparison.Ordinal);
     }
 
-    private static string Report()
-    {
-        var c = CultureInfo.InvariantCulture;
-        var rows = Dev.Select(p => (Phrasing: p, Hits: Table.Value.Detector.Detect(p.Text))).ToList();
-        var text = new StringBuilder();
-        text.AppendLine(c, $"Dev split: {Dev.Count(p => p.IsPositive)} positives, {Dev.Count(p => !p.IsPositive)} negatives.");
-        text.AppendLine(c, $"{"rule",-20} {"level",-10} {"n",4} {"caught",7} {"same rule",10} | {"neg n",6} {"alarms",7}");
-        foreach (var rule in Table.Value.Rules.OrderBy(r => r.Level).ThenBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var positives = rows.Where(r => r.Phrasing.Expect == rule.Id).ToList();
-            var negatives = rows.Where(r => r.Phrasing.About == rule.Id).ToList();
-            text.AppendLine(c, $"{rule.Id,-20} {DispositionLevels.Name(rule.Level),-10} {positives.Count,4} "
-                + $"{positives.Count(r => Caught(r.Phrasing, r.Hits)),7} {positives.Count(r => r.Hits.Any(h => h.RuleId == rule.Id)),10} | "
-                + $"{negatives.Count,6} {negatives.Count(r => r.Hits.Count > 0),7}");
-        }
-
-        foreach (var level in new[] { "emergency", "urgent" })
-        {
-            var positives = rows.Where(r => r.Phrasing.Level == level).ToList();
-            text.AppendLine(c, $"{level} recall: {positives.Count(r => Caught(r.Phrasing, r.Hits))}/{positives.Count}");
-        }
-
-        var alarmsByKind = rows.Where(r => !r.Phrasing.IsPositive).GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {g.Count(r => r.Hits.Count > 0)}/{g.Count()}");
-        text.AppendLine(c, $"false alarms by kind: {string.Join(", ", alarmsByKind)}");
-        foreach (var (phrasing, hits) in rows.Where(r => r.Phrasing.IsPositive && !Caught(r.Phrasing, r.Hits)))
-        {
-            text.AppendLine(c, $"  MISSED {phrasing.Expect} [{string.Join(",", hits.Select(h => h.RuleId))}]: \"{phrasing.Text}\"");
-        }
-
-        foreach (var (phrasing, hits) in rows.Where(r => !r.Phrasing.IsPositive && r.Hits.Count > 0))
-        {
-            text.AppendLine(c, $"  ALARM {phrasing.Kind} {string.Join(",", hits.Select(h => h.RuleId))}: \"{phrasing.Text}\"");
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Caught: a hit at the expected level or a more urgent one (the frozen split's measure).</summary>
-    private static bool Caught(Phrasing phrasing, IReadOnlyList<RedFlagHit> hits) =>
-        hits.Any(h => h.Level <= (phrasing.Level == "emergency" ? DispositionLevel.Emergency : DispositionLevel.Urgent));
+    private static string Report() => PhrasingMeasure.Measure("Dev split", Dev, listTexts: true).Text;
 }

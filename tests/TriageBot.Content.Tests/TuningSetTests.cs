@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using TriageBot.Content.Model;
 using TriageBot.Content.Tests.Support;
 using Xunit.Abstractions;
 using static TriageBot.Content.Tests.Support.PhrasingSplit;
@@ -32,64 +29,8 @@ public sealed class TuningSetTests(ITestOutputHelper output)
 
     private void Print(string title, IReadOnlyList<Phrasing> set)
     {
-        var report = Report(title, set);
+        var report = PhrasingMeasure.Measure(title, set, listTexts: true).Text;
         Console.WriteLine(report);
         output.WriteLine(report);
     }
-
-    private static string Report(string title, IReadOnlyList<Phrasing> set)
-    {
-        var c = CultureInfo.InvariantCulture;
-        var rows = set.Select(p => (Phrasing: p, Reading: Table.Value.Detector.Read(p.Text))).ToList();
-        var text = new StringBuilder();
-        text.AppendLine(c, $"{title}: {set.Count(p => p.IsPositive)} positives, {set.Count(p => !p.IsPositive)} tricky negatives.");
-        text.AppendLine(c, $"{"rule",-20} {"n",4} {"raised",7} {"asked",6} | {"neg n",6} {"alarms",7} {"asked",6}");
-        foreach (var rule in Table.Value.Rules.OrderBy(r => r.Level).ThenBy(r => r.Id, StringComparer.Ordinal))
-        {
-            var positives = rows.Where(r => r.Phrasing.Expect == rule.Id).ToList();
-            var negatives = rows.Where(r => r.Phrasing.About == rule.Id).ToList();
-            var raised = positives.Count(r => Raised(r.Phrasing, r.Reading));
-            var asked = positives.Count(r => !Raised(r.Phrasing, r.Reading) && r.Reading.Mentions.Count > 0);
-            var ruleAlarms = negatives.Count(r => IsAlarm(r.Reading));
-            var negAsked = negatives.Count(r => !IsAlarm(r.Reading) && r.Reading.Mentions.Count > 0);
-            text.AppendLine(c, $"{rule.Id,-20} {positives.Count,4} {raised,7} {asked,6} | {negatives.Count,6} {ruleAlarms,7} {negAsked,6}");
-        }
-
-        foreach (var level in new[] { "emergency", "urgent" })
-        {
-            var positives = rows.Where(r => r.Phrasing.Level == level).ToList();
-            var raised = positives.Count(r => Raised(r.Phrasing, r.Reading));
-            var asked = positives.Count(r => Raised(r.Phrasing, r.Reading) || r.Reading.Mentions.Count > 0);
-            text.AppendLine(c, $"{level}: raised at once {raised}/{positives.Count} ({Percent(raised, positives.Count)}), raised or asked {asked}/{positives.Count} ({Percent(asked, positives.Count)})");
-        }
-
-        var negativesAll = rows.Where(r => !r.Phrasing.IsPositive).ToList();
-        var alarms = negativesAll.Count(r => IsAlarm(r.Reading));
-        var byKind = string.Join(", ", negativesAll.GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {g.Count(r => IsAlarm(r.Reading))}/{g.Count()}"));
-        text.AppendLine(c, $"false alarms {alarms}/{negativesAll.Count} ({Percent(alarms, negativesAll.Count)}); by kind: {byKind}");
-        foreach (var (phrasing, reading) in rows.Where(r => r.Phrasing.IsPositive && !Raised(r.Phrasing, r.Reading)))
-        {
-            var outcome = reading.Mentions.Count > 0 ? "ASKED" : "MISSED";
-            text.AppendLine(c, $"  {outcome} {phrasing.Expect} [{Rules(reading)}]: \"{phrasing.Text}\"");
-        }
-
-        foreach (var (phrasing, reading) in negativesAll.Where(r => IsAlarm(r.Reading)))
-        {
-            text.AppendLine(c, $"  ALARM {phrasing.Kind} [{Rules(reading)}]: \"{phrasing.Text}\"");
-        }
-
-        return text.ToString();
-    }
-
-    private static string Rules(FreeTextReading reading) =>
-        string.Join(",", reading.Present.Select(h => h.RuleId).Concat(reading.Mentions.Select(m => $"?{m.RuleId}/{m.Reason}")));
-
-    private static bool Raised(Phrasing phrasing, FreeTextReading reading) =>
-        reading.Present.Any(h => h.Level <= (phrasing.Level == "emergency" ? DispositionLevel.Emergency : DispositionLevel.Urgent));
-
-    private static bool IsAlarm(FreeTextReading reading) => reading.Present.Any(h => h.Level <= DispositionLevel.Urgent);
-
-    private static string Percent(int part, int whole) =>
-        whole == 0 ? "n/a" : (100.0 * part / whole).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

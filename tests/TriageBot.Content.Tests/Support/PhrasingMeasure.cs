@@ -49,24 +49,28 @@ internal static partial class PhrasingMeasure
     public static string Normalize(string text) =>
         Spaces().Replace(NotWord().Replace(text.ToLowerInvariant().Replace("'", "", StringComparison.Ordinal), " "), " ").Trim();
 
-    public static Measurement Measure(string name, IReadOnlyList<Phrasing> set)
+    /// <summary>
+    /// The figures for <paramref name="set"/>. With <paramref name="listTexts"/> (sets that may be tuned on), each miss,
+    /// question and alarm is listed with its text and what was read; a blind set lists only the rule and kind missed.
+    /// </summary>
+    public static Measurement Measure(string name, IReadOnlyList<Phrasing> set, bool listTexts = false)
     {
         var results = set.Select(p => (Phrasing: p, Reading: Table.Value.Detector.Read(p.Text))).Select(r => (r.Phrasing, Hits: r.Reading.Present, r.Reading.Mentions)).ToList();
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(c, $"{name}: {set.Count(p => p.IsPositive)} positives, {set.Count(p => !p.IsPositive)} tricky negatives.");
         text.AppendLine(c, $"{"rule",-20} {"level",-10} {"n",4} {"raised",7} {"recall",7} {"asked",6} {"same rule",10} | {"neg n",6} {"alarms",7} {"asked",6}");
-        foreach (var rule in set.Where(p => p.IsPositive).GroupBy(p => p.Expect).OrderBy(g => Level(g.First())).ThenBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var rule in Table.Value.Rules.OrderBy(r => r.Level).ThenBy(r => r.Id, StringComparer.Ordinal))
         {
-            var level = Level(rule.First());
-            var rows = results.Where(r => r.Phrasing.Expect == rule.Key).ToList();
+            var level = rule.Level;
+            var rows = results.Where(r => r.Phrasing.Expect == rule.Id).ToList();
             var raised = rows.Count(r => Raised(r.Hits, level));
             var asked = rows.Count(r => !Raised(r.Hits, level) && r.Mentions.Count > 0);
-            var same = rows.Count(r => r.Hits.Any(h => h.RuleId == rule.Key));
-            var negatives = results.Where(r => r.Phrasing.About == rule.Key).ToList();
+            var same = rows.Count(r => r.Hits.Any(h => h.RuleId == rule.Id));
+            var negatives = results.Where(r => r.Phrasing.About == rule.Id).ToList();
             var alarms = negatives.Count(r => IsAlarm(r.Hits));
             var negAsked = negatives.Count(r => !IsAlarm(r.Hits) && r.Mentions.Count > 0);
-            text.AppendLine(c, $"{rule.Key,-20} {DispositionLevels.Name(level),-10} {rows.Count,4} {raised,7} {Percent(raised, rows.Count),7} {asked,6} {same,10} | {negatives.Count,6} {alarms,7} {negAsked,6}");
+            text.AppendLine(c, $"{rule.Id,-20} {DispositionLevels.Name(level),-10} {rows.Count,4} {raised,7} {Percent(raised, rows.Count),7} {asked,6} {same,10} | {negatives.Count,6} {alarms,7} {negAsked,6}");
         }
 
         var recall = new Dictionary<DispositionLevel, double>();
@@ -90,14 +94,29 @@ internal static partial class PhrasingMeasure
             .GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {Percent(g.Count(r => Raised(r.Hits, Level(r.Phrasing))), g.Count())}"));
         text.AppendLine(c, $"recall by kind of positive: {recallByKind}");
-        foreach (var miss in results.Where(r => r.Phrasing.IsPositive && !Raised(r.Hits, Level(r.Phrasing)) && r.Mentions.Count == 0))
+        foreach (var miss in results.Where(r => r.Phrasing.IsPositive && !Raised(r.Hits, Level(r.Phrasing)) && (listTexts || r.Mentions.Count == 0)))
         {
-            text.AppendLine(c, $"  missed {miss.Phrasing.Expect} ({miss.Phrasing.Kind})");
+            if (listTexts)
+            {
+                text.AppendLine(c, $"  {(miss.Mentions.Count > 0 ? "ASKED" : "MISSED")} {miss.Phrasing.Expect} [{WhatWasRead(miss.Hits, miss.Mentions)}]: \"{miss.Phrasing.Text}\"");
+            }
+            else
+            {
+                text.AppendLine(c, $"  missed {miss.Phrasing.Expect} ({miss.Phrasing.Kind})");
+            }
+        }
+
+        foreach (var alarm in listTexts ? negativesAll.Where(r => IsAlarm(r.Hits)) : [])
+        {
+            text.AppendLine(c, $"  ALARM {alarm.Phrasing.Kind} [{WhatWasRead(alarm.Hits, alarm.Mentions)}]: \"{alarm.Phrasing.Text}\"");
         }
 
         return new Measurement(text.ToString(), recall[DispositionLevel.Emergency], askedRecall[DispositionLevel.Emergency], recall[DispositionLevel.Urgent],
             negativesAll.Count == 0 ? 0 : (double)falseAlarms / negativesAll.Count);
     }
+
+    private static string WhatWasRead(IReadOnlyList<RedFlagHit> hits, IReadOnlyList<RedFlagMention> mentions) =>
+        string.Join(",", hits.Select(h => h.RuleId).Concat(mentions.Select(m => $"?{m.RuleId}/{m.Reason}")));
 
     private static DispositionLevel Level(Phrasing p) =>
         p.Level == "emergency" ? DispositionLevel.Emergency : DispositionLevel.Urgent;
