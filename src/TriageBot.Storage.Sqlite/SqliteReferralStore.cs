@@ -10,6 +10,8 @@ namespace TriageBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralStore
 {
+    private const string Columns = "reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact, status";
+
     public async Task AddAsync(ReferralRecord referral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(referral);
@@ -24,7 +26,7 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
             """;
         command.Parameters.AddWithValue("$reference", referral.Reference);
         command.Parameters.AddWithValue("$subject", referral.SubjectHash);
-        command.Parameters.AddWithValue("$created", referral.CreatedUtc.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$version", referral.ContentVersion);
         command.Parameters.AddWithValue("$disposition", referral.Disposition);
         command.Parameters.AddWithValue("$summary", referral.SummaryJson);
@@ -39,13 +41,43 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact
-            FROM referrals WHERE reference = $reference;
-            """;
+        command.CommandText = $"SELECT {Columns} FROM referrals WHERE reference = $reference;";
         command.Parameters.AddWithValue("$reference", reference);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+    }
+
+    public async Task<bool> SetStatusAsync(string reference, string status, CancellationToken cancellationToken)
+    {
+        ReferralStatusArguments.Check(status);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE referrals SET status = $status WHERE reference = $reference;";
+        command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$reference", reference);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<ReferralRecord>> ListOpenAsync(int skip, int take, CancellationToken cancellationToken)
+    {
+        ReferralStatusArguments.CheckPage(skip, take);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // created_utc is written as round-trip ISO text in UTC, so text order is time order.
+        command.CommandText = $"""
+            SELECT {Columns} FROM referrals WHERE status <> '{ReferralStatuses.Contacted}'
+            ORDER BY created_utc DESC, reference LIMIT $take OFFSET $skip;
+            """;
+        command.Parameters.AddWithValue("$take", take);
+        command.Parameters.AddWithValue("$skip", skip);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var page = new List<ReferralRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            page.Add(Read(reader));
+        }
+
+        return page;
     }
 
     public async Task<int> DeleteBySubjectAsync(string subjectHash, CancellationToken cancellationToken)
@@ -66,5 +98,8 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
         reader.GetString(3),
         reader.GetString(4),
         reader.GetString(5),
-        reader.GetString(6));
+        reader.GetString(6))
+    {
+        Status = reader.GetString(7),
+    };
 }

@@ -58,6 +58,12 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS state_written ON state (written_unix_ms);
         PRAGMA user_version = 3;
         """,
+        // Where a referral stands (waiting, seen, contacted), so the patient can ask and staff can list open ones.
+        """
+        ALTER TABLE referrals ADD COLUMN status TEXT NOT NULL DEFAULT 'waiting';
+        CREATE INDEX IF NOT EXISTS referrals_open ON referrals (status, created_utc);
+        PRAGMA user_version = 4;
+        """,
     ];
 
     public static long CurrentVersion => Migrations.Length;

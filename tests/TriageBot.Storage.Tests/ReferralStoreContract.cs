@@ -61,6 +61,48 @@ public abstract class ReferralStoreContract
         Assert.Equal(theirs, await Store.FindAsync(theirs.Reference, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ANewReferral_IsWaiting_ThenSeen_ThenContacted()
+    {
+        var referral = New("subject-status");
+        await Store.AddAsync(referral, CancellationToken.None);
+        Assert.Equal(ReferralStatuses.Waiting, (await Store.FindAsync(referral.Reference, CancellationToken.None))!.Status);
+
+        Assert.True(await Store.SetStatusAsync(referral.Reference, ReferralStatuses.Seen, CancellationToken.None));
+        Assert.Equal(ReferralStatuses.Seen, (await Store.FindAsync(referral.Reference, CancellationToken.None))!.Status);
+
+        Assert.True(await Store.SetStatusAsync(referral.Reference, ReferralStatuses.Contacted, CancellationToken.None));
+        Assert.Equal(ReferralStatuses.Contacted, (await Store.FindAsync(referral.Reference, CancellationToken.None))!.Status);
+    }
+
+    [Fact]
+    public async Task SetStatus_OfNoSuchReferral_IsFalse_AndAnUnknownStatusIsRefused()
+    {
+        Assert.False(await Store.SetStatusAsync("TB-NOPE", ReferralStatuses.Seen, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.SetStatusAsync("TB-NOPE", "lost", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ListOpen_IsNewestFirst_WithoutContactedOnes_APageAtATime()
+    {
+        var start = new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var older = New("subject-list") with { CreatedUtc = start };
+        var contacted = New("subject-list") with { CreatedUtc = start.AddMinutes(1) };
+        var newer = New("subject-list") with { CreatedUtc = start.AddMinutes(2) };
+        foreach (var r in new[] { older, contacted, newer })
+        {
+            await Store.AddAsync(r, CancellationToken.None);
+        }
+
+        await Store.SetStatusAsync(contacted.Reference, ReferralStatuses.Contacted, CancellationToken.None);
+
+        var firstPage = await Store.ListOpenAsync(0, 1, CancellationToken.None);
+        var secondPage = await Store.ListOpenAsync(1, 1, CancellationToken.None);
+        Assert.Equal([newer.Reference], firstPage.Select(r => r.Reference));
+        Assert.Equal([older.Reference], secondPage.Select(r => r.Reference));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ListOpenAsync(0, 0, CancellationToken.None));
+    }
+
     private static ReferralRecord New(string subject) => new(
         $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
         subject,

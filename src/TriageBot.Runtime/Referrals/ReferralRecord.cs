@@ -12,4 +12,8 @@ public sealed record ReferralRecord(
     string ContentVersion,
     string Disposition,
     string SummaryJson,
-    string ProtectedContact);
+    string ProtectedContact)
+{
+    /// <summary>Where it stands (<see cref="ReferralStatuses"/>); a new referral is waiting.</summary>
+    public string Status { get; init; } = ReferralStatuses.Waiting;
+}
