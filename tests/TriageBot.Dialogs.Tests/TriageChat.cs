@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TriageBot.Content;
 using TriageBot.Dialogs.Flow;
@@ -6,6 +7,7 @@ using TriageBot.Dialogs.Referrals;
 using TriageBot.Dialogs.Safety;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
+using TriageBot.Runtime.Telemetry;
 using TriageBot.Schema;
 using TriageBot.Testing.Conversations;
 
@@ -23,15 +25,17 @@ internal sealed class TriageChat
 
     public TriageChat(
         string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null,
-        IFreeTextReader? reader = null)
+        IFreeTextReader? reader = null, ILoggerFactory? logs = null, TriageMetrics? metrics = null)
     {
         Locale = locale;
         Referrals = referrals ?? new InMemoryReferralStore();
-        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, Protector, NullLogger.Instance)
+        logs ??= NullLoggerFactory.Instance;
+        var services = new TriageServices(Catalog, TimeProvider.System, Referrals, Protector, logs.CreateLogger("TriageBot.Dialogs"))
         {
             FreeText = reader ?? new CatalogFreeTextReader(Catalog),
+            Metrics = metrics,
         };
-        Chat = new TestConversation(TriageBot.Create(services, NullLoggerFactory.Instance), store, channelId, conversationId);
+        Chat = new TestConversation(TriageBot.Create(services, logs), store, channelId, conversationId);
     }
 
     public static IContentCatalog Catalog => LoadedContent.Value;

@@ -23,11 +23,7 @@ internal sealed class TriageFindings
         _record = scope?.Get(Key, TriageJsonContext.Default.FindingsRecord) ?? new FindingsRecord();
     }
 
-    public static TriageFindings Of(TurnContext turn)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        return new TriageFindings(turn.State?.Dialog);
-    }
+    public static TriageFindings Of(TurnContext turn) => new(turn.State?.Dialog);
 
     public IReadOnlySet<string> All => _record.Findings.ToHashSet(StringComparer.Ordinal);
 
@@ -36,16 +32,12 @@ internal sealed class TriageFindings
     /// <summary>A mentioned red flag the person said is not happening now: not asked about again in this triage.</summary>
     public bool WasRuledOut(string ruleId) => _record.RuledOut.Contains(ruleId, StringComparer.Ordinal);
 
-    public void RuleOut(string ruleId) => Save(_record with { RuledOut = [.. _record.RuledOut.Append(ruleId).Distinct(StringComparer.Ordinal)] });
+    public void RuleOut(string ruleId) => Save(_record with { RuledOut = [.. _record.RuledOut.Union([ruleId], StringComparer.Ordinal)] });
 
     public void Add(params IEnumerable<string> findings) =>
         Save(_record with { Findings = [.. _record.Findings.Union(findings, StringComparer.Ordinal)] });
 
-    public DispositionResult Evaluate(IContentCatalog content)
-    {
-        ArgumentNullException.ThrowIfNull(content);
-        return content.Evaluate(All);
-    }
+    public DispositionResult Evaluate(IContentCatalog content) => content.Evaluate(All);
 
     /// <summary>
     /// The advice of matching rules at <paramref name="atMost"/> urgency or above that has not been said yet, most
@@ -53,7 +45,6 @@ internal sealed class TriageFindings
     /// </summary>
     public IReadOnlyList<string> TakeNewAdvice(DispositionResult result, DispositionLevel atMost = DispositionLevel.Urgent)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var fresh = result.Matched
             .Where(rule => rule.Level <= atMost && rule.Advice is not null && !_record.AdviceGiven.Contains(rule.Advice))
             .Select(rule => rule.Advice!)

@@ -20,7 +20,6 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
 {
     public async Task<InterruptionResult> OnMessageAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dc);
         if (dc.Context.Activity.Text is not { Length: > 0 } text || services.FreeText.Read(text) is not { } reading || (reading.Present.Count == 0 && reading.Mentions.Count == 0))
         {
             return InterruptionResult.NotHandled;
@@ -46,7 +45,6 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         var rules = string.Join(',', toCheck);
         var reasons = string.Join(',', reading.Mentions.Select(m => m.Reason.ToString()).Distinct(StringComparer.Ordinal));
         DialogsLog.FreeTextMention(logger, rules, reasons);
-        SayTopicsForQuestions(dc, reading.Mentions);
         await dc.BeginDialogAsync(RedFlagCheckDialog.Id, RedFlagCheckDialog.Options(toCheck), cancellationToken);
         return InterruptionResult.Handled;
     }
@@ -81,31 +79,9 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
     /// <summary>The emergency script, then the interview ends: nothing more is asked.</summary>
     public static async Task EmergencyEndAsync(TriageServices services, DialogContext dc, DispositionResult result, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dc);
         Outcomes.Emergency(services, dc.Context, result);
         new Wording(services.Content, dc.Context).Say(ContentKeys.Commands.RestartHint);
         await dc.CancelAllDialogsAsync(cancellationToken);
         TriageFindings.Of(dc.Context).Clear();
-    }
-
-    /// <summary>A question about a condition ("could it be cauda equina?") also gets its education topic, when one fits.</summary>
-    private void SayTopicsForQuestions(DialogContext dc, IReadOnlyList<RedFlagMention> mentions)
-    {
-        var topics = mentions
-            .Where(m => m.Reason == MentionReason.Question)
-            .Select(m => services.Content.RedFlags.FirstOrDefault(r => r.Id == m.RuleId)?.Topic)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (topics.Count == 0)
-        {
-            return;
-        }
-
-        var wording = new Wording(services.Content, dc.Context);
-        foreach (var topic in services.Content.Education(wording.Locale).Where(t => topics.Contains(t.Id)))
-        {
-            EducationDialog.Show(wording, topic);
-        }
     }
 }
