@@ -22,7 +22,7 @@ public sealed class ContentLoaderTests
     [InlineData(ContentFileNames.Dispositions, "level: routine }", "level: soon }", "dispositions.yaml line 6, column 67: unknown level 'soon' (use emergency, urgent, routine or self-care)")]
     [InlineData(ContentFileNames.Messages, "{ default: \"Call", "{ en-GB: \"Call", "messages.yaml line 3, column 21: a text with locale variants needs a 'default' entry")]
     [InlineData(ContentFileNames.HazardLog, "  - id: HAZ-NEURO\n    name:", "  - name:", "hazard-log.yaml line 42, column 10: missing required field(s) 'id'")]
-    [InlineData(ContentFileNames.RedFlags, "[ [ \"kill myself\", suicidal ] ]", "[ \"kill myself\" ]", "red-flags.yaml line 16, column 11: expected a list [ ... ] here, found a single value")]
+    [InlineData(ContentFileNames.RedFlags, "[ [ \"kill myself\", suicidal ] ]", "[ \"kill myself\" ]", "red-flags.yaml line 17, column 11: expected a list [ ... ] here, found a single value")]
     [InlineData(ContentFileNames.Context, "  answers: [ no ]", "  answer: [ no ]", "context.yaml line 10, column 3: unknown field 'answer'")]
     [InlineData(ContentFileNames.Context, "\nquestion:", "\nquestions:", "context.yaml line 34, column 1: unknown field 'questions'")]
     public void Load_MalformedFile_ReportsWhereAndWhat(string file, string find, string replace, string expected)

@@ -41,6 +41,7 @@ public sealed class ContentValidatorTests
     // Red flags and hazards.
     [InlineData("red-flags.yaml", "    advice: advice.redflag.ces\n", "", "red-flags.yaml: rule 'ces': has no advice")]
     [InlineData("red-flags.yaml", "hazard: HAZ-CES", "hazard: HAZ-CAUDA", "red-flags.yaml: rule 'ces': hazard 'HAZ-CAUDA' is not in hazard-log.yaml")]
+    [InlineData("red-flags.yaml", "topic: education.options.traction", "topic: education.conditions.cauda", "red-flags.yaml: rule 'ces': topic 'education.conditions.cauda' is not in education.yaml")]
     [InlineData("red-flags.yaml", "questions: [ prompt.redflag.ces ]", "questions: [ prompt.redflag.cauda ]", "red-flags.yaml: rule 'ces': question 'prompt.redflag.cauda' is not in prompts.yaml")]
     [InlineData("red-flags.yaml", "    questions: [ prompt.redflag.ces ]\n", "", "red-flags.yaml: rule 'ces': has no question")]
     [InlineData("red-flags.yaml", "    check: prompt.check.ces\n", "", "red-flags.yaml: rule 'ces': has no check question")]

@@ -95,11 +95,14 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task QuestionAboutACondition_AsTheFirstMessage_IsAskedAbout_ThenTheWelcome()
+    public async Task QuestionAboutACondition_AsTheFirstMessage_GetsItsTopic_IsAskedAbout_ThenTheWelcome()
     {
         var chat = new TriageChat(reader: Reader);
+        var topic = Catalog.Education(chat.Locale).Single(t => t.Id == Catalog.RedFlags.Single(r => r.Id == RedFlagIds.Ces).Topic);
 
-        Assert.Equal([chat.Q(Prompt.Check.Ces)], Texts(await chat.SayAsync(CaudaQuestion)));
+        Assert.Equal(
+            [topic.Text, chat.T(global::TriageBot.Dialogs.ContentKeys.Education.Source, ("source", topic.Source.Name)), chat.Q(Prompt.Check.Ces)],
+            Texts(await chat.SayAsync(CaudaQuestion)));
         var replies = await chat.SayAsync("no");
 
         Print(chat);

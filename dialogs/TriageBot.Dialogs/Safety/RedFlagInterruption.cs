@@ -45,6 +45,7 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         var rules = string.Join(',', toCheck);
         var reasons = string.Join(',', reading.Mentions.Select(m => m.Reason.ToString()).Distinct(StringComparer.Ordinal));
         DialogsLog.FreeTextMention(logger, rules, reasons);
+        SayTopicsForQuestions(dc, reading.Mentions);
         await dc.BeginDialogAsync(RedFlagCheckDialog.Id, RedFlagCheckDialog.Options(toCheck), cancellationToken);
         return InterruptionResult.Handled;
     }
@@ -83,5 +84,26 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         new Wording(services.Content, dc.Context).Say(ContentKeys.Commands.RestartHint);
         await dc.CancelAllDialogsAsync(cancellationToken);
         TriageFindings.Of(dc.Context).Clear();
+    }
+
+    /// <summary>A question about a condition ("could it be cauda equina?") also gets its education topic, when one fits.</summary>
+    private void SayTopicsForQuestions(DialogContext dc, IReadOnlyList<RedFlagMention> mentions)
+    {
+        var topics = mentions
+            .Where(m => m.Reason == MentionReason.Question)
+            .Select(m => services.Content.RedFlags.FirstOrDefault(r => r.Id == m.RuleId)?.Topic)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (topics.Count == 0)
+        {
+            return;
+        }
+
+        var wording = new Wording(services.Content, dc.Context);
+        foreach (var topic in services.Content.Education(wording.Locale).Where(t => topics.Contains(t.Id)))
+        {
+            EducationDialog.Show(wording, topic);
+        }
     }
 }

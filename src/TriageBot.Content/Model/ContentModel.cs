@@ -30,10 +30,11 @@ public sealed record PromptContent(string Key, string Text, string? Retry, IRead
 
 /// <summary>
 /// One red-flag rule: the screening questions that ask it (none: free text only), the question asked when a message
-/// only mentions it (<see cref="CheckKey"/>), how urgent a yes is, and what advice to give.
+/// only mentions it (<see cref="CheckKey"/>), how urgent a yes is, what advice to give, and an optional education
+/// topic for questions about the condition.
 /// </summary>
 public sealed record RedFlagRule(
-    string Id, string Hazard, IReadOnlyList<string> QuestionKeys, DispositionLevel Level, string AdviceKey, string CheckKey = "");
+    string Id, string Hazard, IReadOnlyList<string> QuestionKeys, DispositionLevel Level, string AdviceKey, string CheckKey = "", string? Topic = null);
 
 /// <summary>
 /// A row of the disposition table: when every finding in <see cref="When"/> is present, at least this level applies,

@@ -88,6 +88,11 @@ internal static class RedFlagChecks
         {
             errors.Add($"{at}: check '{rule.Check}' is not in {ContentFileNames.Prompts}");
         }
+
+        if (rule.Topic is { Length: > 0 } topic && !catalog.EducationDefinitions.Any(t => t.Id == topic))
+        {
+            errors.Add($"{at}: topic '{topic}' is not in {ContentFileNames.Education}");
+        }
     }
 
     private static void CheckAdvice(ContentCatalog catalog, string at, Yaml.RedFlagYaml rule, List<string> errors)

@@ -113,6 +113,9 @@ internal sealed class RedFlagYaml
     public DispositionLevel? Level { get; init; }
     public string? Advice { get; init; }
 
+    /// <summary>An education topic id for questions about the condition; optional.</summary>
+    public string? Topic { get; init; }
+
     /// <summary>Phrase → word groups → entries (one or more words).</summary>
     public List<List<List<string>>>? Phrases { get; init; }
 }
