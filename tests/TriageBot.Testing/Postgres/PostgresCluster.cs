@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace TriageBot.Testing.Postgres;
@@ -41,7 +39,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         var bin = FindBinaries();
         var runAs = Environment.UserName == "root" ? Environment.GetEnvironmentVariable("TRIAGEBOT_PG_USER") ?? "postgres" : null;
         var folder = Directory.CreateTempSubdirectory("triagebot-pg-").FullName;
-        var cluster = new PostgresCluster(folder, bin, runAs, FreePort());
+        var cluster = new PostgresCluster(folder, bin, runAs, LoopbackPorts.Free());
         try
         {
             if (runAs is not null)
@@ -120,12 +118,6 @@ public sealed class PostgresCluster : IAsyncDisposable
                   "PostgreSQL's server binaries were not found under /usr/lib/postgresql/*/bin: install Debian's 'postgresql' package (.ci/run does), or set TRIAGEBOT_PG_BIN.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Runs a program to its end (as the server's user when under root); a failure carries its output.</summary>
     private async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asServerUser = true)
