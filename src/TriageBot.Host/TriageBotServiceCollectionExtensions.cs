@@ -14,6 +14,7 @@ using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 using TriageBot.Runtime.Telemetry;
 using TriageBot.Runtime.Turns;
+using TriageBot.Storage.Postgres;
 using TriageBot.Storage.Sqlite;
 
 namespace TriageBot.Host;
@@ -72,8 +73,8 @@ public static class TriageBotServiceCollectionExtensions
     }
 
     /// <summary>
-    /// <c>Storage:Provider</c> picks the state store: <c>Sqlite</c> (default: one local file, no server needed) or
-    /// <c>InMemory</c> (forgets everything on restart). A store registered earlier (by a test) wins.
+    /// <c>Storage:Provider</c> picks the state store: <c>Sqlite</c> (default: one local file, no server needed),
+    /// <c>Postgres</c> (one database for many instances) or <c>InMemory</c> (forgets everything on restart). A store registered earlier (by a test) wins.
     /// </summary>
     private static void AddStateStore(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -88,12 +89,15 @@ public static class TriageBotServiceCollectionExtensions
             case "SQLITE":
                 services.AddSqliteStateStore(contentRootPath);
                 break;
+            case "POSTGRES":
+                services.AddPostgresStorage();
+                break;
             case "INMEMORY":
                 services.AddSingleton<IStateStore, InMemoryStateStore>();
                 services.AddSingleton<IReferralStore, InMemoryReferralStore>();
                 break;
             default:
-                throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite or InMemory.");
+                throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite, Postgres or InMemory.");
         }
     }
 

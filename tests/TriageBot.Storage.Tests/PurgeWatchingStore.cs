@@ -14,6 +14,9 @@ internal sealed class PurgeWatchingStore(IStateStore inner, int failures = 0) : 
     private readonly Channel<bool> _purges = Channel.CreateUnbounded<bool>();
     private int _calls;
 
+    /// <summary>How many purges were asked for, failed ones included.</summary>
+    public int Calls => Volatile.Read(ref _calls);
+
     public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
 
     public Task<StateWrite> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken) =>

@@ -10,7 +10,7 @@ namespace TriageBot.Testing;
 /// The real TriageBot app on real Kestrel, bound to a random loopback port. Settings and service overrides are
 /// applied before the app's own registrations, which use TryAdd, so a test can swap the bot or the clock.
 /// </summary>
-public sealed class BotHost : IAsyncDisposable
+public sealed class BotHost : IBotEndpoint, IAsyncDisposable
 {
     private readonly WebApplication _app;
 

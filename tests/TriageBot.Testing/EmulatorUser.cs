@@ -9,7 +9,7 @@ namespace TriageBot.Testing;
 /// as <c>serviceUrl</c>. Because the bot delivers replies before answering, they are all at the channel when a
 /// send returns.
 /// </summary>
-public sealed class EmulatorUser(BotHost bot, FakeChannel channel, string? conversationId = null)
+public sealed class EmulatorUser(IBotEndpoint bot, FakeChannel channel, string? conversationId = null)
 {
     private int _sequence;
 
@@ -53,9 +53,13 @@ public sealed class EmulatorUser(BotHost bot, FakeChannel channel, string? conve
     }
 
     /// <summary>Posts any activity to the bot as-is.</summary>
-    public async Task<HttpResponseMessage> PostAsync(Activity activity)
+    public Task<HttpResponseMessage> PostAsync(Activity activity) => PostAsync(activity, bot);
+
+    /// <summary>Posts any activity as-is to <paramref name="instance"/>: one of several instances serving the same bot.</summary>
+    public async Task<HttpResponseMessage> PostAsync(Activity activity, IBotEndpoint instance)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, bot.MessagesUrl)
+        ArgumentNullException.ThrowIfNull(instance);
+        using var request = new HttpRequestMessage(HttpMethod.Post, instance.MessagesUrl)
         {
             Content = JsonContent.Create(activity, SchemaJsonContext.Default.Activity),
         };
@@ -64,7 +68,7 @@ public sealed class EmulatorUser(BotHost bot, FakeChannel channel, string? conve
             request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
         }
 
-        return await bot.Client.SendAsync(request);
+        return await instance.Client.SendAsync(request);
     }
 
     /// <summary>The texts of the messages the bot sent to this conversation, in order.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TriageBot.Runtime.Jobs;
 using TriageBot.Runtime.State;
 
 namespace TriageBot.Host.Retention;
@@ -7,13 +8,19 @@ namespace TriageBot.Host.Retention;
 /// Deletes conversation and user state not written for longer than <see cref="StateRetentionOptions.Retention"/>,
 /// every <see cref="StateRetentionOptions.PurgeInterval"/>, in whichever <see cref="IStateStore"/> is configured.
 /// Referrals are not touched: once a person consented, they are the clinic's record (removed by "delete my data").
+/// With many instances on one store, only the holder of the <see cref="IJobLease"/> purges: the job runs once per
+/// interval across the fleet, and moves to another instance within a term if its holder dies.
 /// </summary>
 internal sealed class StateRetentionService(
     IStateStore store,
     IOptions<StateRetentionOptions> options,
     TimeProvider timeProvider,
-    ILogger<StateRetentionService> logger) : BackgroundService
+    ILogger<StateRetentionService> logger,
+    IJobLease? lease = null) : BackgroundService
 {
+    /// <summary>The lease's name, shared by every instance.</summary>
+    public const string JobName = "state-retention";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.PurgeInterval, timeProvider);
@@ -35,6 +42,13 @@ internal sealed class StateRetentionService(
     {
         try
         {
+            // Held for one and a half intervals: the holder's next tick renews it before it ends, and a dead holder's
+            // lease ends before the others' second tick.
+            if (lease is not null && !await lease.TryAcquireAsync(JobName, options.Value.PurgeInterval * 1.5, cancellationToken))
+            {
+                return;
+            }
+
             var purged = await store.PurgeOlderThanAsync(timeProvider.GetUtcNow() - options.Value.Retention, cancellationToken);
             if (purged > 0)
             {

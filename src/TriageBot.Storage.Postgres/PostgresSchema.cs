@@ -1,0 +1,88 @@
+using Npgsql;
+
+namespace TriageBot.Storage.Postgres;
+
+/// <summary>
+/// Creates and migrates the schema. Every instance runs this at startup, all at once in a rolling deploy: each takes
+/// one transaction-scoped advisory lock first, so exactly one migrates and the others then find the work done
+/// (PostgreSQL's DDL is transactional, so a migration either fully happens or not at all). The version is the one row
+/// of <c>triagebot_schema</c>; migration <c>n</c> takes it from <c>n</c> to <c>n + 1</c>.
+/// </summary>
+internal static class PostgresSchema
+{
+    /// <summary>The advisory lock key: "TriageBt" as a 64-bit number, to stay clear of other apps' keys.</summary>
+    public const long MigrationLockKey = 0x5472696167654274;
+
+    // Append only: a shipped migration never changes, because databases in the field already ran it.
+    private static readonly string[] Migrations =
+    [
+        // State as SQLite keeps it (version 4 of that file). Keys compare byte by byte (COLLATE "C"), as the
+        // contract says (verbatim, case-sensitive). Referral times are UTC ticks: exact, so a referral reads back
+        // equal to what was stored. Job leases are held on the database's clock, not the instances'.
+        """
+        CREATE TABLE state (
+            key text COLLATE "C" PRIMARY KEY,
+            json text NOT NULL,
+            etag text NOT NULL,
+            written_unix_ms bigint NOT NULL
+        );
+        CREATE INDEX state_written ON state (written_unix_ms);
+        CREATE TABLE referrals (
+            reference text COLLATE "C" PRIMARY KEY,
+            subject_hash text NOT NULL,
+            created_utc_ticks bigint NOT NULL,
+            content_version text NOT NULL,
+            disposition text NOT NULL,
+            summary_json text NOT NULL,
+            protected_contact text NOT NULL,
+            status text NOT NULL DEFAULT 'waiting'
+        );
+        CREATE INDEX referrals_subject ON referrals (subject_hash);
+        CREATE INDEX referrals_open ON referrals (status, created_utc_ticks);
+        CREATE TABLE job_leases (
+            job text PRIMARY KEY,
+            holder text NOT NULL,
+            expires_utc timestamptz NOT NULL
+        );
+        """,
+    ];
+
+    public static int CurrentVersion => Migrations.Length;
+
+    /// <summary>Applies pending migrations under the advisory lock; returns the version found.</summary>
+    public static async Task<int> EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockKey});", cancellationToken);
+
+        // Created under the lock: two concurrent CREATE TABLE IF NOT EXISTS can still collide in the catalog.
+        await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS triagebot_schema (version integer NOT NULL);", cancellationToken);
+        await using var read = new NpgsqlCommand("SELECT version FROM triagebot_schema;", connection);
+        var found = await read.ExecuteScalarAsync(cancellationToken) is int version ? version : -1;
+        if (found > CurrentVersion)
+        {
+            throw new InvalidOperationException(
+                $"The database has TriageBot schema version {found}, newer than this build's {CurrentVersion}. Upgrade the app or use another database.");
+        }
+
+        if (found < 0)
+        {
+            await ExecuteAsync(connection, "INSERT INTO triagebot_schema (version) VALUES (0);", cancellationToken);
+        }
+
+        for (var step = Math.Max(found, 0); step < CurrentVersion; step++)
+        {
+            await ExecuteAsync(connection, Migrations[step], cancellationToken);
+            await ExecuteAsync(connection, $"UPDATE triagebot_schema SET version = {step + 1};", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Math.Max(found, 0);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

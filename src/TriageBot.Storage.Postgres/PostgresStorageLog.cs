@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using TriageBot.Runtime.State;
+
+namespace TriageBot.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL storage log events (ids 4200-4299 of Storage's 4000-4999). Host and database names, versions and key
+/// hashes only: never a connection string (it holds a password), JSON or a raw key.
+/// </summary>
+internal static partial class PostgresStorageLog
+{
+    [LoggerMessage(EventId = 4200, EventName = "PostgresStoreOpened", Level = LogLevel.Information,
+        Message = "PostgreSQL store ready. Host={Host} Database={Database} SchemaVersion={SchemaVersion}")]
+    public static partial void Opened(ILogger logger, string host, string database, int schemaVersion);
+
+    [LoggerMessage(EventId = 4201, EventName = "PostgresSchemaMigrated", Level = LogLevel.Information,
+        Message = "PostgreSQL schema migrated. FromVersion={FromVersion} ToVersion={ToVersion}")]
+    public static partial void SchemaMigrated(ILogger logger, int fromVersion, int toVersion);
+
+    /// <summary>Logs the key's hash, computed only when Debug is on.</summary>
+    public static void WriteConflict(ILogger logger, string key, string condition)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            var keyHash = StateKeyHash.Compute(key);
+            WriteConflictHashed(logger, keyHash, condition);
+        }
+    }
+
+    [LoggerMessage(EventId = 4202, EventName = "PostgresWriteConflict", Level = LogLevel.Debug,
+        Message = "State write conflict. KeyHash={KeyHash} Condition={Condition}")]
+    private static partial void WriteConflictHashed(ILogger logger, string keyHash, string condition);
+}
