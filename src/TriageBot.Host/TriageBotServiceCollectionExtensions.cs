@@ -56,6 +56,8 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs"))
             {
                 Metrics = sp.GetRequiredService<TriageMetrics>(),
+                Routes = sp.GetRequiredService<ReferralRoutes>(),
+                Outbox = sp.GetService<IReferralOutbox>(),
             },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
