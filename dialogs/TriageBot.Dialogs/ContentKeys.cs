@@ -293,6 +293,21 @@ public static class ContentKeys
         public const string Declined = "referral.declined";
         public const string NoConsent = "referral.no-consent";
 
+        /// <summary>Said instead of <see cref="Saved"/> when no destination is configured: stored, not passed on.</summary>
+        public const string SavedNotSent = "referral.saved-not-sent";
+
+        /// <summary>"What happened to my request?", per reference of the conversation (or none).</summary>
+        public static class Status
+        {
+            public const string None = "referral.status.none";
+            public const string Waiting = "referral.status.waiting";
+            public const string Sending = "referral.status.sending";
+            public const string NotSent = "referral.status.not-sent";
+            public const string Seen = "referral.status.seen";
+            public const string Contacted = "referral.status.contacted";
+            public const string Gone = "referral.status.gone";
+        }
+
         public static class Card
         {
             public const string Title = "referral.card.title";
@@ -315,6 +330,7 @@ public static class ContentKeys
         public const string Treatments = "summary.treatments";
         public const string None = "summary.none";
         public const string Referral = "summary.referral";
+        public const string ReferralNotSent = "summary.referral-not-sent";
         public const string Footer = "summary.footer";
     }
 

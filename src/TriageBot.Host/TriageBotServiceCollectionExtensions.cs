@@ -8,6 +8,7 @@ using TriageBot.Dialogs.Referrals;
 using TriageBot.Host.Health;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
+using TriageBot.Host.Referrals;
 using TriageBot.Host.Retention;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
@@ -56,10 +57,13 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs"))
             {
                 Metrics = sp.GetRequiredService<TriageMetrics>(),
+                Routes = sp.GetRequiredService<ReferralRoutes>(),
+                Outbox = sp.GetService<IReferralOutbox>(),
             },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
+        services.AddReferralDelivery(configuration);
         services.AddStateRetention();
         services.AddOptions<TurnRunnerOptions>()
             .BindConfiguration("Runtime:Turns")
@@ -94,7 +98,9 @@ public static class TriageBotServiceCollectionExtensions
                 break;
             case "INMEMORY":
                 services.AddSingleton<IStateStore, InMemoryStateStore>();
-                services.AddSingleton<IReferralStore, InMemoryReferralStore>();
+                services.AddSingleton(sp => new InMemoryReferralStore(sp.GetRequiredService<ReferralRoutes>()));
+                services.AddSingleton<IReferralStore>(sp => sp.GetRequiredService<InMemoryReferralStore>());
+                services.AddSingleton<IReferralOutbox>(sp => sp.GetRequiredService<InMemoryReferralStore>());
                 break;
             default:
                 throw new InvalidOperationException($"Storage:Provider '{provider}' is not known; use Sqlite, Postgres or InMemory.");

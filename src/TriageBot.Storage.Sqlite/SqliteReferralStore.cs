@@ -6,17 +6,21 @@ namespace TriageBot.Storage.Sqlite;
 
 /// <summary>
 /// Referrals in their own table of the same SQLite file as the state. Contact details arrive already encrypted;
-/// this store never sees them in clear.
+/// this store never sees them in clear. A new referral and one outbox row per destination of
+/// <paramref name="routes"/> are written in one transaction (<see cref="SqliteReferralOutbox"/> reads the rows).
 /// </summary>
-public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralStore
+public sealed class SqliteReferralStore(SqliteStateStore database, ReferralRoutes? routes = null) : IReferralStore
 {
     private const string Columns = "reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact, status";
 
     public async Task AddAsync(ReferralRecord referral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(referral);
+        var destinations = (routes ?? ReferralRoutes.None).Destinations;
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // A turn re-run after a state conflict confirms the same referral again under the same reference: that is
         // the referral already stored, not an error. The same reference for someone else is a real collision.
         command.CommandText = """
@@ -33,14 +37,36 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
         command.Parameters.AddWithValue("$contact", referral.ProtectedContact);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
-            ReferralReferences.EnsureSameSubject(referral, await FindAsync(referral.Reference, cancellationToken));
+            ReferralReferences.EnsureSameSubject(referral, await FindAsync(connection, transaction, referral.Reference, cancellationToken));
         }
+
+        // Keyed by (reference, destination): a re-run adds nothing, and a referral stored before a destination was
+        // configured gets its row only if confirmed again (it never is), so old referrals are not suddenly sent.
+        foreach (var destination in destinations)
+        {
+            await using var enqueue = connection.CreateCommand();
+            enqueue.Transaction = transaction;
+            enqueue.CommandText = OutboxSql.Enqueue;
+            enqueue.Parameters.AddWithValue("$reference", referral.Reference);
+            enqueue.Parameters.AddWithValue("$destination", destination);
+            enqueue.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUnixTimeMilliseconds());
+            await enqueue.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<ReferralRecord?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await FindAsync(connection, null, reference, cancellationToken);
+    }
+
+    private static async Task<ReferralRecord?> FindAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, string reference, CancellationToken cancellationToken)
+    {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT {Columns} FROM referrals WHERE reference = $reference;";
         command.Parameters.AddWithValue("$reference", reference);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -83,10 +109,18 @@ public sealed class SqliteReferralStore(SqliteStateStore database) : IReferralSt
     public async Task<int> DeleteBySubjectAsync(string subjectHash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var outbox = connection.CreateCommand();
+        outbox.Transaction = transaction;
+        outbox.CommandText = OutboxSql.DeleteOfSubject;
+        outbox.Parameters.AddWithValue("$subject", subjectHash);
+        await outbox.ExecuteNonQueryAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "DELETE FROM referrals WHERE subject_hash = $subject;";
         command.Parameters.AddWithValue("$subject", subjectHash);
         var rows = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await database.TruncateWalAfterAsync(rows, cancellationToken);
         return rows;
     }

@@ -64,6 +64,24 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS referrals_open ON referrals (status, created_utc);
         PRAGMA user_version = 4;
         """,
+        // The referral outbox: one row per referral and destination, written in the referral's transaction. Times are
+        // UTC Unix milliseconds; a lease (token and expiry) keeps two dispatchers off the same row (README, Outbox).
+        """
+        CREATE TABLE IF NOT EXISTS referral_outbox (
+            reference TEXT NOT NULL,
+            destination TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'pending',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_unix_ms INTEGER NOT NULL DEFAULT 0,
+            lease_token TEXT,
+            lease_until_unix_ms INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            created_unix_ms INTEGER NOT NULL,
+            PRIMARY KEY (reference, destination)
+        );
+        CREATE INDEX IF NOT EXISTS referral_outbox_due ON referral_outbox (state, next_attempt_unix_ms);
+        PRAGMA user_version = 5;
+        """,
     ];
 
     public static long CurrentVersion => Migrations.Length;

@@ -7,7 +7,10 @@ using TriageBot.Runtime.State;
 
 namespace TriageBot.Storage.Sqlite;
 
-/// <summary>Registers the data folder options and <see cref="SqliteStateStore"/> as the <see cref="IStateStore"/>.</summary>
+/// <summary>
+/// Registers the data folder options and <see cref="SqliteStateStore"/> as the <see cref="IStateStore"/>, with the
+/// referral store and outbox in the same file (queuing for the <see cref="ReferralRoutes"/> registered, if any).
+/// </summary>
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
@@ -51,7 +54,8 @@ public static class SqliteStorageServiceCollectionExtensions
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<SqliteStateStore>>()));
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
-        services.AddSingleton<IReferralStore>(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteStateStore>()));
+        services.AddSingleton<IReferralStore>(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetService<ReferralRoutes>()));
+        services.AddSingleton<IReferralOutbox>(sp => new SqliteReferralOutbox(sp.GetRequiredService<SqliteStateStore>()));
         return services;
     }
 }

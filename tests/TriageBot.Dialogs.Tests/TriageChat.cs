@@ -25,20 +25,26 @@ internal sealed class TriageChat
 
     public TriageChat(
         string locale = "en-GB", string channelId = ChannelIds.Test, IStateStore? store = null, IReferralStore? referrals = null, string? conversationId = null,
-        IFreeTextReader? reader = null, ILoggerFactory? logs = null, TriageMetrics? metrics = null)
+        IFreeTextReader? reader = null, ReferralRoutes? routes = null, ILoggerFactory? logs = null, TriageMetrics? metrics = null)
     {
         Locale = locale;
-        Referrals = referrals ?? new InMemoryReferralStore();
+        routes ??= ClinicInbox;
+        Referrals = referrals ?? new InMemoryReferralStore(routes);
         logs ??= NullLoggerFactory.Instance;
         var services = new TriageServices(Catalog, TimeProvider.System, Referrals, Protector, logs.CreateLogger("TriageBot.Dialogs"))
         {
             FreeText = reader ?? new CatalogFreeTextReader(Catalog),
+            Routes = routes,
+            Outbox = Referrals as IReferralOutbox,
             Metrics = metrics,
         };
         Chat = new TestConversation(TriageBot.Create(services, logs), store, channelId, conversationId);
     }
 
     public static IContentCatalog Catalog => LoadedContent.Value;
+
+    /// <summary>Unless a test says otherwise, referrals are queued for one destination, as at a clinic that set one up.</summary>
+    public static ReferralRoutes ClinicInbox { get; } = new(["clinic-inbox"]);
 
     public string Locale { get; set; }
 

@@ -1,11 +1,13 @@
 using System.Text;
 using TriageBot.Dialogs.Flow;
+using TriageBot.Dialogs.Referrals;
 using TriageBot.Runtime.Dialogs;
 
 namespace TriageBot.Dialogs.Commands;
 
 /// <summary>
-/// Commands that work at any step: help, start over, stop, talk to a person, delete my data. Only a message that
+/// Commands that work at any step: help, start over, stop, talk to a person, delete my data, what happened to my
+/// request. Only a message that
 /// is the command as a whole counts ("I can't stop the pain" is not "stop").
 /// </summary>
 internal sealed class GlobalCommandInterruption(TriageServices services) : IInterruption
@@ -17,6 +19,7 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
         Stop,
         Human,
         Delete,
+        Status,
     }
 
     // What people type to mean each command. Input vocabulary (like prompt synonyms), not bot wording.
@@ -51,6 +54,22 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
         ["delete my information"] = Command.Delete,
         ["erase my data"] = Command.Delete,
         ["delete my details"] = Command.Delete,
+        ["status"] = Command.Status,
+        ["what happened to my request"] = Command.Status,
+        ["what happened to my referral"] = Command.Status,
+        ["what s happening with my request"] = Command.Status,
+        ["any news"] = Command.Status,
+        ["any news on my referral"] = Command.Status,
+        ["any news on my request"] = Command.Status,
+        ["any update"] = Command.Status,
+        ["any updates"] = Command.Status,
+        ["did the clinic get my request"] = Command.Status,
+        ["did the clinic get my referral"] = Command.Status,
+        ["has the clinic seen my request"] = Command.Status,
+        ["where is my request"] = Command.Status,
+        ["request status"] = Command.Status,
+        ["referral status"] = Command.Status,
+        ["my request"] = Command.Status,
     };
 
     public async Task<InterruptionResult> OnMessageAsync(DialogContext dc, CancellationToken cancellationToken)
@@ -75,6 +94,9 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
                 TriageFindings.Of(dc.Context).Clear();
                 wording.Say(ContentKeys.Commands.StopDone);
                 return InterruptionResult.Handled;
+            case Command.Status:
+                await ReferralStatusAnswer.SayAsync(services, dc.Context, cancellationToken);
+                return dc.ActiveDialog is null ? InterruptionResult.Handled : InterruptionResult.HandledThenReprompt;
             case Command.Delete:
                 await dc.BeginDialogAsync(ConfirmDialogs.DeleteDataId, null, cancellationToken);
                 return InterruptionResult.Handled;

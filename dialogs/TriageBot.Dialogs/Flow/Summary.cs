@@ -12,7 +12,8 @@ namespace TriageBot.Dialogs.Flow;
 /// </summary>
 internal static class Summary
 {
-    public static string Write(Wording wording, TriageState state)
+    /// <param name="referralSent">Whether a referral goes to the clinic (a destination is configured), or is only stored.</param>
+    public static string Write(Wording wording, TriageState state, bool referralSent)
     {
         ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(state);
@@ -53,7 +54,7 @@ internal static class Summary
 
         if (state.Reference is { } reference)
         {
-            lines.Add(wording.Text(Keys.Summary.Referral, (Args.Reference, reference)));
+            lines.Add(wording.Text(referralSent ? Keys.Summary.Referral : Keys.Summary.ReferralNotSent, (Args.Reference, reference)));
         }
 
         // The warning signs travel with the summary, so whoever reads it later knows when to get help. An

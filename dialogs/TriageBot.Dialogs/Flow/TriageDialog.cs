@@ -127,7 +127,7 @@ internal static class TriageDialog
     private static Task<DialogTurnResult> EndWithSummaryAsync(TriageServices services, WaterfallStepContext<TriageState> step, CancellationToken cancellationToken)
     {
         var wording = new Wording(services.Content, step.Context);
-        step.Context.SendActivity(MessageFactory.Text(Summary.Write(wording, step.Values)));
+        step.Context.SendActivity(MessageFactory.Text(Summary.Write(wording, step.Values, services.ReferralsAreDelivered)));
         wording.Say(ContentKeys.Commands.RestartHint);
         TriageFindings.Of(step.Context).Clear();
         return step.EndDialogAsync(null, cancellationToken);

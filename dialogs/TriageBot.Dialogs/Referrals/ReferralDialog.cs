@@ -73,9 +73,13 @@ internal static class ReferralDialog
                     return await step.EndDialogAsync(null, ct);
                 }
 
+                // Said only now, after the store committed the referral with its outbox entries (one transaction).
                 var reference = await SaveAsync(services, step, name, contact!, ct);
+                ConversationReferrals.Remember(step.Context, reference);
                 step.Values = v with { Reference = reference, ProtectedName = null, ProtectedContact = null };
-                Wording(services, step).Say(ContentKeys.Referral.Saved, (ContentKeys.Args.Reference, reference));
+                Wording(services, step).Say(
+                    services.ReferralsAreDelivered ? ContentKeys.Referral.Saved : ContentKeys.Referral.SavedNotSent,
+                    (ContentKeys.Args.Reference, reference));
                 return await step.EndWithAsync(reference, TriageJsonContext.Default.String, ct);
             });
 

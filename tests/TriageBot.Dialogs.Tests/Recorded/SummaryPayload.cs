@@ -36,7 +36,9 @@ internal sealed class SummaryPayload(string text, IContentCatalog content, strin
             yield return RecordedValue.Words(RecordedField.TreatmentsTried, List(treatments, Args.Items, Prompt.Treatments.Pick, Prompt.Treatments.More));
             yield return RecordedValue.Words(RecordedField.TreatmentsHelped, Single(treatments, Args.Helped));
 
-            yield return RecordedValue.Words(RecordedField.Reference, Line(lines, Keys.Summary.Referral, Args.Reference)?[Args.Reference]);
+            // Sent, or only stored (the host in these tests has no destination configured): the reference either way.
+            var referral = Line(lines, Keys.Summary.Referral, Args.Reference) ?? Line(lines, Keys.Summary.ReferralNotSent, Args.Reference);
+            yield return RecordedValue.Words(RecordedField.Reference, referral?[Args.Reference]);
         }
     }
 

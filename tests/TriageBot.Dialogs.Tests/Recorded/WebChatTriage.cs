@@ -80,7 +80,8 @@ internal sealed class WebChatTriage : IAsyncDisposable
 
     /// <summary>The reference the bot told the person when it saved the referral; null when it saved none.</summary>
     public string? ShownReference =>
-        ContentTemplate.Read(Content, Keys.Referral.Saved, Locale, BotTexts, Keys.Args.Reference)?[Keys.Args.Reference];
+        (ContentTemplate.Read(Content, Keys.Referral.Saved, Locale, BotTexts, Keys.Args.Reference)
+            ?? ContentTemplate.Read(Content, Keys.Referral.SavedNotSent, Locale, BotTexts, Keys.Args.Reference))?[Keys.Args.Reference];
 
     /// <summary>The conversation as text: "&gt;" what the person sent, "&lt;" what the bot sent (the summary whole, others to 200 characters).</summary>
     public string Transcript

@@ -1,0 +1,224 @@
+using TriageBot.Runtime.Referrals;
+using TriageBot.Storage.Sqlite;
+
+namespace TriageBot.Storage.Tests;
+
+/// <summary>
+/// What every referral outbox must do (<see cref="IReferralOutbox"/>); one subclass per provider. Each test gets a
+/// fresh store whose referrals are queued for two destinations, "clinic-inbox" and "records".
+/// </summary>
+public abstract class ReferralOutboxContract
+{
+    private static readonly DateTimeOffset Now = new(2026, 12, 7, 9, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    protected static ReferralRoutes Routes { get; } = new(["clinic-inbox", "records"]);
+
+    protected abstract (IReferralStore Store, IReferralOutbox Outbox) Open();
+
+    [Fact]
+    public async Task AReferral_IsQueuedOncePerDestination_AndConfirmingItAgainQueuesNothingMore()
+    {
+        var (store, outbox) = Open();
+        var referral = New("subject-a");
+
+        await store.AddAsync(referral, Ct);
+        await store.AddAsync(referral with { CreatedUtc = referral.CreatedUtc.AddSeconds(1) }, Ct);
+
+        var rows = await outbox.ListAsync(referral.Reference, Ct);
+        Assert.Equal(["clinic-inbox", "records"], rows.Select(r => r.Destination));
+        Assert.All(rows, r => Assert.Equal((OutboxStates.Pending, 0), (r.State, r.Attempts)));
+        Assert.Equal(new OutboxCounts(2, 0, 0), await outbox.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AReferenceAnotherPersonHas_IsRefused_AndQueuesNothingForThem()
+    {
+        var (store, outbox) = Open();
+        var theirs = New("subject-them");
+        await store.AddAsync(theirs, Ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.AddAsync(theirs with { SubjectHash = "subject-me" }, Ct));
+
+        Assert.Equal(new OutboxCounts(2, 0, 0), await outbox.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AClaimedEntry_IsNotClaimedAgainWhileLeased_AndEachClaimCountsAnAttempt()
+    {
+        var (store, outbox) = Open();
+        await store.AddAsync(New("subject-a"), Ct);
+
+        var first = await outbox.ClaimDueAsync(Now, Lease, 10, Ct);
+        var second = await outbox.ClaimDueAsync(Now.AddSeconds(59), Lease, 10, Ct);
+
+        Assert.Equal(2, first.Count);
+        Assert.All(first, e => Assert.Equal(1, e.Attempt));
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task AClaimerThatDied_LetsTheLeaseRunOut_ThenTheEntryIsClaimedAgain_AndTheStaleMarkChangesNothing()
+    {
+        var (store, outbox) = Open();
+        var referral = New("subject-a");
+        await store.AddAsync(referral, Ct);
+        var died = (await outbox.ClaimDueAsync(Now, Lease, 1, Ct)).Single();
+
+        var again = (await outbox.ClaimDueAsync(Now + Lease, Lease, 1, Ct)).Single();
+
+        Assert.Equal((died.Reference, died.Destination, 2), (again.Reference, again.Destination, again.Attempt));
+        Assert.False(await outbox.MarkDeliveredAsync(died, Now + Lease, Ct));
+        Assert.True(await outbox.MarkDeliveredAsync(again, Now + Lease, Ct));
+        Assert.Equal(new OutboxCounts(1, 1, 0), await outbox.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task AFailedEntry_IsDueAgainAtItsNextAttempt_NotBefore_WithItsReason()
+    {
+        var (store, outbox) = Open();
+        var referral = New("subject-a");
+        await store.AddAsync(referral, Ct);
+        var claimed = await outbox.ClaimDueAsync(Now, Lease, 10, Ct);
+        var next = Now.AddMinutes(5);
+        foreach (var entry in claimed)
+        {
+            Assert.True(await outbox.MarkFailedAsync(entry, "http-503", next, Ct));
+        }
+
+        Assert.Empty(await outbox.ClaimDueAsync(next.AddMilliseconds(-1), Lease, 10, Ct));
+        var retried = await outbox.ClaimDueAsync(next, Lease, 10, Ct);
+
+        Assert.All(retried, e => Assert.Equal(2, e.Attempt));
+        Assert.All(await outbox.ListAsync(referral.Reference, Ct), r => Assert.Equal("http-503", r.LastError));
+    }
+
+    [Fact]
+    public async Task ADeliveredEntry_IsNeverClaimedAgain()
+    {
+        var (store, outbox) = Open();
+        await store.AddAsync(New("subject-a"), Ct);
+        foreach (var entry in await outbox.ClaimDueAsync(Now, Lease, 10, Ct))
+        {
+            Assert.True(await outbox.MarkDeliveredAsync(entry, Now, Ct));
+        }
+
+        Assert.Empty(await outbox.ClaimDueAsync(Now.AddDays(1), Lease, 10, Ct));
+        Assert.Equal(new OutboxCounts(0, 2, 0), await outbox.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ADeadLetteredEntry_KeepsItsReason_IsCounted_AndIsNeverClaimedAgain()
+    {
+        var (store, outbox) = Open();
+        var referral = New("subject-a");
+        await store.AddAsync(referral, Ct);
+        var entry = (await outbox.ClaimDueAsync(Now, Lease, 1, Ct)).Single();
+
+        Assert.True(await outbox.DeadLetterAsync(entry, "http-410", Now, Ct));
+
+        var row = Assert.Single(await outbox.ListAsync(referral.Reference, Ct), r => r.Destination == entry.Destination);
+        Assert.Equal((OutboxStates.Dead, "http-410"), (row.State, row.LastError));
+        Assert.Equal(new OutboxCounts(1, 0, 1), await outbox.CountAsync(Ct));
+        Assert.DoesNotContain(await outbox.ClaimDueAsync(Now.AddDays(1), Lease, 10, Ct), e => e.Destination == entry.Destination);
+    }
+
+    [Fact]
+    public async Task ManyDispatchersClaimingAtOnce_NeverGetTheSameEntry()
+    {
+        var (store, outbox) = Open();
+        for (var i = 0; i < 10; i++)
+        {
+            await store.AddAsync(New("subject-a"), Ct);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => outbox.ClaimDueAsync(Now, Lease, 5, Ct))));
+
+        var all = claims.SelectMany(c => c).Select(e => (e.Reference, e.Destination)).ToList();
+        Assert.Equal(20, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task DeletingAPersonsReferrals_DeletesTheirOutboxEntries()
+    {
+        var (store, outbox) = Open();
+        var mine = New("subject-me");
+        var theirs = New("subject-them");
+        await store.AddAsync(mine, Ct);
+        await store.AddAsync(theirs, Ct);
+
+        await store.DeleteBySubjectAsync("subject-me", Ct);
+
+        Assert.Empty(await outbox.ListAsync(mine.Reference, Ct));
+        Assert.Equal(2, (await outbox.ListAsync(theirs.Reference, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task ClaimArgumentsOutOfRange_AreRefused()
+    {
+        var (_, outbox) = Open();
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.ClaimDueAsync(Now, TimeSpan.Zero, 1, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.ClaimDueAsync(Now, Lease, 0, Ct));
+    }
+
+    protected static ReferralRecord New(string subject) => new(
+        $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
+        subject,
+        new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero),
+        "2026.12.07",
+        "routine",
+        "{}",
+        "CfDJ8-protected-bytes");
+}
+
+public sealed class InMemoryReferralOutboxTests : ReferralOutboxContract
+{
+    protected override (IReferralStore Store, IReferralOutbox Outbox) Open()
+    {
+        var store = new InMemoryReferralStore(Routes);
+        return (store, store);
+    }
+}
+
+public sealed class SqliteReferralOutboxTests(SqliteFileFixture fixture) : ReferralOutboxContract, IClassFixture<SqliteFileFixture>, IAsyncDisposable
+{
+    private readonly List<SqliteStateStore> _opened = [];
+
+    protected override (IReferralStore Store, IReferralOutbox Outbox) Open()
+    {
+        var database = new SqliteStateStore(fixture.NewDatabasePath());
+        _opened.Add(database);
+        return (new SqliteReferralStore(database, Routes), new SqliteReferralOutbox(database));
+    }
+
+    [Fact]
+    public async Task TwoProcessesOnOneFile_NeverClaimTheSameEntry()
+    {
+        var path = fixture.NewDatabasePath();
+        await using var first = new SqliteStateStore(path);
+        await using var second = new SqliteStateStore(path);
+        var store = new SqliteReferralStore(first, Routes);
+        for (var i = 0; i < 10; i++)
+        {
+            await store.AddAsync(New("subject-a"), CancellationToken.None);
+        }
+
+        var now = DateTimeOffset.UnixEpoch;
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Task.Run(() => new SqliteReferralOutbox(i % 2 == 0 ? first : second).ClaimDueAsync(now, TimeSpan.FromMinutes(1), 5, CancellationToken.None))));
+
+        var all = claims.SelectMany(c => c).Select(e => (e.Reference, e.Destination)).ToList();
+        Assert.Equal(20, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var database in _opened)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}
