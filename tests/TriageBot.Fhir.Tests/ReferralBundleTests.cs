@@ -58,7 +58,7 @@ public sealed class ReferralBundleTests
         Assert.Equal(("https://triagebot.example/fhir/referral-reference", "TB-7K2M9QXA"), (request.Identifier.Single().System, request.Identifier.Single().Value));
         Assert.Equal(patientEntry.FullUrl, request.Subject.Reference);
         Assert.Equal(responseEntry.FullUrl, request.SupportingInfo.Single().Reference);
-        Assert.Equal("2026-12-07T14:30:00.0000000+00:00", request.AuthoredOn);
+        Assert.Equal("2026-12-07T14:30:00+00:00", request.AuthoredOn);
         Assert.Equal("HAZ-INFECTION", request.ReasonCode.Single().Coding.Single().Code);
         Assert.Equal("signs that could mean an infection", request.ReasonCode.Single().Text);
         Assert.Equal("See someone today", request.Code?.Text);

@@ -37,7 +37,7 @@ internal sealed class ReferralBundle(IContentCatalog content, FhirReferralOption
         var response = TriageResponse.Create(content, _canonicals, options.Locale, triage, contact.Time);
         response.Identifier = new Identifier(options.IdentifierSystem, referral.Reference);
         response.Subject = new ResourceReference(patientUrl);
-        response.Authored = referral.CreatedUtc.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        response.Authored = new FhirDateTime(referral.CreatedUtc.ToUniversalTime()).Value;
         var request = new ServiceRequest
         {
             Identifier = [identifier],
