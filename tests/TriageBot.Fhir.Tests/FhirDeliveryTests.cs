@@ -155,7 +155,7 @@ public sealed class FhirDeliveryTests : IAsyncLifetime
         using var tokenResponse = await http.PostAsync(_server.TokenEndpoint, form);
         var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
         var bundle = TestBundles.For(Referrals.Record("urgent"));
-        bundle.Single<ServiceRequest>().Intent = null;
+        bundle.Single<Patient>().Telecom.Single().System = null; // breaks invariant cpt-2: a contact value needs its system
         using var request = new HttpRequestMessage(HttpMethod.Post, _server.FhirBase)
         {
             Content = new StringContent(FhirJson.Serialize(bundle), System.Text.Encoding.UTF8, FhirJson.MediaType),
