@@ -150,7 +150,9 @@ public sealed class FhirDeliveryTests : IAsyncLifetime
         using var http = new HttpClient();
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = FakeFhirServer.ClientId, ["client_secret"] = FakeFhirServer.ClientSecret,
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = FakeFhirServer.ClientId,
+            ["client_secret"] = FakeFhirServer.ClientSecret,
         });
         using var tokenResponse = await http.PostAsync(_server.TokenEndpoint, form);
         var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync()).RootElement.GetProperty("access_token").GetString();
