@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Fhir.Tests.Support;
 using TriageBot.Runtime.Referrals;
+using TriageBot.Testing.Identity;
 using Task = System.Threading.Tasks.Task;
 
 namespace TriageBot.Fhir.Tests;
@@ -70,6 +71,22 @@ public sealed class FhirDeliveryTests : IAsyncLifetime
 
         Assert.Equal(2, _server.Stored<ServiceRequest>().Count);
         Assert.Equal(1, _server.TokensIssued);
+    }
+
+    [Fact]
+    public async Task Token_IsKeptWhileValid_AndRenewedInItsLastMinute()
+    {
+        var clock = new ManualTimeProvider();
+        var destination = Destination(clock: clock);
+        await destination.DeliverAsync(Delivery(Referrals.Record("routine", reference: "TB-AAAA2222")), CancellationToken.None);
+
+        clock.Advance(TimeSpan.FromMinutes(58));
+        await destination.DeliverAsync(Delivery(Referrals.Record("routine", reference: "TB-BBBB3333")), CancellationToken.None);
+        var afterFiftyEightMinutes = _server.TokensIssued;
+        clock.Advance(TimeSpan.FromSeconds(90));
+        await destination.DeliverAsync(Delivery(Referrals.Record("routine", reference: "TB-CCCC4444")), CancellationToken.None);
+
+        Assert.Equal((1, 2), (afterFiftyEightMinutes, _server.TokensIssued));
     }
 
     [Fact]
@@ -174,7 +191,7 @@ public sealed class FhirDeliveryTests : IAsyncLifetime
     private static ReferralDelivery Delivery(ReferralRecord referral, int attempt = 1) =>
         new(referral, "fhir", ReferralDelivery.KeyFor(referral.Reference, "fhir"), attempt);
 
-    private IReferralDestination Destination(string secret = FakeFhirServer.ClientSecret, Uri? baseUrl = null, Uri? tokenEndpoint = null)
+    private IReferralDestination Destination(string secret = FakeFhirServer.ClientSecret, Uri? baseUrl = null, Uri? tokenEndpoint = null, TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -183,12 +200,16 @@ public sealed class FhirDeliveryTests : IAsyncLifetime
             ["Referrals:Fhir:ClientId"] = FakeFhirServer.ClientId,
             ["Referrals:Fhir:ClientSecret"] = secret,
             ["Referrals:Fhir:Scope"] = "system/*.write",
+
+            // The fake server validates each Bundle with Firely; on a busy machine that can be slow.
+            ["Referrals:Fhir:Timeout"] = "00:05:00",
         }).Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddLogging()
             .AddSingleton(Referrals.Content)
             .AddSingleton<IReferralProtector, TestProtector>()
+            .AddSingleton(clock ?? TimeProvider.System)
             .AddFhirReferrals(configuration);
         _services = services.BuildServiceProvider(validateScopes: true);
         var destination = Assert.Single(_services.GetServices<IReferralDestination>());

@@ -46,6 +46,9 @@ internal sealed class FakeFhirServer : IAsyncDisposable
 
     public static async Task<FakeFhirServer> StartAsync()
     {
+        // Load the core profiles before the first request, not during it (seconds, once per test run).
+        CoreProfiles.Errors(new Basic { Code = new CodeableConcept("urn:test", "warm-up") });
+
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
