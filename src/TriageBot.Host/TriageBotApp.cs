@@ -1,5 +1,6 @@
 using TriageBot.Channels.BotConnector;
 using TriageBot.Channels.DirectLine;
+using TriageBot.Fhir;
 using TriageBot.Host.Health;
 using TriageBot.Host.Hosting;
 using TriageBot.Host.WebChat;
@@ -67,6 +68,7 @@ public static class TriageBotApp
         app.MapDirectLine();
         app.MapChatPage();
         app.MapTriageBotHealth();
+        app.MapFhirQuestionnaire();
         return app;
     }
 

@@ -5,6 +5,7 @@ using TriageBot.Content;
 using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Fhir;
 using TriageBot.Host.Health;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
@@ -73,6 +74,7 @@ public static class TriageBotServiceCollectionExtensions
         services.AddSingleton<TurnRunner>();
         services.AddTelemetry(configuration);
         services.AddTriageBotHealthChecks();
+        services.AddFhirReferrals(configuration);
         return services;
     }
 
