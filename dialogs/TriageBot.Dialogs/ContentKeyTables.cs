@@ -75,6 +75,11 @@ internal static class ContentKeyTables
         [Summary.Treatments] = [Args.Items, Args.Helped],
         [Summary.Referral] = [Args.Reference],
         [Errors.Turn] = [Args.ErrorId],
+        [ContentKeys.Clinic.Card.Title] = [Args.Reference],
+        [ContentKeys.Clinic.List.Title] = [Args.Page],
+        [ContentKeys.Clinic.List.Item] = [Args.Reference, Args.Outcome, Args.Status, Args.Created],
+        [ContentKeys.Clinic.List.More] = [Args.Page],
+        [ContentKeys.Clinic.List.NotFound] = [Args.Reference],
     };
 
     public static HashSet<string> Findings()

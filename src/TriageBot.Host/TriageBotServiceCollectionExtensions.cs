@@ -5,6 +5,7 @@ using TriageBot.Content;
 using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
+using TriageBot.Host.ClinicInbox;
 using TriageBot.Host.Health;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
@@ -55,10 +56,12 @@ public static class TriageBotServiceCollectionExtensions
                 sp.GetRequiredService<ILoggerFactory>().CreateLogger("TriageBot.Dialogs"))
             {
                 Metrics = sp.GetRequiredService<TriageMetrics>(),
+                Clinic = sp.GetService<Dialogs.Clinic.ClinicInbox>(),
             },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
+        services.AddClinicInbox(configuration);
         services.AddStateRetention();
         services.AddOptions<TurnRunnerOptions>()
             .BindConfiguration("Runtime:Turns")

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 
@@ -52,6 +53,7 @@ public static class SqliteStorageServiceCollectionExtensions
             sp.GetService<ILogger<SqliteStateStore>>()));
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.AddSingleton<IReferralStore>(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteStateStore>()));
+        services.AddSingleton<IClinicInboxStore>(sp => new SqliteClinicInboxStore(sp.GetRequiredService<SqliteStateStore>()));
         return services;
     }
 }
