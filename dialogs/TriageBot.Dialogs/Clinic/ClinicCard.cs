@@ -62,7 +62,11 @@ internal static class ClinicCard
         ArgumentNullException.ThrowIfNull(contact);
         var card = Shared(wording, view);
         card["refresh"] = Refresh(ClinicVerbs.ShowContact, view.Referral.Reference, [viewerId]);
-        ((JsonArray)card["body"]!).Add(new JsonObject
+        var body = (JsonArray)card["body"]!;
+
+        // The last line of the shared card says the details are not shown; here they are.
+        body.RemoveAt(body.Count - 1);
+        body.Add(new JsonObject
         {
             ["type"] = "Container",
             ["style"] = "emphasis",
