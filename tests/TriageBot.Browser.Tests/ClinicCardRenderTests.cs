@@ -13,7 +13,7 @@ public sealed class ClinicCardRenderTests
     [BrowserFact]
     public async Task ReferralCard_RendersInChromium_WithItsButtons()
     {
-        var root = RepositoryRoot();
+        var root = TestArtifacts.RepositoryRoot();
         var library = Path.Combine(root, "src", "TriageBot.Host", "webchat-client", "node_modules", "adaptivecards", "dist", "adaptivecards.min.js");
         Assert.True(File.Exists(library), $"{library} is missing: build src/TriageBot.Host once (it restores the npm packages).");
         var shared = await File.ReadAllTextAsync(Path.Combine(root, "deployment", "teams", "clinic-inbox", "referral-card.json"));
@@ -59,18 +59,5 @@ public sealed class ClinicCardRenderTests
             Path = Path.Combine(TestArtifacts.Screenshots.FullName, "clinic-referral-card.png"),
             FullPage = true,
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "TriageBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (TriageBot.sln) above " + AppContext.BaseDirectory);
     }
 }

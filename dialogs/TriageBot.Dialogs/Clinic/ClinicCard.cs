@@ -179,7 +179,8 @@ internal static class ClinicCard
         return band?.Title ?? "-";
     }
 
-    private static string StatusKey(string status) => status switch
+    /// <summary>The wording key for a referral status.</summary>
+    public static string StatusKey(string status) => status switch
     {
         ReferralStatuses.Seen => ClinicKeys.Status.Seen,
         ReferralStatuses.Contacted => ClinicKeys.Status.Contacted,

@@ -66,12 +66,7 @@ internal sealed partial class StaffCommandInterruption(ClinicInbox inbox) : IInt
         lines.AddRange(open.Take(size).Select(r => "- " + wording.Text(ClinicKeys.List.Item,
             (Args.Reference, r.Reference),
             (Args.Outcome, wording.Text(Outcomes.OutcomeNameKey(r.Disposition))),
-            (Args.Status, wording.Text(r.Status switch
-            {
-                ReferralStatuses.Seen => ClinicKeys.Status.Seen,
-                ReferralStatuses.Contacted => ClinicKeys.Status.Contacted,
-                _ => ClinicKeys.Status.Waiting,
-            })),
+            (Args.Status, wording.Text(ClinicCard.StatusKey(r.Status))),
             (Args.Created, r.CreatedUtc.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)))));
         if (open.Count > size)
         {

@@ -67,8 +67,18 @@ internal sealed class ClinicInboxHost : IAsyncDisposable
             settings[key] = value;
         }
 
-        var bot = await BotHost.StartAsync(settings, services => services.AddSingleton(new AllowHttpOpenIdMetadata()));
-        return new ClinicInboxHost(identity, teams, bot);
+        try
+        {
+            var bot = await BotHost.StartAsync(settings, services => services.AddSingleton(new AllowHttpOpenIdMetadata()));
+            return new ClinicInboxHost(identity, teams, bot);
+        }
+        catch
+        {
+            // A host that refuses to start leaves no servers behind.
+            await teams.DisposeAsync();
+            await identity.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Stores a referral as the referral dialog does (contact details encrypted) and returns it.</summary>

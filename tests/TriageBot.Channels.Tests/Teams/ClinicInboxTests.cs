@@ -249,6 +249,40 @@ public sealed class ClinicInboxTests
         Assert.Equal(ReferralStatuses.Seen, (await clinic.Referrals.FindAsync(referral.Reference, CancellationToken.None))!.Status);
     }
 
+    [Fact]
+    public async Task BotInstalledInTheClinicsTeam_CapturesTheChannel_AndReferralsGoThere()
+    {
+        await using var clinic = await StartAsync(new Dictionary<string, string?>
+        {
+            ["Clinic:Teams:ServiceUrl"] = "",
+            ["Clinic:Teams:TeamId"] = "",
+            ["Clinic:Teams:ChannelId"] = "",
+        });
+        var referral = await clinic.StoreReferralAsync("TB-88888888");
+        var beforeInstall = await Assert.ThrowsAsync<ReferralDeliveryException>(() => clinic.DeliverAsync(referral));
+
+        await clinic.Teams.InstallInTeamAsync(clinic.Bot.MessagesUrl, AppId, tenantId: Outsider.TenantId);
+        var otherTenantOnly = await Assert.ThrowsAsync<ReferralDeliveryException>(() => clinic.DeliverAsync(referral));
+        await clinic.Teams.InstallInTeamAsync(clinic.Bot.MessagesUrl, AppId);
+        await clinic.DeliverAsync(referral);
+
+        Assert.Equal(("no-channel", false), (beforeInstall.Reason, beforeInstall.Permanent));
+        Assert.Equal("no-channel", otherTenantOnly.Reason);
+        var post = Assert.Single(clinic.Teams.Created);
+        Assert.Equal((FakeTeamsConnector.TeamId, FakeTeamsConnector.TenantId), (post.ChannelId, post.TenantId));
+    }
+
+    [Theory]
+    [InlineData("Clinic:Teams:TenantId", "not-a-tenant")]
+    [InlineData("Clinic:Teams:StaffAadObjectIds:0", "alice@clinic.example")]
+    [InlineData("Clinic:Teams:ChannelId", "")]
+    public async Task ClinicInboxSettingsThatCannotWork_StopTheHostAtStartup(string key, string value)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => StartAsync(new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains("Clinic:Teams", failure.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>A click as Teams shapes it, to break in one place.</summary>
     private static Task<JsonObject> RecordClickAsync(ClinicInboxHost clinic, CreatedConversation post)
     {

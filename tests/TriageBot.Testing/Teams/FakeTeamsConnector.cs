@@ -137,6 +137,36 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         return await SendInvokeAsync(messagesUrl, appId, activity.ToJsonString());
     }
 
+    /// <summary>
+    /// Teams' <c>installationUpdate</c> when someone adds the bot to the clinic's team: from the team's General
+    /// channel (whose id is the team's), with <c>channelData.team</c> and the tenant.
+    /// </summary>
+    public Task<InvokeAnswer> InstallInTeamAsync(Uri messagesUrl, string appId, string tenantId = TenantId)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "installationUpdate",
+            ["action"] = "add",
+            ["id"] = "i:" + Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["serviceUrl"] = ServiceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = "29:installer", ["aadObjectId"] = "0b6a3c1e-9999-4a2b-8c3d-4e5f6a7b8c9d" },
+            ["conversation"] = new JsonObject { ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = tenantId, ["id"] = TeamId },
+            ["recipient"] = new JsonObject { ["id"] = "28:" + appId, ["name"] = "TriageBot" },
+            ["channelData"] = new JsonObject
+            {
+                ["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = TeamId } },
+                ["channel"] = new JsonObject { ["id"] = TeamId },
+                ["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Northgate Spine Clinic", ["aadGroupId"] = Guid.NewGuid().ToString() },
+                ["tenant"] = new JsonObject { ["id"] = tenantId },
+                ["source"] = null,
+            },
+            ["locale"] = "en-GB",
+        };
+        return SendInvokeAsync(messagesUrl, appId, activity.ToJsonString());
+    }
+
     /// <summary>A staff member types <paramref name="text"/> in their personal chat with the bot.</summary>
     public Task<InvokeAnswer> SayInPersonalChatAsync(Uri messagesUrl, string appId, StaffMember who, string text)
     {
