@@ -83,6 +83,11 @@ internal static class ContentKeyTables
         [Summary.Referral] = [Args.Reference],
         [Summary.ReferralNotSent] = [Args.Reference],
         [Errors.Turn] = [Args.ErrorId],
+        [ContentKeys.Clinic.Card.Title] = [Args.Reference],
+        [ContentKeys.Clinic.List.Title] = [Args.Page],
+        [ContentKeys.Clinic.List.Item] = [Args.Reference, Args.Outcome, Args.Status, Args.Created],
+        [ContentKeys.Clinic.List.More] = [Args.Page],
+        [ContentKeys.Clinic.List.NotFound] = [Args.Reference],
     };
 
     public static HashSet<string> Findings()

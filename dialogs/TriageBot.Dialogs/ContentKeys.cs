@@ -60,6 +60,9 @@ public static class ContentKeys
         public const string Helped = "helped";
         public const string Source = "source";
         public const string ErrorId = "errorId";
+        public const string Page = "page";
+        public const string Status = "status";
+        public const string Created = "created";
     }
 
     public static class Prompt
@@ -340,6 +343,55 @@ public static class ContentKeys
         public const string Urgent = "outcome.urgent";
         public const string Routine = "outcome.routine";
         public const string SelfCare = "outcome.self-care";
+    }
+
+    /// <summary>The clinic's Teams inbox: the referral card staff see, their actions, and the staff commands.</summary>
+    public static class Clinic
+    {
+        public static class Card
+        {
+            public const string Title = "clinic.card.title";
+            public const string Reference = "clinic.card.reference";
+            public const string Level = "clinic.card.level";
+            public const string Hazards = "clinic.card.hazards";
+            public const string Age = "clinic.card.age";
+            public const string Time = "clinic.card.time";
+            public const string Status = "clinic.card.status";
+            public const string ClaimedBy = "clinic.card.claimed-by";
+            public const string Notes = "clinic.card.notes";
+            public const string Answers = "clinic.card.answers";
+            public const string NoContact = "clinic.card.no-contact";
+            public const string ContactName = "clinic.card.contact-name";
+            public const string ContactDetails = "clinic.card.contact-details";
+            public const string ContactOnlyYou = "clinic.card.contact-only-you";
+            public const string Refusal = "clinic.card.refusal";
+        }
+
+        public static class Action
+        {
+            public const string Claim = "clinic.action.claim";
+            public const string ShowContact = "clinic.action.show-contact";
+            public const string MarkContacted = "clinic.action.mark-contacted";
+            public const string AddNote = "clinic.action.add-note";
+            public const string NoteLabel = "clinic.action.note-label";
+            public const string SaveNote = "clinic.action.save-note";
+        }
+
+        public static class Status
+        {
+            public const string Waiting = "clinic.status.waiting";
+            public const string Seen = "clinic.status.seen";
+            public const string Contacted = "clinic.status.contacted";
+        }
+
+        public static class List
+        {
+            public const string Title = "clinic.list.title";
+            public const string Item = "clinic.list.item";
+            public const string Empty = "clinic.list.empty";
+            public const string More = "clinic.list.more";
+            public const string NotFound = "clinic.list.not-found";
+        }
     }
 
     public static class Commands

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using TriageBot.Dialogs.Clinic;
 using TriageBot.Dialogs.Commands;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
@@ -15,7 +17,7 @@ namespace TriageBot.Dialogs;
 /// the first one of any kind starts the welcome. In a one-to-one chat, a person joining (Emulator, Teams install)
 /// starts it too, so the welcome and disclaimer come before anyone types.
 /// </summary>
-public sealed class TriageBot(DialogManager dialogs) : DialogBot(dialogs)
+public sealed class TriageBot(DialogManager dialogs, StaffActions? staff = null) : DialogBot(dialogs)
 {
     public static TriageBot Create(TriageServices services, ILoggerFactory loggers)
     {
@@ -42,11 +44,14 @@ public sealed class TriageBot(DialogManager dialogs) : DialogBot(dialogs)
             .Add(choice).Add(score).Add(duration).Add(age).Add(text).Add(contact);
         IInterruption[] interruptions =
         [
+            .. services.Clinic is { } clinic ? [new StaffCommandInterruption(clinic)] : Array.Empty<IInterruption>(),
             new RedFlagInterruption(services, loggers.CreateLogger<RedFlagInterruption>()),
             new GlobalCommandInterruption(services),
         ];
         var options = new DialogManagerOptions { RestartMessage = services.Content.Text(ContentKeys.Errors.DialogUpdated, null) };
-        return new TriageBot(new DialogManager(dialogs, TriageDialog.Id, interruptions, options, loggers.CreateLogger<DialogManager>()));
+        return new TriageBot(
+            new DialogManager(dialogs, TriageDialog.Id, interruptions, options, loggers.CreateLogger<DialogManager>()),
+            services.Clinic is { } inbox ? new StaffActions(inbox) : null);
     }
 
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, TurnContext turnContext, CancellationToken cancellationToken)
@@ -56,6 +61,10 @@ public sealed class TriageBot(DialogManager dialogs) : DialogBot(dialogs)
             ? Task.CompletedTask
             : Dialogs.OnTurnAsync(turnContext, cancellationToken);
     }
+
+    /// <summary>Staff clicks on referral cards; without a clinic inbox there are no cards to click (501).</summary>
+    protected override async Task<InvokeResponse?> OnAdaptiveCardExecuteAsync(JsonElement action, TurnContext turnContext, CancellationToken cancellationToken) =>
+        staff is null ? null : await staff.ExecuteAsync(action, turnContext, cancellationToken);
 
     private static Task<bool> ScoreIsZeroToTen(PromptValidatorContext<double> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized is { Succeeded: true, Value: >= 0 and <= 10 });

@@ -6,6 +6,7 @@ using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Fhir;
+using TriageBot.Host.ClinicInbox;
 using TriageBot.Host.Health;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
@@ -60,11 +61,13 @@ public static class TriageBotServiceCollectionExtensions
                 Metrics = sp.GetRequiredService<TriageMetrics>(),
                 Routes = sp.GetRequiredService<ReferralRoutes>(),
                 Outbox = sp.GetService<IReferralOutbox>(),
+                Clinic = sp.GetService<Dialogs.Clinic.ClinicInbox>(),
             },
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<TurnPipeline>();
         services.AddStateStore(configuration, contentRootPath);
         services.AddReferralDelivery(configuration);
+        services.AddClinicInbox(configuration);
         services.AddStateRetention();
         services.AddOptions<TurnRunnerOptions>()
             .BindConfiguration("Runtime:Turns")

@@ -82,6 +82,46 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS referral_outbox_due ON referral_outbox (state, next_attempt_unix_ms);
         PRAGMA user_version = 5;
         """,
+        // The clinic's Teams inbox: the card posted per delivery key (so a repeated delivery posts nothing), the staff
+        // audit trail (who, what, when; never contact details or note text), staff notes (encrypted), and the channel
+        // captured at install.
+        """
+        CREATE TABLE IF NOT EXISTS clinic_posts (
+            idempotency_key TEXT PRIMARY KEY,
+            reference TEXT NOT NULL,
+            service_url TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            activity_id TEXT NOT NULL,
+            posted_utc TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS clinic_posts_reference ON clinic_posts (reference);
+        CREATE TABLE IF NOT EXISTS clinic_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            reference TEXT NOT NULL,
+            action TEXT NOT NULL,
+            actor_aad_object_id TEXT NOT NULL,
+            actor_name TEXT,
+            at_utc TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS clinic_audit_reference ON clinic_audit (reference, id);
+        CREATE TABLE IF NOT EXISTS clinic_notes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            reference TEXT NOT NULL,
+            author_aad_object_id TEXT NOT NULL,
+            author_name TEXT,
+            at_utc TEXT NOT NULL,
+            protected_text TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS clinic_notes_reference ON clinic_notes (reference, id);
+        CREATE TABLE IF NOT EXISTS clinic_channel (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            service_url TEXT NOT NULL,
+            tenant_id TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL
+        );
+        PRAGMA user_version = 6;
+        """,
     ];
 
     public static long CurrentVersion => Migrations.Length;

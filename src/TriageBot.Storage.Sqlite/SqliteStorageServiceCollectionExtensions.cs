@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 
@@ -56,6 +57,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IStateStore>(sp => sp.GetRequiredService<SqliteStateStore>());
         services.AddSingleton<IReferralStore>(sp => new SqliteReferralStore(sp.GetRequiredService<SqliteStateStore>(), sp.GetService<ReferralRoutes>()));
         services.AddSingleton<IReferralOutbox>(sp => new SqliteReferralOutbox(sp.GetRequiredService<SqliteStateStore>()));
+        services.AddSingleton<IClinicInboxStore>(sp => new SqliteClinicInboxStore(sp.GetRequiredService<SqliteStateStore>()));
         return services;
     }
 }

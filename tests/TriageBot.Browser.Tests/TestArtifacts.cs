@@ -5,7 +5,8 @@ internal static class TestArtifacts
 {
     public static DirectoryInfo Screenshots { get; } = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts", "screenshots"));
 
-    private static string RepositoryRoot()
+    /// <summary>The repository root (the folder holding TriageBot.sln), or the test binaries' folder when there is none.</summary>
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -70,7 +70,7 @@ public sealed partial class SqliteStateStoreTests
         await using var connection = await OpenRawAsync(path);
 
         Assert.Equal("wal", await ScalarAsync(connection, "PRAGMA journal_mode;"));
-        Assert.Equal(5L, await ScalarAsync(connection, "PRAGMA user_version;"));
+        Assert.Equal(6L, await ScalarAsync(connection, "PRAGMA user_version;"));
     }
 
     [Fact]

@@ -26,32 +26,7 @@ internal static class Summary
         var hazards = state.Hazards.Select(wording.Content.HazardName).ToList();
         lines.Add(hazards.Count > 0 ? wording.Text(Keys.Summary.RedFlags, (Args.Items, string.Join(", ", hazards))) : wording.Text(Keys.Summary.None));
 
-        var pain = state.Pain;
-        if (pain.Location is not null)
-        {
-            lines.Add(wording.Text(Keys.Summary.Pain,
-                (Args.Location, Title(wording, Prompt.Pain.Location, pain.Location)),
-                (Args.Spread, Title(wording, Prompt.Pain.Spread, pain.Spread)),
-                (Args.Score, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"),
-                (Args.Duration, Title(wording, Prompt.Pain.Duration, pain.Duration))));
-        }
-
-        var numbness = state.Numbness;
-        if (numbness.Any is not null and not Choices.No)
-        {
-            lines.Add(wording.Text(Keys.Summary.Numbness,
-                (Args.Where, Titles(wording, Prompt.Numbness.Where, numbness.Places)),
-                (Args.Worsening, Title(wording, Prompt.Numbness.Worsening, numbness.Worsening))));
-        }
-
-        var tried = state.Treatments.Tried ?? [];
-        if (tried.Count > 0)
-        {
-            lines.Add(wording.Text(Keys.Summary.Treatments,
-                (Args.Items, Titles(wording, Prompt.Treatments.Pick, tried)),
-                (Args.Helped, Title(wording, Prompt.Treatments.Helped, state.Treatments.Helped))));
-        }
-
+        lines.AddRange(AnswerLines(wording, state));
         if (state.Reference is { } reference)
         {
             lines.Add(wording.Text(referralSent ? Keys.Summary.Referral : Keys.Summary.ReferralNotSent, (Args.Reference, reference)));
@@ -68,11 +43,46 @@ internal static class Summary
         return string.Join("\n\n", lines);
     }
 
+    /// <summary>
+    /// The pain, numbness and treatment lines, choice titles in the reader's locale: shared by the person's summary and
+    /// the clinic's referral card, so both say the same.
+    /// </summary>
+    public static IEnumerable<string> AnswerLines(Wording wording, TriageState state)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(state);
+        var pain = state.Pain;
+        if (pain.Location is not null)
+        {
+            yield return wording.Text(Keys.Summary.Pain,
+                (Args.Location, Title(wording, Prompt.Pain.Location, pain.Location)),
+                (Args.Spread, Title(wording, Prompt.Pain.Spread, pain.Spread)),
+                (Args.Score, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"),
+                (Args.Duration, Title(wording, Prompt.Pain.Duration, pain.Duration)));
+        }
+
+        var numbness = state.Numbness;
+        if (numbness.Any is not null and not Choices.No)
+        {
+            yield return wording.Text(Keys.Summary.Numbness,
+                (Args.Where, Titles(wording, Prompt.Numbness.Where, numbness.Places)),
+                (Args.Worsening, Title(wording, Prompt.Numbness.Worsening, numbness.Worsening)));
+        }
+
+        var tried = state.Treatments.Tried ?? [];
+        if (tried.Count > 0)
+        {
+            yield return wording.Text(Keys.Summary.Treatments,
+                (Args.Items, Titles(wording, Prompt.Treatments.Pick, tried)),
+                (Args.Helped, Title(wording, Prompt.Treatments.Helped, state.Treatments.Helped)));
+        }
+    }
+
     /// <summary>Every chosen place or treatment, in the order chosen: "Leg or foot, Between your legs".</summary>
     private static string Titles(Wording wording, string promptKey, IReadOnlyList<string>? choiceIds) =>
         choiceIds is { Count: > 0 } ids ? string.Join(", ", ids.Select(id => Title(wording, promptKey, id))) : "-";
 
-    private static string Title(Wording wording, string promptKey, string? choiceId) =>
+    internal static string Title(Wording wording, string promptKey, string? choiceId) =>
         choiceId is null
             ? "-"
             : wording.Content.Prompt(promptKey, wording.Locale).Choices.FirstOrDefault(c => c.Id == choiceId)?.Title ?? choiceId;

@@ -27,4 +27,7 @@ public sealed record TriageServices(IContentCatalog Content, TimeProvider Clock,
 
     /// <summary>Reads typed messages for red flags, present or only mentioned; the content's detector unless a host says otherwise.</summary>
     public IFreeTextReader FreeText { get; init; } = new CatalogFreeTextReader(Content);
+
+    /// <summary>The clinic's Teams inbox (staff actions on referral cards, staff commands); none when not configured.</summary>
+    public Clinic.ClinicInbox? Clinic { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using TriageBot.Schema;
 
 namespace TriageBot.Runtime.Turns;
@@ -9,6 +10,7 @@ public static class AdaptiveCardInvoke
     public const string Name = "adaptiveCard/action";
     public const string ErrorType = "application/vnd.microsoft.error";
     public const string MessageType = "application/vnd.microsoft.activity.message";
+    public const string CardType = "application/vnd.microsoft.card.adaptive";
 
     /// <summary>Returns a 400 response when the value is not an <c>Action.Execute</c> request, else null and the action.</summary>
     public static InvokeResponse? Validate(JsonElement? value, out JsonElement action)
@@ -47,5 +49,12 @@ public static class AdaptiveCardInvoke
     {
         var body = new Dictionary<string, object> { ["statusCode"] = 200, ["type"] = MessageType, ["value"] = text };
         return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, RuntimeJsonContext.Default.DictionaryStringObject));
+    }
+
+    /// <summary>A 200 response whose body is an Adaptive Card that replaces the card the user acted on (for them).</summary>
+    public static InvokeResponse Card(JsonElement card)
+    {
+        var body = new JsonObject { ["statusCode"] = 200, ["type"] = CardType, ["value"] = JsonNode.Parse(card.GetRawText()) };
+        return new InvokeResponse(200, JsonSerializer.SerializeToElement(body, RuntimeJsonContext.Default.JsonObject));
     }
 }

@@ -39,12 +39,14 @@ public sealed class FakeIdentityServer : IAsyncDisposable
     private int _failureStatus = StatusCodes.Status503ServiceUnavailable;
     private string? _failureError;
     private string? _failureRetryAfter;
+    private string? _lastSignedToken;
 
     private FakeIdentityServer(WebApplication app)
     {
         _app = app;
         ChannelKey = Own(new TestSigningKey(endorsements: DefaultEndorsements));
         EmulatorKey = Own(new TestSigningKey());
+        AccessTokenKey = Own(new TestSigningKey());
         _channelKeys.Add(ChannelKey);
         _emulatorKeys.Add(EmulatorKey);
     }
@@ -84,6 +86,21 @@ public sealed class FakeIdentityServer : IAsyncDisposable
 
     /// <summary>When set, token requests with another secret get 401 <c>invalid_client</c>.</summary>
     public string? ExpectedClientSecret { get; set; }
+
+    /// <summary>
+    /// When true, client-credentials tokens are real JWTs signed by <see cref="AccessTokenKey"/> (audience
+    /// <see cref="BotFrameworkAudience"/>, the client id as <c>appid</c>), so a fake channel can check them as Teams does;
+    /// otherwise they are the opaque <c>fake-token-N</c>.
+    /// </summary>
+    public bool SignedAccessTokens { get; set; }
+
+    /// <summary>The key signed access tokens are signed with (the token endpoint's own key).</summary>
+    public TestSigningKey AccessTokenKey { get; }
+
+    public const string BotFrameworkAudience = "https://api.botframework.com";
+
+    /// <summary>The issuer of signed access tokens for a tenant.</summary>
+    public string AccessTokenIssuer(string tenant) => $"{BaseUrl}/{tenant}/v2.0";
 
     /// <summary>Both metadata documents answer 503 while true.</summary>
     public bool MetadataUnavailable { get; set; }
@@ -139,7 +156,7 @@ public sealed class FakeIdentityServer : IAsyncDisposable
     }
 
     /// <summary>The access tokens issued are <c>fake-token-1</c>, <c>fake-token-2</c>, …; this is the latest (null before any).</summary>
-    public string? LastIssuedToken => Volatile.Read(ref _issuedTokens) is var n and > 0 ? TokenValue(n) : null;
+    public string? LastIssuedToken => Volatile.Read(ref _lastSignedToken) ?? (Volatile.Read(ref _issuedTokens) is var n and > 0 ? TokenValue(n) : null);
 
     public static async Task<FakeIdentityServer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -396,8 +413,25 @@ public sealed class FakeIdentityServer : IAsyncDisposable
             ["token_type"] = "Bearer",
             ["expires_in"] = TokenExpiresInSeconds,
             ["ext_expires_in"] = TokenExpiresInSeconds,
-            ["access_token"] = TokenValue(Interlocked.Increment(ref _issuedTokens)),
+            ["access_token"] = SignedAccessTokens ? SignedAccessToken(tenant, received.ClientId) : TokenValue(Interlocked.Increment(ref _issuedTokens)),
         });
+    }
+
+    private string SignedAccessToken(string tenant, string clientId)
+    {
+        Interlocked.Increment(ref _issuedTokens);
+        var now = TimeProvider.GetUtcNow();
+        var token = TestTokens.Create(AccessTokenKey, new JsonObject
+        {
+            ["aud"] = BotFrameworkAudience,
+            ["iss"] = AccessTokenIssuer(tenant),
+            ["appid"] = clientId,
+            ["nbf"] = TestTokens.NumericDate(now),
+            ["exp"] = TestTokens.NumericDate(now.AddSeconds(TokenExpiresInSeconds)),
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        });
+        Volatile.Write(ref _lastSignedToken, token);
+        return token;
     }
 
     private IResult ManagedIdentity(HttpRequest request)
