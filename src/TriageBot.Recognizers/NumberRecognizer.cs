@@ -1,13 +1,15 @@
-using TriageBot.Recognizers.Numbers;
-using TriageBot.Recognizers.Text;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace TriageBot.Recognizers;
 
 /// <summary>
-/// English numbers in free text: digits ("1,234.5", "10k", "1.3e6"), words ("one hundred and five",
-/// "a dozen"), fractions ("3/4", "three quarters", "six and a half") and ratios ("7 out of 10").
+/// English numbers in free text: digits ("1,234.5", "10k", "2mil"), words ("one hundred and five", "4 thousand 3
+/// hundred and 21", "a dozen"), fractions ("3/4", "three quarters", "six and a half") and ratios ("7 out of 10"), read
+/// by the official Microsoft.Recognizers.Text number model. For a ratio the parts are kept as well, so that a score
+/// can be read as "7 out of 10", not as 0.7.
 /// </summary>
-public static class NumberRecognizer
+public static partial class NumberRecognizer
 {
     /// <summary>Every number in the text, in order of position.</summary>
     public static Recognized<NumberValue> RecognizeAll(string? text, string culture = Cultures.EnglishUS)
@@ -17,11 +19,13 @@ public static class NumberRecognizer
             return Recognized<NumberValue>.Empty;
         }
 
-        var atoms = Atomizer.Split(text);
         var results = new List<Recognition<NumberValue>>();
-        foreach (var p in NumberParser.ParseAll(atoms))
+        foreach (var r in OfficialModels.Parse(OfficialModels.Number, text))
         {
-            results.Add(ToRecognition(text, atoms, p));
+            if (ToValue(r) is { } value)
+            {
+                results.Add(OfficialModels.ToRecognition(text, r, value));
+            }
         }
 
         return new Recognized<NumberValue>(results);
@@ -52,11 +56,36 @@ public static class NumberRecognizer
         return Recognition<double>.None;
     }
 
-    internal static Recognition<NumberValue> ToRecognition(string text, IReadOnlyList<Atom> atoms, NumberParse p)
+    private static NumberValue? ToValue(Microsoft.Recognizers.Text.ModelResult r)
     {
-        var start = atoms[p.First].Start;
-        var end = atoms[p.Last].End;
-        var confidence = start == 0 && end == text.TrimEnd().Length ? 1.0 : 0.9;
-        return Recognition<NumberValue>.Of(text, start, end, p.ToValue(), confidence);
+        if (!double.TryParse(OfficialModels.Resolution(r, "value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var subtype = OfficialModels.Resolution(r, "subtype") switch
+        {
+            "decimal" => NumberSubtype.Decimal,
+            "fraction" => NumberSubtype.Fraction,
+            "power" => NumberSubtype.Power,
+            _ => NumberSubtype.Integer,
+        };
+        return subtype == NumberSubtype.Fraction && Ratio(r.Text) is { } ratio
+            ? new NumberValue(value, subtype, ratio.Numerator, ratio.Denominator)
+            : new NumberValue(value, subtype);
     }
+
+    /// <summary>"7/10", "seven out of ten", "6 over 10": each side is one whole number of its own.</summary>
+    private static (double Numerator, double Denominator)? Ratio(string text)
+    {
+        var parts = RatioSeparator().Split(text, 2);
+        return parts is [var top, var bottom] && Single(top) is { } n && Single(bottom) is { } d ? (n, d) : null;
+
+        static double? Single(string side) =>
+            OfficialModels.Parse(OfficialModels.Number, side) is [{ } only]
+            && double.TryParse(OfficialModels.Resolution(only, "value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+
+    [GeneratedRegex(@"\s*(?:/|\bout\s+of\b|\bover\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RatioSeparator();
 }

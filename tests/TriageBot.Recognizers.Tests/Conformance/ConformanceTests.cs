@@ -13,7 +13,6 @@ public sealed class ConformanceTests(ITestOutputHelper output)
         new("Choice/English/BooleanModel.json", 1.00, NumberAdapters.ExpectedBoolean, NumberAdapters.ActualBoolean),
         new("Number/English/NumberModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualNumbers),
         new("Number/English/OrdinalModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualOrdinals),
-        new("Number/English/PercentModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualPercentages),
         new("DateTime/English/DurationExtractor.json", 1.00, DurationAdapters.ExpectedExtractor, DurationAdapters.ActualExtractor),
         new("DateTime/English/DurationParser.json", 1.00, DurationAdapters.ExpectedParser, DurationAdapters.ActualParser),
         new("DateTime/English/DateTimeModel.json", 0.97, DurationAdapters.ExpectedModel, DurationAdapters.ActualModel, DurationAdapters.HasDuration),
