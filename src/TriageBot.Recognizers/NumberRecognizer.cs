@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TriageBot.Recognizers.Numbers;
 
 namespace TriageBot.Recognizers;
 
@@ -36,25 +37,64 @@ public static partial class NumberRecognizer
         RecognizeAll(text, culture).First;
 
     /// <summary>
-    /// A score on a 0..<paramref name="maximum"/> scale, as a patient gives it: "7", "about a 7",
-    /// "7/10", "seven out of ten", "6.5". A ratio counts only when its denominator is the scale's maximum.
+    /// Every number in the text as a person typed it on a phone: when the text as written holds none, it is read again
+    /// with slips put right ("fourr", "sevun", "fifty for", "28yrs"). Spans then refer to the respelled text.
+    /// </summary>
+    public static Recognized<NumberValue> RecognizeTyped(string? text, string culture = Cultures.EnglishUS)
+    {
+        var found = RecognizeAll(text, culture);
+        return found.Count == 0 && text is not null && NumberRespelling.Respell(text) is { } respelled
+            ? RecognizeAll(respelled, culture)
+            : found;
+    }
+
+    /// <summary>
+    /// A score on a 0..<paramref name="maximum"/> scale, as a patient gives it: "7", "about a 7", "7/10", "seven out of
+    /// ten", "6.5", "sevun", "none" (0). A ratio counts only when its denominator is the scale's maximum. Two scores side
+    /// by side ("6 or 7", "7 to 8", "2-3", "5/6", "like 7 8") are a range, read as its higher end: a triage score
+    /// that overstates is safer than one that understates.
     /// </summary>
     public static Recognition<double> RecognizeScore(string? text, int maximum = 10, string culture = Cultures.EnglishUS)
     {
-        foreach (var r in RecognizeAll(text, culture))
+        if (string.IsNullOrWhiteSpace(text))
         {
-            var v = r.Value;
-            var score = v.Denominator is { } d && v.Numerator is { } n
-                ? (d == maximum ? n : double.NaN)
-                : v.Value;
-            if (score >= 0 && score <= maximum)
-            {
-                return new Recognition<double>(true, score, r.Start, r.Length, r.Text, r.Confidence);
-            }
+            return Recognition<double>.None;
         }
 
-        return Recognition<double>.None;
+        var found = RecognizeTyped(text, culture);
+        var scores = found.Select(r => (r, Score: ScoreOf(r.Value, maximum))).Where(s => s.Score >= 0 && s.Score <= maximum).ToList();
+        if (scores.Count == 0)
+        {
+            // "none", "no pain": a score of nothing; "5/6" read as a fraction is two scores.
+            return found.Count == 0 && NoScore().IsMatch(text) ? new Recognition<double>(true, 0, 0, text.Length, text, 0.9)
+                : found is [{ Value: { Numerator: { } n, Denominator: { } d } } ratio] && n <= maximum && d <= maximum && n < d
+                    ? new Recognition<double>(true, d, ratio.Start, ratio.Length, ratio.Text, ratio.Confidence)
+                    : Recognition<double>.None;
+        }
+
+        var (first, score) = scores[0];
+        if (scores.Count > 1 && Between(text, first, scores[1].r) is { } gap && RangeJoin().IsMatch(gap))
+        {
+            var (second, other) = scores[1];
+            return new Recognition<double>(true, Math.Max(score, other), first.Start, second.End - first.Start, text[first.Start..Math.Min(second.End, text.Length)], first.Confidence);
+        }
+
+        return new Recognition<double>(true, score, first.Start, first.Length, first.Text, first.Confidence);
     }
+
+    private static double ScoreOf(NumberValue v, int maximum) =>
+        v.Denominator is { } d && v.Numerator is { } n ? (d == maximum ? n : double.NaN) : v.Value;
+
+    /// <summary>What lies between two matches (empty when they touch), or null when their spans are not in order.</summary>
+    private static string? Between(string text, Recognition<NumberValue> first, Recognition<NumberValue> second) =>
+        second.Start >= first.End && second.Start <= text.Length ? text[first.End..second.Start] : null;
+
+    /// <summary>What joins the two ends of a range: "or", "to", a dash or slash, a comma, or nothing but a space.</summary>
+    [GeneratedRegex(@"^\s*(?:or|to|-|–|/|,)?\s*(?:maybe\s+|a\s+)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RangeJoin();
+
+    [GeneratedRegex(@"^\W*(?:none|nil|nothing|zero)\b|\bno\s+pain\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NoScore();
 
     private static NumberValue? ToValue(Microsoft.Recognizers.Text.ModelResult r)
     {

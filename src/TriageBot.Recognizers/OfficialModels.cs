@@ -20,7 +20,12 @@ internal static class OfficialModels
         return (english.GetNumberModel(), english.GetOrdinalModel());
     });
 
+    private static readonly Lazy<Microsoft.Recognizers.Text.DateTime.DateTimeModel> DateTimeModel = new(() =>
+        new Microsoft.Recognizers.Text.DateTime.DateTimeRecognizer(Culture.English).GetDateTimeModel());
+
     public static IModel Number => Models.Value.Number;
+
+    public static Microsoft.Recognizers.Text.DateTime.DateTimeModel DateTime => DateTimeModel.Value;
 
     public static IModel Ordinal => Models.Value.Ordinal;
 
@@ -29,11 +34,16 @@ internal static class OfficialModels
     {
         Number.Parse("seven out of ten");
         Ordinal.Parse("the second one");
+        DateTime.Parse("since last christmas", new System.DateTime(2026, 12, 7, 12, 0, 0, DateTimeKind.Unspecified));
     }
 
     /// <summary>The model's results for <paramref name="text"/>, read up to <see cref="MaxLength"/>.</summary>
     public static List<ModelResult> Parse(IModel model, string text) =>
         model.Parse(text.Length > MaxLength ? text[..MaxLength] : text);
+
+    /// <summary>The date and time model's results for <paramref name="text"/>, read up to <see cref="MaxLength"/>.</summary>
+    public static List<ModelResult> Parse(Microsoft.Recognizers.Text.DateTime.DateTimeModel model, string text, System.DateTime reference) =>
+        model.Parse(text.Length > MaxLength ? text[..MaxLength] : text, reference);
 
     public static string? Resolution(ModelResult result, string key) =>
         result.Resolution is { } r && r.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
