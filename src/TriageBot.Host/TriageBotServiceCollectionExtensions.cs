@@ -6,6 +6,7 @@ using TriageBot.Dialogs;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Host.Health;
+using TriageBot.Host.Hosting;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
 using TriageBot.Host.Retention;
@@ -68,6 +69,7 @@ public static class TriageBotServiceCollectionExtensions
         services.AddSingleton<TurnRunner>();
         services.AddTelemetry(configuration);
         services.AddTriageBotHealthChecks();
+        services.AddHostedService<RecognizerWarmup>();
         return services;
     }
 

@@ -51,7 +51,7 @@ public static partial class NumberRecognizer
     /// <summary>
     /// A score on a 0..<paramref name="maximum"/> scale, as a patient gives it: "7", "about a 7", "7/10", "seven out of
     /// ten", "6.5", "sevun", "none" (0). A ratio counts only when its denominator is the scale's maximum. Two scores side
-    /// by side ("6 or 7", "7 to 8", "2-3", "5/6", "like 7 8") are a range, read as its higher end: a triage score
+    /// by side ("6 or 7", "7 to 8", "2-3", "like 7 8", and "5/6" of two neighbours) are a range, read as its higher end: a triage score
     /// that overstates is safer than one that understates.
     /// </summary>
     public static Recognition<double> RecognizeScore(string? text, int maximum = 10, string culture = Cultures.EnglishUS)
@@ -65,9 +65,10 @@ public static partial class NumberRecognizer
         var scores = found.Select(r => (r, Score: ScoreOf(r.Value, maximum))).Where(s => s.Score >= 0 && s.Score <= maximum).ToList();
         if (scores.Count == 0)
         {
-            // "none", "no pain": a score of nothing; "5/6" read as a fraction is two scores.
+            // "none", "no pain": a score of nothing. "5/6" is two scores side by side, not a ratio on a 6 scale ("3/5" is
+            // a ratio on another scale: asked again).
             return found.Count == 0 && NoScore().IsMatch(text) ? new Recognition<double>(true, 0, 0, text.Length, text, 0.9)
-                : found is [{ Value: { Numerator: { } n, Denominator: { } d } } ratio] && n <= maximum && d <= maximum && n < d
+                : found is [{ Value: { Numerator: { } n, Denominator: { } d } } ratio] && d == n + 1 && d <= maximum
                     ? new Recognition<double>(true, d, ratio.Start, ratio.Length, ratio.Text, ratio.Confidence)
                     : Recognition<double>.None;
         }

@@ -11,6 +11,9 @@ namespace TriageBot.Recognizers.Durations;
 /// </summary>
 internal static class OfficialDurations
 {
+    /// <summary>Longer is not a length anyone has had a symptom for: not an answer.</summary>
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(150 * 365);
+
     public static Recognition<DurationValue>? Read(string text, DateTime reference)
     {
         foreach (var r in OfficialModels.Parse(OfficialModels.DateTime, text, reference))
@@ -18,11 +21,11 @@ internal static class OfficialDurations
             var values = r.Resolution is { } res && res.TryGetValue("values", out var v) && v is IEnumerable<Dictionary<string, string>> list ? list.ToList() : [];
             var length = r.TypeName switch
             {
-                "datetimeV2.duration" => values.Select(Seconds).FirstOrDefault(s => s > 0) is var s and > 0 ? TimeSpan.FromSeconds(s) : (TimeSpan?)null,
+                "datetimeV2.duration" => values.Select(Seconds).FirstOrDefault(s => s > 0) is var s and > 0 && s < Longest.TotalSeconds ? TimeSpan.FromSeconds(s) : (TimeSpan?)null,
                 "datetimeV2.date" or "datetimeV2.daterange" or "datetimeV2.datetime" => SinceStart(values, reference),
                 _ => null,
             };
-            if (length is { } span && span > TimeSpan.Zero)
+            if (length is { } span && span > TimeSpan.Zero && span < Longest)
             {
                 var mod = r.TypeName == "datetimeV2.duration" ? DurationMod.None : DurationMod.Since;
                 return OfficialModels.ToRecognition(text, r, new DurationValue(span, XmlConvert.ToString(span), mod));

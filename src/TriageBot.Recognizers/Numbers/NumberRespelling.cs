@@ -27,7 +27,10 @@ internal static partial class NumberRespelling
         "there", "hour", "pour", "your", "tour", "sour", "four's", "fine", "file", "fire", "give", "hive", "dive", "live",
         "line", "mine", "wine", "nice", "none", "bone", "tone", "gone", "done", "lone", "once", "ones", "even", "seen",
         "sever", "weight", "height", "eighth", "then", "teen", "tent", "hero", "zeros", "fort", "forte", "thirsty",
-        "weighty", "sixth", "tens", "twin", "twins", "fife", "fives", "nines", "sevens",
+        "weighty", "sixth", "tens", "twin", "twins", "fife", "fives", "nines", "sevens", "right", "light", "night",
+        "tight", "fight", "might", "sight", "bight", "wight", "eights", "dine", "pine", "vine", "tine", "dour", "flour",
+        "foul", "fiver", "jive", "threw", "thee", "tree", "throe", "tend", "tern", "zone", "forth", "fifth", "hundreds",
+        "aero", "twos",
     ], StringComparer.Ordinal);
 
     /// <summary>The text with slips put right, or null when there was nothing to put right.</summary>
