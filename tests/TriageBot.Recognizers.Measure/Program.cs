@@ -32,7 +32,7 @@ var specs = Path.Combine(AppContext.BaseDirectory, "Specs", "recognizers-text");
     ("Duration (DateTimeModel subset)", "DateTime/English/DateTimeModel.json", DurationAdapters.ExpectedModel, DurationAdapters.ActualModel, OfficialAdapters.ActualDurationModel, DurationAdapters.HasDuration),
 ];
 
-Console.WriteLine("| model | cases | ours | official | ours µs/call | official µs/call |");
+Console.WriteLine("| model | cases | TriageBot.Recognizers | official package | TriageBot.Recognizers µs/call | official µs/call |");
 Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var row in rows)
 {
