@@ -12,7 +12,7 @@ namespace TriageBot.Dialogs.Safety;
 /// wrong, so an answer is negative only when "no" is the <em>only</em> thing it matches; any hint of yes or not
 /// sure, an ambiguous answer, or one not understood at all, counts as yes.
 /// </summary>
-internal static partial class SafetyAnswer
+internal static class SafetyAnswer
 {
     /// <summary>A match this good is a whole answer; a safety question takes nothing less ("that's all" is not "not at all").</summary>
     public const double WholeMatch = 0.75;
@@ -43,10 +43,6 @@ internal static partial class SafetyAnswer
             .Select(r => r.Value.Value)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        // "No fever but I've been getting chills": a no that goes on to qualify itself is not a plain no.
-        return matched.Any(v => v != Choices.No) || (matched.Count > 0 && QualifiedNo().IsMatch(text ?? ""));
+        return matched.Any(v => v != Choices.No);
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:but|except|although|though|apart from)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex QualifiedNo();
 }
