@@ -24,7 +24,7 @@ public sealed class TriageBot(DialogManager dialogs, StaffActions? staff = null)
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(loggers);
         var choice = new ChoicePrompt(PromptIds.Choice);
-        var score = new NumberPrompt(PromptIds.Score, ScoreIsZeroToTen, scoreOutOf: 10);
+        var score = ScorePrompt();
         var duration = new DurationBandPrompt(PromptIds.Duration, services.Clock);
         var age = new AgeBandPrompt(PromptIds.Age);
         var text = new TextPrompt(PromptIds.Text);
@@ -65,6 +65,9 @@ public sealed class TriageBot(DialogManager dialogs, StaffActions? staff = null)
     /// <summary>Staff clicks on referral cards; without a clinic inbox there are no cards to click (501).</summary>
     protected override async Task<InvokeResponse?> OnAdaptiveCardExecuteAsync(JsonElement action, TurnContext turnContext, CancellationToken cancellationToken) =>
         staff is null ? null : await staff.ExecuteAsync(action, turnContext, cancellationToken);
+
+    /// <summary>The pain score question's prompt: a number 0 to 10, said any way ("7", "seven out of ten", "6 or 7").</summary>
+    internal static NumberPrompt ScorePrompt() => new(PromptIds.Score, ScoreIsZeroToTen, scoreOutOf: 10);
 
     private static Task<bool> ScoreIsZeroToTen(PromptValidatorContext<double> prompt, CancellationToken cancellationToken) =>
         Task.FromResult(prompt.Recognized is { Succeeded: true, Value: >= 0 and <= 10 });

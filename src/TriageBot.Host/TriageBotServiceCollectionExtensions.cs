@@ -8,6 +8,7 @@ using TriageBot.Dialogs.Referrals;
 using TriageBot.Fhir;
 using TriageBot.Host.ClinicInbox;
 using TriageBot.Host.Health;
+using TriageBot.Host.Hosting;
 using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
 using TriageBot.Host.Referrals;
@@ -78,6 +79,7 @@ public static class TriageBotServiceCollectionExtensions
         services.AddTelemetry(configuration);
         services.AddTriageBotHealthChecks();
         services.AddFhirReferrals(configuration);
+        services.AddHostedService<RecognizerWarmup>();
         return services;
     }
 

@@ -36,6 +36,13 @@ public static class DurationRecognizer
             i = p.Last + 1;
         }
 
+        // What our grammar cannot read, such as a start named by a date or a day ("since 15th sept", "since halloween",
+        // "yesterday"), is the official model's to read. Asked only then: it costs about a millisecond.
+        if (found.Count == 0 && OfficialDurations.Read(text, reference) is { } official)
+        {
+            return new Recognized<DurationValue>([official]);
+        }
+
         return new Recognized<DurationValue>(found);
     }
 

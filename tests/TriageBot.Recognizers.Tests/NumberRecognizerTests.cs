@@ -11,7 +11,6 @@ public sealed class NumberRecognizerTests
     [InlineData("one hundred and five", 105)]
     [InlineData("six and a half", 6.5)]
     [InlineData("a dozen", 12)]
-    [InlineData("a couple", 2)]
     [InlineData("three quarters", 0.75)]
     [InlineData("3/4", 0.75)]
     [InlineData("7/10", 0.7)]
@@ -47,13 +46,24 @@ public sealed class NumberRecognizerTests
     [InlineData("it's a six", 6)]
     [InlineData("maybe 6.5", 6.5)]
     [InlineData("0", 0)]
+    [InlineData("none", 0)]
+    [InlineData("no pain right now", 0)]
+    [InlineData("sevun", 7)]
+    [InlineData("fourr", 4)]
+    [InlineData("for or five", 5)]
+    [InlineData("6 or 7", 7)]
+    [InlineData("7 to 8", 8)]
+    [InlineData("2-3", 3)]
+    [InlineData("5/6", 6)]
+    [InlineData("six and a half", 6.5)]
+    [InlineData("right now 6, at night it goes to 9", 6)]
     public void RecognizeScore_PainScore_ReturnsPoints(string text, double expected) =>
         Assert.Equal(expected, NumberRecognizer.RecognizeScore(text).Value);
 
     [Theory]
     [InlineData("11")]
     [InlineData("3/5")]
-    [InlineData("none")]
+    [InlineData("not sure honestly")]
     public void RecognizeScore_OffScale_ReturnsNone(string text) =>
         Assert.False(NumberRecognizer.RecognizeScore(text).Succeeded);
 
@@ -78,4 +88,19 @@ public sealed class NumberRecognizerTests
     [Fact]
     public void Recognize_HugeNumber_DoesNotThrow() =>
         Assert.True(NumberRecognizer.Recognize("999999999999999999999999999999 trillion trillion").Succeeded);
+
+    [Theory]
+    [InlineData("4 thousand 3 hundred and 21", 4321)]
+    [InlineData("2mil", 2000000)]
+    [InlineData("sixx", 6)]
+    [InlineData("28yrs", 28)]
+    public void RecognizeTyped_NumbersAsWrittenOrTyped_ReturnsValue(string text, double expected) =>
+        Assert.Equal(expected, NumberRecognizer.RecognizeTyped(text).First.Value.Value);
+
+    [Theory]
+    [InlineData("I'm fine")]
+    [InlineData("there is nothing")]
+    [InlineData("right side, at night")]
+    public void RecognizeTyped_RealWordsNearNumberWords_AreNotNumbers(string text) =>
+        Assert.Empty(NumberRecognizer.RecognizeTyped(text));
 }

@@ -39,8 +39,9 @@ public sealed class AgeBandPrompt(string id) : Prompt<string>(id, TriageJsonCont
         }
 
         // Then a typed whole age ("72", "I'm 52"), the most exact answer, unless it is a question.
-        var numbers = ReplyShape.IsQuestion(activity.Text) ? [] : NumberRecognizer.RecognizeAll(activity.Text, "en-GB").Select(n => n.Value).ToList();
-        if (numbers is [{ Subtype: NumberSubtype.Integer, Value: var years }] && BandOf(years) is { } typed)
+        // The first whole number is the age ("sixteen nearly seventeen", "83 next birthday"); slips are forgiven ("28yrs").
+        var numbers = ReplyShape.IsQuestion(activity.Text) ? [] : NumberRecognizer.RecognizeTyped(activity.Text, "en-GB").Select(n => n.Value).ToList();
+        if (numbers.FirstOrDefault(n => n.Subtype == NumberSubtype.Integer) is { Value: var years } && BandOf(years) is { } typed)
         {
             return Task.FromResult(PromptRecognition<string>.Of(typed));
         }

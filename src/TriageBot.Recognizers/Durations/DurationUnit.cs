@@ -31,6 +31,11 @@ internal static class DurationWords
         ["months"] = (DurationUnit.Month, 1),
         ["mo"] = (DurationUnit.Month, 1),
         ["mos"] = (DurationUnit.Month, 1),
+        // As months are texted ("2mths").
+        ["mth"] = (DurationUnit.Month, 1),
+        ["mths"] = (DurationUnit.Month, 1),
+        ["mnth"] = (DurationUnit.Month, 1),
+        ["mnths"] = (DurationUnit.Month, 1),
         ["week"] = (DurationUnit.Week, 1),
         ["weeks"] = (DurationUnit.Week, 1),
         ["wk"] = (DurationUnit.Week, 1),

@@ -5,7 +5,8 @@ namespace TriageBot.Runtime.Prompts;
 
 /// <summary>
 /// Asks for a number and understands how people write one: "7", "seven", "six and a half". With
-/// <paramref name="scoreOutOf"/> it reads a score the way people give one: "about a 7", "7/10", "seven out of ten".
+/// <paramref name="scoreOutOf"/> it reads a score the way people give one: "about a 7", "7/10", "seven out of ten",
+/// "sevun", and a range ("6 or 7") as its higher end.
 /// A question ("what does 10 mean?") is not an answer.
 /// </summary>
 public sealed class NumberPrompt(string id, PromptValidator<double>? validator = null, int? scoreOutOf = null)

@@ -4,19 +4,23 @@ namespace TriageBot.Recognizers.Tests.Conformance;
 
 /// <summary>
 /// Runs Microsoft.Recognizers.Text's English spec cases (the dev subset this project carries in Specs/recognizers-text, or $TRIAGEBOT_RECOGNIZERS_SPECS) against our
-/// recognizers and fails if a pass rate drops below the floor we have reached. See CONFORMANCE.md.
+/// recognizers and fails if a pass rate drops below its target (issue 11). See CONFORMANCE.md.
 /// </summary>
 public sealed class ConformanceTests(ITestOutputHelper output)
 {
+    // Targets from issue 11, the same on every case in scope (CONFORMANCE.md), not the rates reached.
+    private const double NumberFloor = 0.95;
+    private const double DurationFloor = 0.95;
+    private const double BooleanFloor = 0.98;
+
     private static readonly SpecFile[] SpecFiles =
     [
-        new("Choice/English/BooleanModel.json", 1.00, NumberAdapters.ExpectedBoolean, NumberAdapters.ActualBoolean),
-        new("Number/English/NumberModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualNumbers),
-        new("Number/English/OrdinalModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualOrdinals),
-        new("Number/English/PercentModel.json", 1.00, NumberAdapters.ExpectedModel, NumberAdapters.ActualPercentages),
-        new("DateTime/English/DurationExtractor.json", 1.00, DurationAdapters.ExpectedExtractor, DurationAdapters.ActualExtractor),
-        new("DateTime/English/DurationParser.json", 1.00, DurationAdapters.ExpectedParser, DurationAdapters.ActualParser),
-        new("DateTime/English/DateTimeModel.json", 0.97, DurationAdapters.ExpectedModel, DurationAdapters.ActualModel, DurationAdapters.HasDuration),
+        new("Choice/English/BooleanModel.json", BooleanFloor, NumberAdapters.ExpectedBoolean, NumberAdapters.ActualBoolean),
+        new("Number/English/NumberModel.json", NumberFloor, NumberAdapters.ExpectedModel, NumberAdapters.ActualNumbers),
+        new("Number/English/OrdinalModel.json", NumberFloor, NumberAdapters.ExpectedModel, NumberAdapters.ActualOrdinals),
+        new("DateTime/English/DurationExtractor.json", DurationFloor, DurationAdapters.ExpectedExtractor, DurationAdapters.ActualExtractor),
+        new("DateTime/English/DurationParser.json", DurationFloor, DurationAdapters.ExpectedParser, DurationAdapters.ActualParser),
+        new("DateTime/English/DateTimeModel.json", DurationFloor, DurationAdapters.ExpectedModel, DurationAdapters.ActualModel, DurationAdapters.HasDuration),
     ];
 
     public static TheoryData<string> Files => [.. SpecFiles.Select(f => f.RelativePath)];

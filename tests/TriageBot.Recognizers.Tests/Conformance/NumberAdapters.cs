@@ -1,5 +1,4 @@
 using System.Text.Json;
-using TriageBot.Recognizers.Numbers;
 
 namespace TriageBot.Recognizers.Tests.Conformance;
 
@@ -34,10 +33,6 @@ internal static class NumberAdapters
                 ? new SpecRow(Key(r.Start, r.End - 1, r.Text, "ordinal.relative", $"{offset}|{to}"))
                 : new SpecRow(Key(r.Start, r.End - 1, r.Text, "ordinal", $"{offset}|{to}|{v.Resolution}"));
         })
-        .ToList();
-
-    public static IReadOnlyList<SpecRow> ActualPercentages(SpecCase c) => PercentageRecognizer.RecognizeAll(c.Input)
-        .Select(r => new SpecRow(Key(r.Start, r.End - 1, r.Text, "percentage", r.Value is { } v ? NumberFormat.Format(v) + "%" : "null")))
         .ToList();
 
     public static IReadOnlyList<SpecRow> ExpectedBoolean(SpecCase c) => c.Results
