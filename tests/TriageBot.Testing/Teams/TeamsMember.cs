@@ -20,19 +20,24 @@ public sealed class TeamsMember(BotHost bot, string serviceUrl, string tenantId,
     /// <summary>A team channel's conversation (<c>19:...@thread.tacv2</c>).</summary>
     public ConversationAccount Channel { get; init; } = new()
     {
-        Id = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2", ConversationType = TeamsActivity.Channel, IsGroup = true,
+        Id = "19:" + Guid.NewGuid().ToString("N") + "@thread.tacv2",
+        ConversationType = TeamsActivity.Channel,
+        IsGroup = true,
     };
 
     /// <summary>A group chat (<c>19:...@thread.v2</c>).</summary>
     public ConversationAccount GroupChat { get; } = new()
     {
-        Id = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2", ConversationType = TeamsActivity.GroupChat, IsGroup = true,
+        Id = "19:" + Guid.NewGuid().ToString("N") + "@thread.v2",
+        ConversationType = TeamsActivity.GroupChat,
+        IsGroup = true,
     };
 
     /// <summary>This person's one-to-one chat with the bot, as the fake connector names it.</summary>
     public ConversationAccount Personal => new()
     {
-        Id = TeamsPrivateChatFakeConnector.PersonalConversationId(User.Id!), ConversationType = TeamsActivity.Personal,
+        Id = TeamsPrivateChatFakeConnector.PersonalConversationId(User.Id!),
+        ConversationType = TeamsActivity.Personal,
     };
 
     /// <summary>Types <paramref name="text"/> in <paramref name="conversation"/>, @mentioning the bot as Teams requires in channels.</summary>
