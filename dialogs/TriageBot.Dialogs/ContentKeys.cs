@@ -406,6 +406,18 @@ public static class ContentKeys
         public const string DeleteNothing = "delete.nothing";
     }
 
+    /// <summary>Teams: what the bot says in group chats and channels, where the triage itself never runs.</summary>
+    public static class Teams
+    {
+        public const string Intro = "teams.intro";
+        public const string EducationMenu = "teams.education-menu";
+        public const string GroupSafety = "teams.group-safety";
+        public const string PrivateChatSent = "teams.private-chat.sent";
+        public const string PrivateChatUnavailable = "teams.private-chat.unavailable";
+        public const string PrivateChatResume = "teams.private-chat.resume";
+        public const string TenantRefused = "teams.tenant-refused";
+    }
+
     /// <summary>What a choice prompt says to a reply that is not an answer, before asking again.</summary>
     public static class Replies
     {

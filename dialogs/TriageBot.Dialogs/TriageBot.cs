@@ -5,6 +5,7 @@ using TriageBot.Dialogs.Commands;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Dialogs.Safety;
+using TriageBot.Dialogs.Teams;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
 using TriageBot.Runtime.Turns;
@@ -15,10 +16,14 @@ namespace TriageBot.Dialogs;
 /// <summary>
 /// The triage bot: every message (and a start event such as Web Chat's <c>webchat/join</c>) goes to the dialogs;
 /// the first one of any kind starts the welcome. In a one-to-one chat, a person joining (Emulator, Teams install)
-/// starts it too, so the welcome and disclaimer come before anyone types.
+/// starts it too, so the welcome and disclaimer come before anyone types. In a Teams group chat or channel the triage
+/// never runs: <see cref="SharedChatReplies"/> answers there and moves anything personal to a private chat.
 /// </summary>
-public sealed class TriageBot(DialogManager dialogs, StaffActions? staff = null) : DialogBot(dialogs)
+public sealed class TriageBot(DialogManager dialogs, TriageServices services, StaffActions? staff = null) : DialogBot(dialogs)
 {
+    private readonly SharedChatReplies _sharedChat = new(services);
+    private readonly TeamsGreetings _greetings = new(services, dialogs);
+
     public static TriageBot Create(TriageServices services, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -48,10 +53,43 @@ public sealed class TriageBot(DialogManager dialogs, StaffActions? staff = null)
             new RedFlagInterruption(services, loggers.CreateLogger<RedFlagInterruption>()),
             new GlobalCommandInterruption(services),
         ];
-        var options = new DialogManagerOptions { RestartMessage = services.Content.Text(ContentKeys.Errors.DialogUpdated, null) };
+        var options = new DialogManagerOptions
+        {
+            RestartMessage = services.Content.Text(ContentKeys.Errors.DialogUpdated, null),
+            StartEvents = new HashSet<string>(StringComparer.Ordinal) { "webchat/join", PrivateChatRequest.StartEventName },
+        };
         return new TriageBot(
             new DialogManager(dialogs, TriageDialog.Id, interruptions, options, loggers.CreateLogger<DialogManager>()),
+            services,
             services.Clinic is { } inbox ? new StaffActions(inbox) : null);
+    }
+
+    public override Task OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return TeamsGreetings.IsArrival(turnContext.Activity)
+            ? _greetings.GreetAsync(turnContext, cancellationToken)
+            : base.OnTurnAsync(turnContext, cancellationToken);
+    }
+
+    protected override Task OnMessageActivityAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        if (!TeamsActivity.IsSharedChat(turnContext.Activity))
+        {
+            return base.OnMessageActivityAsync(turnContext, cancellationToken);
+        }
+
+        _sharedChat.Reply(turnContext);
+        return Task.CompletedTask;
+    }
+
+    protected override Task OnEventActivityAsync(TurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.Activity.Name == PrivateChatRequest.StartEventName
+            ? _greetings.StartPrivateChatAsync(turnContext, cancellationToken)
+            : base.OnEventActivityAsync(turnContext, cancellationToken);
     }
 
     protected override Task OnMembersAddedAsync(IReadOnlyList<ChannelAccount> membersAdded, TurnContext turnContext, CancellationToken cancellationToken)

@@ -13,6 +13,7 @@ using TriageBot.Host.KeyRing;
 using TriageBot.Host.Observability;
 using TriageBot.Host.Referrals;
 using TriageBot.Host.Retention;
+using TriageBot.Host.Teams;
 using TriageBot.Runtime.Middleware;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -49,6 +50,7 @@ public static class TriageBotServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<ShowTypingOptions>>().Value);
         services.AddSingleton<ITurnMiddleware, TurnErrorMiddleware>();
+        services.AddTeamsTenantGate();
         services.AddSingleton<ITurnMiddleware, ShowTypingMiddleware>();
         services.AddSingleton<ITurnMiddleware, RemoveRecipientMentionMiddleware>();
         services.TryAddSingleton<IBot>(sp => Dialogs.TriageBot.Create(

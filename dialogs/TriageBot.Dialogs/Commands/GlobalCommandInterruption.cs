@@ -115,6 +115,12 @@ internal sealed class GlobalCommandInterruption(TriageServices services) : IInte
     }
 
     /// <summary>Lower case, punctuation (but a lone "?") and a polite "please" removed, spaces collapsed.</summary>
+    /// <summary>The message is "help" as a whole: for Teams group chats, where no dialog runs.</summary>
+    internal static bool IsHelp(string? text) => Phrases.TryGetValue(Normalize(text), out var command) && command == Command.Help;
+
+    /// <summary>The message is "talk to a person" as a whole: for Teams group chats, where no dialog runs.</summary>
+    internal static bool IsHuman(string? text) => Phrases.TryGetValue(Normalize(text), out var command) && command == Command.Human;
+
     private static string Normalize(string? text)
     {
         var trimmed = text?.Trim().ToLowerInvariant() ?? "";

@@ -19,6 +19,7 @@ public sealed class BotConnectorAdapter(
     ConnectorClientFactory connectorClients,
     IOptions<BotConnectorOptions> options,
     BotConnectorAccess access,
+    PrivateChatHandOff privateChats,
     ILogger<BotConnectorAdapter> logger)
 {
     public async Task<IResult> ProcessAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -110,6 +111,13 @@ public sealed class BotConnectorAdapter(
             // Another instance kept winning the race for this conversation; nothing was saved or sent.
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
                 detail: "The conversation is being updated elsewhere; send the activity again.");
+        }
+
+        if (turn.PrivateChat is { } privateChat)
+        {
+            // A shared Teams chat: the private chat opens first, then this chat hears only a neutral line.
+            var line = await privateChats.HandOffAsync(activity, privateChat, client, cancellationToken);
+            turn = turn with { Replies = [.. turn.Replies, line] };
         }
 
         var result = expectReplies

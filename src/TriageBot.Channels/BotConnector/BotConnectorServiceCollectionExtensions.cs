@@ -25,6 +25,7 @@ public static class BotConnectorServiceCollectionExtensions
         services.AddHostedService<BotConnectorStartupCheck>();
         services.AddConnectorHttpClient();
         services.AddSingleton<ConnectorClientFactory>();
+        services.AddSingleton<PrivateChatHandOff>();
         services.AddSingleton<BotConnectorAdapter>();
         return services;
     }

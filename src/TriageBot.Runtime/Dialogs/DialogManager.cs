@@ -20,6 +20,13 @@ public sealed class DialogManager(
 
     private readonly IReadOnlyList<IInterruption> _interruptions = [.. interruptions];
 
+    /// <summary>True when a dialog is under way for this turn's person (their stack is not empty).</summary>
+    public static bool HasActiveDialog(TurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.State?.Dialog.Get(StackProperty, RuntimeJsonContext.Default.ListDialogInstance) is { Count: > 0 };
+    }
+
     public async Task<DialogTurnResult> OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);

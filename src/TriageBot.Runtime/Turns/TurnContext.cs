@@ -56,6 +56,21 @@ public sealed class TurnContext
     /// </summary>
     public void ForgetConversation() => ConversationForgotten = true;
 
+    /// <summary>Set when the bot asked to go on in a private chat with the sender (<see cref="RequestPrivateChat"/>).</summary>
+    public PrivateChatRequest? PrivateChat { get; private set; }
+
+    /// <summary>
+    /// Asks the channel to open a one-to-one chat with the sender and start there, then to say
+    /// <paramref name="announcement"/> here (or <paramref name="unavailable"/> if it could not). Channels that cannot
+    /// open one say <paramref name="unavailable"/>.
+    /// </summary>
+    public void RequestPrivateChat(Activity announcement, Activity unavailable)
+    {
+        ArgumentNullException.ThrowIfNull(announcement);
+        ArgumentNullException.ThrowIfNull(unavailable);
+        PrivateChat = new PrivateChatRequest(Address(announcement), Address(unavailable));
+    }
+
     /// <summary>The HTTP answer to an <c>invoke</c> activity; null means "not implemented" (501).</summary>
     public InvokeResponse? InvokeResponse { get; set; }
 

@@ -62,9 +62,9 @@ public sealed class TurnRunner(IStateStore store, TurnPipeline pipeline, TurnRun
         }
     }
 
-    /// <summary>A failed turn saved nothing (its state deletion included), so it asks the channel to forget nothing either.</summary>
+    /// <summary>A failed turn saved nothing (its state deletion included), so it asks the channel for nothing either.</summary>
     private static TurnResult Result(TurnContext turn) =>
-        new(turn.Replies, turn.InvokeResponse, turn.ConversationForgotten && !turn.Failed);
+        new(turn.Replies, turn.InvokeResponse, turn.ConversationForgotten && !turn.Failed, turn.Failed ? null : turn.PrivateChat);
 
     private async Task<TurnState> LoadAsync(StateKeys keys, bool isGroup, CancellationToken cancellationToken)
     {
