@@ -47,6 +47,9 @@ param clinicName string = 'Northgate Spine Clinic'
 @description('Origins of the clinic\'s web pages allowed to call Direct Line from a browser.')
 param allowedOrigins array = []
 
+@description('CIDR networks of the ingress proxies (with a VNet-integrated environment: its infrastructure subnet). Until set, X-Forwarded-Proto is not trusted and Direct Line hands out ws:// stream URLs.')
+param trustedProxyNetworks array = []
+
 @minValue(1)
 param minReplicas int = 2
 
@@ -261,6 +264,9 @@ var environmentVariables = concat([
 ] : [], map(range(0, length(allowedOrigins)), i => {
   name: 'Channels__DirectLine__AllowedOrigins__${i}'
   value: allowedOrigins[i]
+}), map(range(0, length(trustedProxyNetworks)), i => {
+  name: 'ForwardedHeaders__KnownNetworks__${i}'
+  value: trustedProxyNetworks[i]
 }))
 
 resource app 'Microsoft.App/containerApps@2024-03-01' = {

@@ -37,6 +37,8 @@ public sealed partial class AzureTests
         var names = EnvironmentName().Matches(Bicep).Select(m => m.Groups[1].Value.Replace("${i}", "0", StringComparison.Ordinal)).ToList();
 
         Assert.Contains("Storage__Provider", names);
+        Assert.Contains("Channels__DirectLine__AllowedOrigins__0", names);
+        Assert.Contains("ForwardedHeaders__KnownNetworks__0", names);
         await AssertAppReads("main.bicep container env", names.Select(n => KeyValuePair.Create(n, n == "Storage__Provider" ? "Postgres" : "")));
     }
 
@@ -64,7 +66,7 @@ public sealed partial class AzureTests
         Assert.All(secretRefs, s => Assert.Matches($"name: '{s}'\\s+keyVaultUrl: ", Bicep));
     }
 
-    [GeneratedRegex(@"\{ name: '([A-Za-z_]+(?:__[A-Za-z_]+|\$\{i\})*)', (?:value|secretRef): ")]
+    [GeneratedRegex(@"\bname: '([A-Za-z_]+(?:__[A-Za-z_]+|\$\{i\})*)',?\s*(?:value|secretRef): ")]
     private static partial Regex EnvironmentName();
 
     [GeneratedRegex(@"secretRef: '([a-z-]+)'")]
