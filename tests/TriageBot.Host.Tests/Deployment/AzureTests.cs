@@ -16,19 +16,9 @@ public sealed partial class AzureTests
     [Fact]
     public async Task Bicep_LintsAndBuildsWithoutAWarning()
     {
-        var start = new ProcessStartInfo("bash", [DeploymentFiles.PathOf("azure", "lint.sh")])
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var lint = Process.Start(start)!;
-        var output = lint.StandardOutput.ReadToEndAsync();
-        var error = lint.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await lint.WaitForExitAsync(timeout.Token);
+        var (exitCode, output) = await ChildProcess.RunAsync(new ProcessStartInfo("bash", [DeploymentFiles.PathOf("azure", "lint.sh")]), TimeSpan.FromMinutes(10));
 
-        Assert.True(lint.ExitCode == 0, $"lint.sh failed:\n{await output}\n{await error}");
+        Assert.True(exitCode == 0, $"lint.sh failed:\n{output}");
     }
 
     [Fact]

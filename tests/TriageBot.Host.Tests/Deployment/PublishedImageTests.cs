@@ -11,7 +11,7 @@ namespace TriageBot.Host.Tests.Deployment;
 /// No container engine runs here, so the image is reproduced as closely as a process can be: the Dockerfile's own
 /// <c>dotnet restore</c> and <c>dotnet publish</c> lines, the published folder made read-only (the image's read-only
 /// root), the app started from it with the image's ENV and a writable data folder of its own, then both probes and the
-/// image's HEALTHCHECK command. Slow (a Release publish), so it is one test. Linux, as the image.
+/// image's HEALTHCHECK command (which must fail once the app is gone). Slow (a Release publish), so it is one test. Linux, as the image.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PublishedImageTests
@@ -32,11 +32,12 @@ public sealed class PublishedImageTests
             var tmp = Directory.CreateDirectory(Path.Combine(scratch.FullName, "tmp"));
             var port = FreeLoopbackPort();
 
-            using var server = StartPublishedApp(app, port, data.FullName, tmp.FullName);
+            var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var server = StartPublishedApp(app, port, data.FullName, tmp.FullName, log);
             try
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitUntilLiveAsync(client, server);
+                await WaitUntilLiveAsync(client, server, log);
 
                 using var ready = await client.GetAsync(new Uri(HealthEndpoints.ReadyPath, UriKind.Relative));
                 Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -52,6 +53,9 @@ public sealed class PublishedImageTests
                 server.Kill(entireProcessTree: true);
                 await server.WaitForExitAsync();
             }
+
+            // And the health check can fail: nothing answers on that port any more.
+            Assert.NotEqual(0, await RunHealthCheckAsync(port));
         }
         finally
         {
@@ -71,7 +75,7 @@ public sealed class PublishedImageTests
     }
 
     /// <summary>The image's ENV, except that a test listens on loopback only (the image listens on every interface).</summary>
-    private static Process StartPublishedApp(string app, int port, string data, string tmp)
+    private static Process StartPublishedApp(string app, int port, string data, string tmp, System.Collections.Concurrent.ConcurrentQueue<string> log)
     {
         var start = new ProcessStartInfo(DotnetHost(), [Image.Single("ENTRYPOINT").Split('"')[3]])
         {
@@ -92,20 +96,20 @@ public sealed class PublishedImageTests
         start.Environment["TMPDIR"] = tmp;
         var process = Process.Start(start)!;
 
-        // Drained so a chatty log never blocks the app on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drained so a chatty log never blocks the app on a full pipe; the app logs event names and ids, never user text.
+        process.OutputDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
+        process.ErrorDataReceived += (_, line) => log.Enqueue(line.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
     }
 
-    private static async Task WaitUntilLiveAsync(HttpClient client, Process server)
+    private static async Task WaitUntilLiveAsync(HttpClient client, Process server, IEnumerable<string> log)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (true)
         {
-            Assert.False(server.HasExited, $"The published app stopped with exit code {(server.HasExited ? server.ExitCode : 0)}.");
+            Assert.False(server.HasExited, $"The published app stopped with exit code {(server.HasExited ? server.ExitCode : 0)}:\n{string.Join('\n', log.TakeLast(40))}");
             try
             {
                 using var live = await client.GetAsync(new Uri(HealthEndpoints.LivePath, UriKind.Relative), timeout.Token);
@@ -124,30 +128,17 @@ public sealed class PublishedImageTests
     {
         var command = Image.Single("HEALTHCHECK");
         var exec = JsonSerializer.Deserialize<string[]>(command[(command.IndexOf("CMD ", StringComparison.Ordinal) + 4)..])!;
-        var start = new ProcessStartInfo(exec[0], exec[1..]) { UseShellExecute = false };
+        var start = new ProcessStartInfo(exec[0], exec[1..]);
         start.Environment["ASPNETCORE_HTTP_PORTS"] = $"{port}";
-        using var check = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await check.WaitForExitAsync(timeout.Token);
-        return check.ExitCode;
+        return (await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1))).ExitCode;
     }
 
     private static async Task RunDotnetAsync(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(DotnetHost(), arguments)
-        {
-            WorkingDirectory = DeploymentFiles.RepositoryRoot,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo(DotnetHost(), arguments) { WorkingDirectory = DeploymentFiles.RepositoryRoot };
         ClearBuildEnvironment(start);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', start.ArgumentList)} failed:\n{await output}\n{await error}");
+        var (exitCode, output) = await ChildProcess.RunAsync(start, CommandTimeout);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', start.ArgumentList)} failed:\n{output}");
     }
 
     /// <summary>The test host's MSBuild and ASP.NET variables would steer the nested build and app; the image has none.</summary>
