@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Xunit.Abstractions;
 using TriageBot.Host.Health;
 using static TriageBot.Host.Tests.Deployment.DeploymentExpectations;
 
@@ -14,7 +15,7 @@ namespace TriageBot.Host.Tests.Deployment;
 /// image's HEALTHCHECK command (which must fail once the app is gone). Slow (a Release publish), so it is one test. Linux, as the image.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-public sealed class PublishedImageTests
+public sealed class PublishedImageTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
 
@@ -23,10 +24,13 @@ public sealed class PublishedImageTests
     {
         var scratch = Directory.CreateTempSubdirectory("triagebot-image-");
         var app = Path.Combine(scratch.FullName, "app");
+        var clock = Stopwatch.StartNew();
         try
         {
             await RunDotnetAsync(Image.DotnetCommand("restore"));
+            output.WriteLine($"restore done after {clock.Elapsed}");
             await RunDotnetAsync(WithOutput(Image.DotnetCommand("publish"), app));
+            output.WriteLine($"publish done after {clock.Elapsed}");
             MakeReadOnly(app);
             var data = Directory.CreateDirectory(Path.Combine(scratch.FullName, "data"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var tmp = Directory.CreateDirectory(Path.Combine(scratch.FullName, "tmp"));
@@ -38,6 +42,7 @@ public sealed class PublishedImageTests
             {
                 using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
                 await WaitUntilLiveAsync(client, server, log);
+                output.WriteLine($"live after {clock.Elapsed}");
 
                 using var ready = await client.GetAsync(new Uri(HealthEndpoints.ReadyPath, UriKind.Relative));
                 Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
