@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using Xunit.Abstractions;
 using TriageBot.Host.Health;
+using Xunit.Abstractions;
 using static TriageBot.Host.Tests.Deployment.DeploymentExpectations;
 
 namespace TriageBot.Host.Tests.Deployment;
