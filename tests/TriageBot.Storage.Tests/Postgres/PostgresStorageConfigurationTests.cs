@@ -32,6 +32,21 @@ public sealed class PostgresStorageConfigurationTests(PostgresFixture fixture) :
     }
 
     [Fact]
+    public async Task Host_OnPostgresWithAReferralDestination_RefusesToStart_BecauseNothingWouldDeliverIt()
+    {
+        // PostgreSQL has no referral outbox yet: starting would tell patients "sent" for referrals nobody delivers.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Postgres",
+            ["ConnectionStrings:TriageBot"] = fixture.ConnectionString,
+            ["Referrals:Destinations:Webhook:Url"] = "http://127.0.0.1:9/referrals",
+            ["Referrals:Destinations:Webhook:Secret"] = new string('s', 40),
+        }));
+
+        Assert.Contains("no referral outbox", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_StoragePostgresConnectionString_WinsOverConnectionStrings()
     {
         var options = Options(new Dictionary<string, string?>
