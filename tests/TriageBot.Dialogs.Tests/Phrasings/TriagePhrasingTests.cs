@@ -35,4 +35,17 @@ public sealed class TriagePhrasingTests(ITestOutputHelper output)
         Assert.True(report["yesno"].Unsafe <= 1, $"{report["yesno"].Unsafe} yes or not-sure answers read as no\n{report.Text}");
         Assert.True(report.Overall >= 0.85, $"overall {report.Overall:P1}; the guard is 85%\n{report.Text}");
     }
+
+    /// <summary>
+    /// The held-out set: measured, not tuned on, and not gated. Issue 11 sets no floor for phrasings, and a floor
+    /// chosen after seeing this set's figures would be a snapshot, so the figures are reported (README.md here) and
+    /// the test fails only when the set itself is broken (a model missing, an item that does not load).
+    /// </summary>
+    [Fact]
+    public async Task HeldOutSet_EveryModelReadThroughItsPrompt_FiguresReported()
+    {
+        var report = await MeasureAsync("held-out-set.yaml", listTexts: false);
+
+        Assert.All(TriagePhrasingReport.ModelNames, m => Assert.True(report[m].Count >= 25, $"{m}: {report[m].Count} phrasings"));
+    }
 }
