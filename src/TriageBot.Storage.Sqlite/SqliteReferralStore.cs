@@ -115,6 +115,13 @@ public sealed class SqliteReferralStore(SqliteStateStore database, ReferralRoute
         outbox.CommandText = OutboxSql.DeleteOfSubject;
         outbox.Parameters.AddWithValue("$subject", subjectHash);
         await outbox.ExecuteNonQueryAsync(cancellationToken);
+        // Staff notes about the person's referrals go with them (they may repeat what the person told the clinic);
+        // the audit trail stays: who acted on which reference, when, and nothing about the person.
+        await using var notes = connection.CreateCommand();
+        notes.Transaction = transaction;
+        notes.CommandText = "DELETE FROM clinic_notes WHERE reference IN (SELECT reference FROM referrals WHERE subject_hash = $subject);";
+        notes.Parameters.AddWithValue("$subject", subjectHash);
+        await notes.ExecuteNonQueryAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = "DELETE FROM referrals WHERE subject_hash = $subject;";

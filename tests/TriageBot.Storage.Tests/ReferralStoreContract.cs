@@ -1,3 +1,4 @@
+using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Storage.Sqlite;
 
@@ -121,6 +122,24 @@ public sealed class InMemoryReferralStoreTests : ReferralStoreContract
 public sealed class SqliteReferralStoreTests(SqliteFileFixture fixture) : ReferralStoreContract, IClassFixture<SqliteFileFixture>
 {
     protected override IReferralStore Store { get; } = new SqliteReferralStore(fixture.Store);
+
+    [Fact]
+    public async Task DeleteBySubject_AlsoDeletesStaffNotesOnThosePersonsReferrals_AndKeepsOthersNotes()
+    {
+        var inbox = new SqliteClinicInboxStore(fixture.Store);
+        var mine = new ReferralRecord("TB-NOTE0001", "subject-notes", DateTimeOffset.UnixEpoch, "v", "urgent", "{}", "protected");
+        var theirs = mine with { Reference = "TB-NOTE0002", SubjectHash = "subject-other" };
+        foreach (var referral in new[] { mine, theirs })
+        {
+            await Store.AddAsync(referral, CancellationToken.None);
+            await inbox.AddNoteAsync(new ClinicNote(referral.Reference, "staff-1", "Staff", DateTimeOffset.UnixEpoch, "CfDJ8-note"), CancellationToken.None);
+        }
+
+        await Store.DeleteBySubjectAsync("subject-notes", CancellationToken.None);
+
+        Assert.Empty(await inbox.ListNotesAsync(mine.Reference, CancellationToken.None));
+        Assert.Single(await inbox.ListNotesAsync(theirs.Reference, CancellationToken.None));
+    }
 
     [Fact]
     public async Task Referral_SurvivesReopeningTheFile()
