@@ -104,6 +104,13 @@ internal sealed class AppConfigurationKeys
                     var settings = probes.ToDictionary(p => p, _ => (string?)"", StringComparer.OrdinalIgnoreCase);
                     settings["Storage:Provider"] = provider;
                     settings["Storage:DataDirectory"] = data.FullName;
+                    if (provider == "Postgres")
+                    {
+                        // A connection string that parses (nothing connects: the store is only resolved), so the
+                        // provider's options validate and every key it reads is recorded.
+                        settings["ConnectionStrings:TriageBot"] = "Host=127.0.0.1;Database=triagebot-keys-probe";
+                    }
+
                     builder.Configuration.AddInMemoryCollection(settings);
                     ((IConfigurationBuilder)builder.Configuration).Add(new RecordingSource(this));
                 });
