@@ -18,7 +18,8 @@ namespace TriageBot.Dialogs.Tests.Recorded;
 /// Everything the bot recorded from one conversation: the summary and the outcome event it sent, and the referral
 /// it stored, read back from the host's own store (SQLite) and decrypted with the host's own protector. The SQLite
 /// file is also read directly, so the row the store returns is the one on disk, the only one, and holds the contact
-/// details only encrypted.
+/// details only encrypted. From a stored referral, the clinic's Teams card and the FHIR Bundle are built by the code
+/// their destinations use.
 /// </summary>
 internal static class WhatTheBotRecorded
 {
