@@ -46,6 +46,15 @@ internal static class ContentTemplate
         return items;
     }
 
+    /// <summary>Every hazard the content can name (disposition rules and red flags), by its name in the content: name → id.</summary>
+    public static IReadOnlyDictionary<string, string> Hazards(IContentCatalog content)
+    {
+        var catalog = content as ContentCatalog
+            ?? throw new InvalidOperationException($"The host's content is a {content.GetType().Name}, not the catalog loaded from dialogs/content.");
+        return catalog.DispositionRules.Select(r => r.Hazard).Concat(catalog.RedFlags.Select(r => r.Hazard)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).ToDictionary(content.HazardName, id => id, StringComparer.Ordinal);
+    }
+
     private static Regex Pattern(IContentCatalog content, string key, string locale, string[] names)
     {
         var marked = content.Text(key, locale, names.ToDictionary(n => n, n => $"@@{n}@@", StringComparer.Ordinal));

@@ -25,9 +25,9 @@ internal sealed record RecordedValue(RecordedField Field, Vocabulary In, IReadOn
 /// recorded nothing for it, so a field recorded that was never said fails as surely as one said and lost.
 /// </summary>
 /// <remarks>
-/// The FHIR and Teams payloads (issue 13; built by another issue) plug in here: one more implementation each, reading
-/// their own JSON into the same fields (a FHIR ServiceRequest by meaning, a Teams card in words). The expectation
-/// and the comparison (<see cref="RecordedAssert"/>) stay as they are.
+/// The FHIR Bundle and the Teams referral card are two more implementations (<see cref="FhirBundlePayload"/> by
+/// meaning, <see cref="TeamsCardPayload"/> read in words); the expectation and the comparison
+/// (<see cref="RecordedAssert"/>) are the same for all.
 /// </remarks>
 internal interface IRecordedPayload
 {

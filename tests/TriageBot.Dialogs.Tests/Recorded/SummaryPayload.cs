@@ -53,12 +53,7 @@ internal sealed class SummaryPayload(string text, IContentCatalog content, strin
         return lines.Contains(content.Text(Keys.Summary.None, locale), StringComparer.Ordinal) ? [] : ["(neither the warning signs line nor 'none reported')"];
     }
 
-    private IEnumerable<string> HazardNames()
-    {
-        var catalog = content as ContentCatalog
-            ?? throw new InvalidOperationException($"The host's content is a {content.GetType().Name}, not the catalog loaded from dialogs/content.");
-        return catalog.DispositionRules.Select(r => r.Hazard).Concat(catalog.RedFlags.Select(r => r.Hazard)).OfType<string>().Select(content.HazardName);
-    }
+    private IEnumerable<string> HazardNames() => ContentTemplate.Hazards(content).Keys;
 
     private IReadOnlyDictionary<string, string>? Line(string[] lines, string key, params string[] names) =>
         ContentTemplate.Read(content, key, locale, lines, names);

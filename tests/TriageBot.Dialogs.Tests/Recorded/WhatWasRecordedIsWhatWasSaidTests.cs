@@ -6,8 +6,9 @@ namespace TriageBot.Dialogs.Tests.Recorded;
 /// <summary>
 /// What was recorded is what was said (issue 13, item 3): one whole triage per disposition level and locale, in Web
 /// Chat over real HTTP to the real host with its SQLite file, with answers distinctive enough that a mix-up cannot
-/// pass. The summary shown, the <c>triage.outcome</c> event and the stored referral (decrypted) are compared field by
-/// field with what the person said (<see cref="RecordedAssert"/>); a failure prints every field and the conversation.
+/// pass. The summary shown, the <c>triage.outcome</c> event, the stored referral (decrypted), and, when a referral was
+/// stored, the clinic's Teams card and the FHIR Bundle built from it are compared field by field with what the person
+/// said (<see cref="RecordedAssert"/>); a failure prints every field and the conversation.
 /// </summary>
 public sealed class WhatWasRecordedIsWhatWasSaidTests(ITestOutputHelper output)
 {
