@@ -16,7 +16,7 @@ public sealed class ClinicCardRenderTests
         var root = TestArtifacts.RepositoryRoot();
         var library = Path.Combine(root, "src", "TriageBot.Host", "webchat-client", "node_modules", "adaptivecards", "dist", "adaptivecards.min.js");
         Assert.True(File.Exists(library), $"{library} is missing: build src/TriageBot.Host once (it restores the npm packages).");
-        var shared = await File.ReadAllTextAsync(Path.Combine(root, "deployment", "teams", "clinic-inbox", "referral-card.json"));
+        var teamCard = await File.ReadAllTextAsync(Path.Combine(root, "deployment", "teams", "clinic-inbox", "referral-card.json"));
         var contact = await File.ReadAllTextAsync(Path.Combine(root, "deployment", "teams", "clinic-inbox", "referral-card-show-contact.json"));
         await using var browser = await ChromiumBrowser.LaunchAsync(new ViewportSize { Width = 520, Height = 900 });
         var page = await browser.Context.NewPageAsync();
@@ -24,14 +24,14 @@ public sealed class ClinicCardRenderTests
             <!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Referral card</title>
             <style>body{font-family:"Segoe UI",system-ui,sans-serif;background:#f5f5f5;margin:16px}
             .card{background:#fff;border-radius:8px;box-shadow:0 1px 4px #0003;margin-bottom:16px;max-width:480px}</style>
-            </head><body><div id="shared" class="card"></div><div id="contact" class="card"></div></body></html>
+            </head><body><div id="team-card" class="card"></div><div id="contact" class="card"></div></body></html>
             """);
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = library });
 
         var errors = await page.EvaluateAsync<string[]>("""
-            ([shared, contact]) => {
+            ([teamCard, contact]) => {
               const errors = [];
-              for (const [id, json] of [["shared", shared], ["contact", contact]]) {
+              for (const [id, json] of [["team-card", teamCard], ["contact", contact]]) {
                 const card = new AdaptiveCards.AdaptiveCard();
                 card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, system-ui, sans-serif" });
                 const context = new AdaptiveCards.SerializationContext(new AdaptiveCards.Version(1, 5));
@@ -43,11 +43,11 @@ public sealed class ClinicCardRenderTests
               }
               return errors;
             }
-            """, new[] { shared, contact });
+            """, new[] { teamCard, contact });
 
         Assert.Empty(errors);
-        var reference = JsonDocument.Parse(shared).RootElement.GetProperty("actions")[0].GetProperty("data").GetProperty("reference").GetString()!;
-        var sharedCard = page.Locator("#shared");
+        var reference = JsonDocument.Parse(teamCard).RootElement.GetProperty("actions")[0].GetProperty("data").GetProperty("reference").GetString()!;
+        var sharedCard = page.Locator("#team-card");
         Assert.Contains(reference, await sharedCard.InnerTextAsync(), StringComparison.Ordinal);
         foreach (var button in new[] { "Claim", "Show contact", "Mark contacted", "Add note" })
         {
