@@ -32,6 +32,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         return _dataSource.CreateCommand(sql);
     }
 
+    /// <summary>Runs one statement with its parameters bound by <paramref name="bind"/>; returns the rows it changed.</summary>
+    internal async Task<int> ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken);
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Runs one query with its parameters bound by <paramref name="bind"/>; each row read by <paramref name="read"/>.</summary>
+    internal async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = await CommandAsync(sql, cancellationToken);
+        bind(command);
+        return await command.ReadAllAsync(read, cancellationToken);
+    }
+
     /// <summary>An open connection, for work that needs a transaction.</summary>
     internal async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

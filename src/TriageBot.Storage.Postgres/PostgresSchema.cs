@@ -1,4 +1,5 @@
 using Npgsql;
+using TriageBot.Runtime.Referrals;
 
 namespace TriageBot.Storage.Postgres;
 
@@ -43,6 +44,59 @@ internal static class PostgresSchema
             job text PRIMARY KEY,
             holder text NOT NULL,
             expires_utc timestamptz NOT NULL
+        );
+        """,
+        // The referral outbox and the clinic's Teams inbox, as SQLite keeps them (its versions 5 and 6). An outbox row
+        // belongs to its referral (deleted with it). next_attempt is on the dispatcher's clock (it chooses the backoff);
+        // a lease runs on the database's clock, so instances whose clocks disagree never hold one row at once. Clinic
+        // times are UTC ticks; audit and notes keep their insertion order by identity.
+        $"""
+        CREATE TABLE referral_outbox (
+            reference text COLLATE "C" NOT NULL REFERENCES referrals (reference) ON DELETE CASCADE,
+            destination text COLLATE "C" NOT NULL,
+            state text NOT NULL DEFAULT '{OutboxStates.Pending}',
+            attempts integer NOT NULL DEFAULT 0,
+            next_attempt_unix_ms bigint NOT NULL DEFAULT 0,
+            lease_token text,
+            lease_until timestamptz,
+            last_error text,
+            created_utc_ticks bigint NOT NULL,
+            PRIMARY KEY (reference, destination)
+        );
+        CREATE INDEX referral_outbox_due ON referral_outbox (created_utc_ticks) WHERE state = '{OutboxStates.Pending}';
+        CREATE TABLE clinic_posts (
+            idempotency_key text COLLATE "C" PRIMARY KEY,
+            reference text COLLATE "C" NOT NULL,
+            service_url text NOT NULL,
+            conversation_id text NOT NULL,
+            activity_id text NOT NULL,
+            posted_utc_ticks bigint NOT NULL
+        );
+        CREATE INDEX clinic_posts_reference ON clinic_posts (reference);
+        CREATE TABLE clinic_audit (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            reference text COLLATE "C" NOT NULL,
+            action text NOT NULL,
+            actor_aad_object_id text NOT NULL,
+            actor_name text,
+            at_utc_ticks bigint NOT NULL
+        );
+        CREATE INDEX clinic_audit_reference ON clinic_audit (reference, id);
+        CREATE TABLE clinic_notes (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            reference text COLLATE "C" NOT NULL,
+            author_aad_object_id text NOT NULL,
+            author_name text,
+            at_utc_ticks bigint NOT NULL,
+            protected_text text NOT NULL
+        );
+        CREATE INDEX clinic_notes_reference ON clinic_notes (reference, id);
+        CREATE TABLE clinic_channel (
+            id integer PRIMARY KEY CHECK (id = 1),
+            service_url text NOT NULL,
+            tenant_id text NOT NULL,
+            team_id text NOT NULL,
+            channel_id text NOT NULL
         );
         """,
     ];

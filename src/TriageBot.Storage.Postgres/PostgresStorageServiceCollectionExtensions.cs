@@ -3,13 +3,17 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Jobs;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
 
 namespace TriageBot.Storage.Postgres;
 
-/// <summary>Registers PostgreSQL as the state store, the referral store and the fleet's job lease.</summary>
+/// <summary>
+/// Registers PostgreSQL as the state store, the referral store and its outbox (queuing for the
+/// <see cref="ReferralRoutes"/> registered, if any), the clinic inbox store and the fleet's job lease.
+/// </summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
@@ -38,7 +42,9 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<PostgresDatabase>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<PostgresStateStore>>()));
-        services.AddSingleton<IReferralStore>(sp => new PostgresReferralStore(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IReferralStore>(sp => new PostgresReferralStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetService<ReferralRoutes>()));
+        services.AddSingleton<IReferralOutbox>(sp => new PostgresReferralOutbox(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IClinicInboxStore>(sp => new PostgresClinicInboxStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IJobLease>(sp => new PostgresJobLease(sp.GetRequiredService<PostgresDatabase>()));
         return services;
     }

@@ -15,12 +15,22 @@ public abstract class ReferralOutboxContract
 
     protected static ReferralRoutes Routes { get; } = new(["clinic-inbox", "records"]);
 
-    protected abstract (IReferralStore Store, IReferralOutbox Outbox) Open();
+    /// <summary>A store and outbox of their own, empty.</summary>
+    protected abstract Task<(IReferralStore Store, IReferralOutbox Outbox)> OpenAsync();
+
+    /// <summary>The lease of the test in which a claimer dies; a store that leases on its own clock keeps it short.</summary>
+    protected virtual TimeSpan DyingLease => Lease;
+
+    /// <summary>
+    /// Lets a lease of <paramref name="lease"/> run out. The claims' own clock is moved on by the test; a store that
+    /// leases on the database's clock (PostgreSQL) must also see that much real time pass.
+    /// </summary>
+    protected virtual Task LetTheLeaseRunOutAsync(TimeSpan lease) => Task.CompletedTask;
 
     [Fact]
     public async Task AReferral_IsQueuedOncePerDestination_AndConfirmingItAgainQueuesNothingMore()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var referral = New("subject-a");
 
         await store.AddAsync(referral, Ct);
@@ -35,7 +45,7 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task AReferenceAnotherPersonHas_IsRefused_AndQueuesNothingForThem()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var theirs = New("subject-them");
         await store.AddAsync(theirs, Ct);
 
@@ -47,7 +57,7 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task AClaimedEntry_IsNotClaimedAgainWhileLeased_AndEachClaimCountsAnAttempt()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         await store.AddAsync(New("subject-a"), Ct);
 
         var first = await outbox.ClaimDueAsync(Now, Lease, 10, Ct);
@@ -61,23 +71,24 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task AClaimerThatDied_LetsTheLeaseRunOut_ThenTheEntryIsClaimedAgain_AndTheStaleMarkChangesNothing()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var referral = New("subject-a");
         await store.AddAsync(referral, Ct);
-        var died = (await outbox.ClaimDueAsync(Now, Lease, 1, Ct)).Single();
+        var died = (await outbox.ClaimDueAsync(Now, DyingLease, 1, Ct)).Single();
 
-        var again = (await outbox.ClaimDueAsync(Now + Lease, Lease, 1, Ct)).Single();
+        await LetTheLeaseRunOutAsync(DyingLease);
+        var again = (await outbox.ClaimDueAsync(Now + DyingLease, Lease, 1, Ct)).Single();
 
         Assert.Equal((died.Reference, died.Destination, 2), (again.Reference, again.Destination, again.Attempt));
-        Assert.False(await outbox.MarkDeliveredAsync(died, Now + Lease, Ct));
-        Assert.True(await outbox.MarkDeliveredAsync(again, Now + Lease, Ct));
+        Assert.False(await outbox.MarkDeliveredAsync(died, Now + DyingLease, Ct));
+        Assert.True(await outbox.MarkDeliveredAsync(again, Now + DyingLease, Ct));
         Assert.Equal(new OutboxCounts(1, 1, 0), await outbox.CountAsync(Ct));
     }
 
     [Fact]
     public async Task AFailedEntry_IsDueAgainAtItsNextAttempt_NotBefore_WithItsReason()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var referral = New("subject-a");
         await store.AddAsync(referral, Ct);
         var claimed = await outbox.ClaimDueAsync(Now, Lease, 10, Ct);
@@ -97,7 +108,7 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task ADeliveredEntry_IsNeverClaimedAgain()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         await store.AddAsync(New("subject-a"), Ct);
         foreach (var entry in await outbox.ClaimDueAsync(Now, Lease, 10, Ct))
         {
@@ -111,7 +122,7 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task ADeadLetteredEntry_KeepsItsReason_IsCounted_AndIsNeverClaimedAgain()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var referral = New("subject-a");
         await store.AddAsync(referral, Ct);
         var entry = (await outbox.ClaimDueAsync(Now, Lease, 1, Ct)).Single();
@@ -127,23 +138,15 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task ManyDispatchersClaimingAtOnce_NeverGetTheSameEntry()
     {
-        var (store, outbox) = Open();
-        for (var i = 0; i < 10; i++)
-        {
-            await store.AddAsync(New("subject-a"), Ct);
-        }
+        var (store, outbox) = await OpenAsync();
 
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => outbox.ClaimDueAsync(Now, Lease, 5, Ct))));
-
-        var all = claims.SelectMany(c => c).Select(e => (e.Reference, e.Destination)).ToList();
-        Assert.Equal(20, all.Count);
-        Assert.Equal(all.Count, all.Distinct().Count());
+        await AssertEightClaimersAtOnceShareOutTwentyEntriesAsync(store, _ => outbox);
     }
 
     [Fact]
     public async Task DeletingAPersonsReferrals_DeletesTheirOutboxEntries()
     {
-        var (store, outbox) = Open();
+        var (store, outbox) = await OpenAsync();
         var mine = New("subject-me");
         var theirs = New("subject-them");
         await store.AddAsync(mine, Ct);
@@ -158,9 +161,28 @@ public abstract class ReferralOutboxContract
     [Fact]
     public async Task ClaimArgumentsOutOfRange_AreRefused()
     {
-        var (_, outbox) = Open();
+        var (_, outbox) = await OpenAsync();
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.ClaimDueAsync(Now, TimeSpan.Zero, 1, Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => outbox.ClaimDueAsync(Now, Lease, 0, Ct));
+    }
+
+    /// <summary>
+    /// Queues 10 referrals (20 entries) in <paramref name="store"/>, then 8 dispatchers claim up to 5 each at once,
+    /// dispatcher <c>i</c> through <paramref name="outboxOf"/>(i) (one outbox, or several instances on one database):
+    /// every entry is claimed, none twice.
+    /// </summary>
+    protected static async Task AssertEightClaimersAtOnceShareOutTwentyEntriesAsync(IReferralStore store, Func<int, IReferralOutbox> outboxOf)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await store.AddAsync(New("subject-a"), Ct);
+        }
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => outboxOf(i).ClaimDueAsync(Now, Lease, 5, Ct))));
+
+        var all = claims.SelectMany(c => c).Select(e => (e.Reference, e.Destination)).ToList();
+        Assert.Equal(20, all.Count);
+        Assert.Equal(all.Count, all.Distinct().Count());
     }
 
     protected static ReferralRecord New(string subject) => new(
@@ -175,10 +197,10 @@ public abstract class ReferralOutboxContract
 
 public sealed class InMemoryReferralOutboxTests : ReferralOutboxContract
 {
-    protected override (IReferralStore Store, IReferralOutbox Outbox) Open()
+    protected override Task<(IReferralStore Store, IReferralOutbox Outbox)> OpenAsync()
     {
         var store = new InMemoryReferralStore(Routes);
-        return (store, store);
+        return Task.FromResult<(IReferralStore, IReferralOutbox)>((store, store));
     }
 }
 
@@ -186,11 +208,11 @@ public sealed class SqliteReferralOutboxTests(SqliteFileFixture fixture) : Refer
 {
     private readonly List<SqliteStateStore> _opened = [];
 
-    protected override (IReferralStore Store, IReferralOutbox Outbox) Open()
+    protected override Task<(IReferralStore Store, IReferralOutbox Outbox)> OpenAsync()
     {
         var database = new SqliteStateStore(fixture.NewDatabasePath());
         _opened.Add(database);
-        return (new SqliteReferralStore(database, Routes), new SqliteReferralOutbox(database));
+        return Task.FromResult<(IReferralStore, IReferralOutbox)>((new SqliteReferralStore(database, Routes), new SqliteReferralOutbox(database)));
     }
 
     [Fact]
@@ -200,18 +222,8 @@ public sealed class SqliteReferralOutboxTests(SqliteFileFixture fixture) : Refer
         await using var first = new SqliteStateStore(path);
         await using var second = new SqliteStateStore(path);
         var store = new SqliteReferralStore(first, Routes);
-        for (var i = 0; i < 10; i++)
-        {
-            await store.AddAsync(New("subject-a"), CancellationToken.None);
-        }
 
-        var now = DateTimeOffset.UnixEpoch;
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            Task.Run(() => new SqliteReferralOutbox(i % 2 == 0 ? first : second).ClaimDueAsync(now, TimeSpan.FromMinutes(1), 5, CancellationToken.None))));
-
-        var all = claims.SelectMany(c => c).Select(e => (e.Reference, e.Destination)).ToList();
-        Assert.Equal(20, all.Count);
-        Assert.Equal(all.Count, all.Distinct().Count());
+        await AssertEightClaimersAtOnceShareOutTwentyEntriesAsync(store, i => new SqliteReferralOutbox(i % 2 == 0 ? first : second));
     }
 
     public async ValueTask DisposeAsync()

@@ -104,6 +104,29 @@ public abstract class ReferralStoreContract
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.ListOpenAsync(0, 0, CancellationToken.None));
     }
 
+    /// <summary>
+    /// For a store whose clinic inbox shares its database: deleting a person's referrals deletes the staff notes on
+    /// them (they may repeat what the person told the clinic), and nobody else's; the audit trail stays (who acted on
+    /// which reference, when: nothing about the person).
+    /// </summary>
+    protected static async Task AssertDeletingAPersonDeletesTheStaffNotesOnTheirReferralsOnlyAsync(IReferralStore store, IClinicInboxStore inbox)
+    {
+        var mine = New("subject-notes");
+        var theirs = New("subject-other");
+        foreach (var referral in new[] { mine, theirs })
+        {
+            await store.AddAsync(referral, CancellationToken.None);
+            await inbox.AddNoteAsync(new ClinicNote(referral.Reference, "staff-1", "Staff", DateTimeOffset.UnixEpoch, "CfDJ8-note"), CancellationToken.None);
+            await inbox.AppendAuditAsync(new ClinicAuditEntry(referral.Reference, ClinicActions.AddNote, "staff-1", "Staff", DateTimeOffset.UnixEpoch), CancellationToken.None);
+        }
+
+        await store.DeleteBySubjectAsync("subject-notes", CancellationToken.None);
+
+        Assert.Empty(await inbox.ListNotesAsync(mine.Reference, CancellationToken.None));
+        Assert.Single(await inbox.ListNotesAsync(theirs.Reference, CancellationToken.None));
+        Assert.Single(await inbox.ListAuditAsync(mine.Reference, CancellationToken.None));
+    }
+
     private static ReferralRecord New(string subject) => new(
         $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
         subject,
@@ -124,22 +147,8 @@ public sealed class SqliteReferralStoreTests(SqliteFileFixture fixture) : Referr
     protected override IReferralStore Store { get; } = new SqliteReferralStore(fixture.Store);
 
     [Fact]
-    public async Task DeleteBySubject_AlsoDeletesStaffNotesOnThosePersonsReferrals_AndKeepsOthersNotes()
-    {
-        var inbox = new SqliteClinicInboxStore(fixture.Store);
-        var mine = new ReferralRecord("TB-NOTE0001", "subject-notes", DateTimeOffset.UnixEpoch, "v", "urgent", "{}", "protected");
-        var theirs = mine with { Reference = "TB-NOTE0002", SubjectHash = "subject-other" };
-        foreach (var referral in new[] { mine, theirs })
-        {
-            await Store.AddAsync(referral, CancellationToken.None);
-            await inbox.AddNoteAsync(new ClinicNote(referral.Reference, "staff-1", "Staff", DateTimeOffset.UnixEpoch, "CfDJ8-note"), CancellationToken.None);
-        }
-
-        await Store.DeleteBySubjectAsync("subject-notes", CancellationToken.None);
-
-        Assert.Empty(await inbox.ListNotesAsync(mine.Reference, CancellationToken.None));
-        Assert.Single(await inbox.ListNotesAsync(theirs.Reference, CancellationToken.None));
-    }
+    public Task DeleteBySubject_AlsoDeletesStaffNotesOnThosePersonsReferrals_AndKeepsOthersNotes() =>
+        AssertDeletingAPersonDeletesTheStaffNotesOnTheirReferralsOnlyAsync(Store, new SqliteClinicInboxStore(fixture.Store));
 
     [Fact]
     public async Task Referral_SurvivesReopeningTheFile()

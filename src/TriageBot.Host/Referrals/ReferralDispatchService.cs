@@ -15,22 +15,6 @@ internal sealed class ReferralDispatchService(
     TimeProvider clock,
     ILogger<ReferralDispatchService> logger) : BackgroundService
 {
-    /// <summary>
-    /// Refuses to start with destinations but no outbox (PostgreSQL storage has none yet): the patient would be told
-    /// the clinic has the referral while nothing ever delivers it.
-    /// </summary>
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        if (services.GetService<IReferralOutbox>() is null && services.GetRequiredService<ReferralRoutes>().Destinations.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "Referral destinations are configured, but this storage provider has no referral outbox to deliver from. "
-                + "Use Storage:Provider Sqlite (or InMemory), or configure no referral destination.");
-        }
-
-        return base.StartAsync(cancellationToken);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // A host whose referral store has no outbox (a test's own store) has nothing to deliver from.

@@ -11,7 +11,8 @@ namespace TriageBot.Host.Tests.Referrals;
 /// A clinic's webhook receiver on real Kestrel (loopback): it checks each POST's HMAC signature, records every
 /// Idempotency-Key it is sent, and files a referral once per key (a repeat is answered 200 and filed again never).
 /// It can hold its answer to the first delivery after filing it, until the caller goes away: the moment a crash of
-/// the sender leaves the outbox not knowing that the clinic already has the referral.
+/// the sender leaves the outbox not knowing that the clinic already has the referral. Senders that say who they are
+/// (a <c>?via=</c> on the URL they were given) are recorded, and <see cref="BeforeAnswer"/> lets a test hold answers.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -28,6 +29,12 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>Every request, in arrival order: its Idempotency-Key and whether its signature checked out.</summary>
     public ConcurrentQueue<(string Key, bool SignatureValid)> Requests { get; } = new();
+
+    /// <summary>Every signed request, in arrival order: its Idempotency-Key and the sender's <c>via</c> (empty if none).</summary>
+    public ConcurrentQueue<(string Key, string Via)> Senders { get; } = new();
+
+    /// <summary>Awaited after a delivery is filed and before it is answered (with the request's abort token), when set.</summary>
+    public Func<(string Key, string Via), CancellationToken, Task>? BeforeAnswer { get; set; }
 
     /// <summary>The referrals filed, by Idempotency-Key, each with the body it came with.</summary>
     public IReadOnlyDictionary<string, string> Filed => _filed;
@@ -66,8 +73,15 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             return Results.Unauthorized();
         }
 
+        var via = context.Request.Query["via"].ToString();
+        Senders.Enqueue((key, via));
         _filed.TryAdd(key, Encoding.UTF8.GetString(body));
         _firstArrived.TrySetResult();
+        if (BeforeAnswer is { } beforeAnswer)
+        {
+            await beforeAnswer((key, via), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
         if (Interlocked.Exchange(ref _holdFirst, 0) == 1)
         {
             // Filed, but the answer never leaves: the sender is killed while it waits.

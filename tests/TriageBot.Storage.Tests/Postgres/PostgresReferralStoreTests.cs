@@ -9,6 +9,10 @@ public sealed class PostgresReferralStoreTests(PostgresFixture fixture) : Referr
     protected override IReferralStore Store { get; } = new PostgresReferralStore(fixture.Database);
 
     [Fact]
+    public Task DeleteBySubject_AlsoDeletesStaffNotesOnThosePersonsReferrals_AndKeepsOthersNotes() =>
+        AssertDeletingAPersonDeletesTheStaffNotesOnTheirReferralsOnlyAsync(Store, new PostgresClinicInboxStore(fixture.Database));
+
+    [Fact]
     public async Task CreatedTime_RoundTripsToTheTick()
     {
         var created = new DateTimeOffset(2026, 12, 7, 15, 48, 32, TimeSpan.Zero).AddTicks(1234567);

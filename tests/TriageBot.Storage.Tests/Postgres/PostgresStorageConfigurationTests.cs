@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Jobs;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -32,18 +33,26 @@ public sealed class PostgresStorageConfigurationTests(PostgresFixture fixture) :
     }
 
     [Fact]
-    public async Task Host_OnPostgresWithAReferralDestination_RefusesToStart_BecauseNothingWouldDeliverIt()
+    public async Task Host_OnPostgresWithAWebhookDestination_Starts_AndQueuesEachNewReferralForIt_InTheSharedOutbox()
     {
-        // PostgreSQL has no referral outbox yet: starting would tell patients "sent" for referrals nobody delivers.
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => BotHost.StartAsync(new Dictionary<string, string?>
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Postgres",
             ["ConnectionStrings:TriageBot"] = fixture.ConnectionString,
             ["Referrals:Destinations:Webhook:Url"] = "http://127.0.0.1:9/referrals",
             ["Referrals:Destinations:Webhook:Secret"] = new string('s', 40),
-        }));
+            ["Referrals:Dispatch:PollInterval"] = "01:00:00",
+        });
+        var referral = new ReferralRecord("TB-HOSTPG01", "subject-host", DateTimeOffset.UnixEpoch, "v", "routine", "{}", "protected");
 
-        Assert.Contains("no referral outbox", error.Message, StringComparison.Ordinal);
+        await bot.Services.GetRequiredService<IReferralStore>().AddAsync(referral, CancellationToken.None);
+
+        var outbox = Assert.IsType<PostgresReferralOutbox>(bot.Services.GetRequiredService<IReferralOutbox>());
+        Assert.IsType<PostgresClinicInboxStore>(bot.Services.GetRequiredService<IClinicInboxStore>());
+        var row = Assert.Single(await outbox.ListAsync("TB-HOSTPG01", CancellationToken.None));
+        Assert.Equal(("webhook", OutboxStates.Pending), (row.Destination, row.State));
+        using var ready = await bot.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
+        Assert.True(ready.IsSuccessStatusCode, $"/readyz answered {(int)ready.StatusCode}.");
     }
 
     [Fact]
