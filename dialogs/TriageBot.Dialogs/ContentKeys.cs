@@ -219,6 +219,9 @@ public static class ContentKeys
         public const string Routine = "advice.routine";
         public const string SelfCare = "advice.self-care";
 
+        /// <summary>Said once when the screen hears the person is or may be pregnant: when to call maternity care now.</summary>
+        public const string PregnancyWarning = "advice.pregnancy.warning";
+
         /// <summary>One line naming the sources (sources.yaml) of the advice just given.</summary>
         public const string Source = "advice.source";
 

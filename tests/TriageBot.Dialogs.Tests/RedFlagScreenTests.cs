@@ -282,6 +282,21 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Contains("HAZ-FRACTURE", Outcome(replies)!.Reasons);
     }
 
+    /// <summary>Clinical review C13: at 50 or over, thin bones or steroids are asked even without an injury.</summary>
+    [Fact]
+    public async Task ThinBones_AtFiftyOrOver_WithoutAnInjury_NewPain_IsUrgent_FragilityFractureAdvice()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "64"), (Prompt.Screen.Bones, "yes"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.True(chat.WasAsked(Prompt.Screen.Bones));
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-FRACTURE", Outcome(replies)!.Reasons);
+        Assert.Contains(chat.T(Advice.RedFlag.FragilityFracture), Texts(replies));
+    }
+
     [Fact]
     public async Task MinorFall_AtSeventyPlus_IsUrgent_EvenWithoutThinBones()
     {
@@ -347,6 +362,25 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         await chat.PainAsync(duration: "8 months");
 
         Assert.False(chat.WasAsked(Prompt.Screen.Inflammatory));
+    }
+
+    /// <summary>Clinical review E8 and F4: back pain in pregnancy can need maternity care now.</summary>
+    [Fact]
+    public async Task Pregnancy_Yes_SaysWhenToCallMaternityCareNow_AtOnce_AndNoNeverDoes()
+    {
+        var no = new TriageChat();
+        await no.StartAndScreenAsync((Prompt.Screen.Pregnancy, "no"));
+        Assert.DoesNotContain(no.Turns.SelectMany(t => t.Bot), t => t == no.T(Advice.PregnancyWarning));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Pregnancy, "yes"));
+
+        Print(chat);
+        var replies = chat.RepliesTo(Prompt.Screen.Pregnancy);
+        Assert.Equal(chat.T(Advice.PregnancyWarning), replies[0]);
+        Assert.Contains("maternity unit", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Sources: ", replies[1], StringComparison.Ordinal);
+        Assert.StartsWith(chat.T(ContentKeys.Pain.Intro), replies[2], StringComparison.Ordinal);
     }
 
     [Fact]

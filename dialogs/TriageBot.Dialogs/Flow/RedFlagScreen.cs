@@ -16,10 +16,26 @@ internal enum ScreenReading
 }
 
 /// <summary>
-/// One question of the screen: the prompt, the finding a positive answer records, how the answer is read, and the
-/// finding that must already be present for it to be asked at all (null: always asked).
+/// One question of the screen: the prompt, the finding a positive answer records, how the answer is read, the
+/// finding that must already be present for it to be asked at all (null: always asked) or, failing that, the other
+/// finding that also lets it be asked, and a message said at once, with its sources, when the answer records the
+/// finding (for a finding with no level of its own, such as pregnancy).
 /// </summary>
-internal sealed record ScreenQuestion(string Prompt, string? Finding, ScreenReading Reading = ScreenReading.Safety, string? AskedWhen = null);
+internal sealed record ScreenQuestion(
+    string Prompt,
+    string? Finding,
+    ScreenReading Reading = ScreenReading.Safety,
+    string? AskedWhen = null,
+    string? SaysWhenFound = null,
+    string? OrAskedWhen = null)
+{
+    /// <summary>Whether the question is asked, given which findings are known (or assumed, for asking only).</summary>
+    public bool IsAsked(Func<string, bool> known)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        return AskedWhen is null || known(AskedWhen) || (OrAskedWhen is { } other && known(other));
+    }
+}
 
 /// <summary>
 /// The red-flag screen in its clinical order, for a clinician to sign off (issue 9 catalogue, "Screen order").
@@ -59,9 +75,11 @@ internal static class RedFlagScreen
         new(Prompt.RedFlag.WeaknessSudden, Findings.WeaknessSudden, AskedWhen: Findings.RedFlag(RedFlagIds.Weakness)),
 
         // Fracture: a serious accident (emergency); a minor injury with thin bones, steroids or age 70+ (urgent).
+        // Thin bones or steroids are asked after a minor injury, and at 50 or over even without one: new pain then
+        // can be a spine bone that collapsed by itself (NICE CKS; clinical review C13).
         new(Prompt.RedFlag.Trauma, Findings.RedFlag(RedFlagIds.Trauma)),
         new(Prompt.Screen.MinorInjury, Findings.InjuryMinor),
-        new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor),
+        new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor, OrAskedWhen: Findings.Age50Plus),
 
         // Infection: fever (and signs of meningitis or sepsis, an emergency), a weak immune system, injecting drugs;
         // fever with a weak immune system is an emergency (NICE CG151). After a weak immune system: cancer treatment
@@ -90,8 +108,9 @@ internal static class RedFlagScreen
         new(Prompt.Screen.RecentProcedure, Findings.ProcedureRecent),
         new(Prompt.RedFlag.PostOp, Findings.RedFlag(RedFlagIds.PostOp), AskedWhen: Findings.ProcedureRecent),
 
-        // Pregnancy changes the medicine advice; it has no level of its own.
-        new(Prompt.Screen.Pregnancy, Findings.PregnancyYes, ScreenReading.YesOrUnclear),
+        // Pregnancy changes the medicine advice; it has no level of its own. A yes says at once when to call maternity
+        // care now (bleeding, fluid, tightenings, fever or pain passing urine: HAZ-OBSTETRIC).
+        new(Prompt.Screen.Pregnancy, Findings.PregnancyYes, ScreenReading.YesOrUnclear, SaysWhenFound: Advice.PregnancyWarning),
     ];
 
     /// <summary>The findings an age band records: the band itself, and the groups the grading uses.</summary>

@@ -290,6 +290,16 @@ public sealed class DispositionRuleTests
     public void AMinorInjuryWithAnAgeTheBotCouldNotUnderstand_IsUrgent_AsAtSeventyOrOver() =>
         Expect(["injury.minor", "age.unclear"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
 
+    [Fact]
+    [CoversRule("fragility-new-pain")]
+    public void ThinBonesOrSteroidsAtFiftyOrOver_WithNewPain_IsUrgent_EvenWithoutAnInjury_FragilityFracture() =>
+        Expect(["risk.bones", "age.50-plus", "duration.under-6-weeks"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
+
+    [Fact]
+    [CoversRule("fragility-new-pain-age-unclear")]
+    public void ThinBonesOrSteroidsWithAnAgeTheBotCouldNotUnderstand_WithNewPain_IsUrgent_AsAtFiftyOrOver() =>
+        Expect(["risk.bones", "age.unclear", "duration.under-6-weeks"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
+
     // Inflammatory back pain, and pain relief that is not working.
     [Fact]
     [CoversRule("inflammatory")]

@@ -100,7 +100,7 @@ internal static class TriageModel
         for (var i = 0; i < RedFlagScreen.Order.Count; i++)
         {
             var question = RedFlagScreen.Order[i];
-            if (question.AskedWhen is { } condition && !findings.Contains(condition))
+            if (!question.IsAsked(findings.Contains))
             {
                 continue;
             }
