@@ -36,10 +36,13 @@ internal static class ContentKeyTables
     {
         [Prompt.Consent] = ["yes", "under-16", "no"],
         [Prompt.Screen.Age] = AgeBands,
+        [Prompt.Screen.AaaKnown] = YesNoNotSure,
+        [Prompt.Screen.AaaPulsing] = YesNoNotSure,
         [Prompt.Screen.MinorInjury] = YesNoNotSure,
         [Prompt.Screen.Bones] = YesNoNotSure,
+        [Prompt.Screen.Chemo] = YesNoNotSure,
         [Prompt.Screen.RecentProcedure] = YesNoNotSure,
-        [Prompt.Screen.MorningStiffness] = YesNoNotSure,
+        [Prompt.Screen.Inflammatory] = YesNoNotSure,
         [Prompt.Screen.Pregnancy] = ["yes", "no", "not-applicable"],
         [Prompt.Pain.Location] = ["neck", "upper-back", "lower-back", "several"],
         [Prompt.Pain.Spread] = ["none", "arm", "one-leg", "both-legs"],
@@ -98,7 +101,7 @@ internal static class ContentKeyTables
             ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
             ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.AgeUnclear, ContentKeys.Findings.InjuryMinor,
             ContentKeys.Findings.RiskBones, ContentKeys.Findings.ProcedureRecent, ContentKeys.Findings.InflammatoryYes,
-            ContentKeys.Findings.PregnancyYes,
+            ContentKeys.Findings.PregnancyYes, ContentKeys.Findings.RiskAaa, ContentKeys.Findings.AaaPulsing, ContentKeys.Findings.ImmuneChemo, ContentKeys.Findings.ChemoUnwell,
         };
         findings.UnionWith(RedFlagIds.All.Select(ContentKeys.Findings.RedFlag));
         var choices = PromptChoices();

@@ -79,10 +79,12 @@ public static class ContentKeys
             public const string CesLegs = "prompt.redflag.ces-legs";
             public const string Weakness = "prompt.redflag.weakness";
             public const string WeaknessRapid = "prompt.redflag.weakness-rapid";
+            public const string WeaknessBoth = "prompt.redflag.weakness-both";
             public const string WeaknessSudden = "prompt.redflag.weakness-sudden";
             public const string ChestPain = "prompt.redflag.chest-pain";
             public const string Breathless = "prompt.redflag.breathless";
             public const string SuddenSevere = "prompt.redflag.sudden-severe";
+            /// <summary>Asked after a known aneurysm (<see cref="Screen.AaaKnown"/>): is this pain new, or different?</summary>
             public const string Aaa = "prompt.redflag.aaa";
             public const string Stroke = "prompt.redflag.stroke";
             public const string NeckVascular = "prompt.redflag.neck-vascular";
@@ -91,6 +93,9 @@ public static class ContentKeys
             public const string FeverSevere = "prompt.redflag.fever-severe";
             public const string Immune = "prompt.redflag.immune";
             public const string InjectDrugs = "prompt.redflag.inject-drugs";
+
+            /// <summary>Asked when having cancer treatment: feeling unwell at all (neutropenic sepsis, NICE CG151).</summary>
+            public const string ChemoUnwell = "prompt.redflag.chemo-unwell";
             public const string Cancer = "prompt.redflag.cancer";
             public const string WeightLoss = "prompt.redflag.weight-loss";
             public const string NightPain = "prompt.redflag.night-pain";
@@ -103,10 +108,20 @@ public static class ContentKeys
         public static class Screen
         {
             public const string Age = "prompt.screen.age";
+
+            /// <summary>A known aortic aneurysm (50 or over): records <c>risk.aaa</c>.</summary>
+            public const string AaaKnown = "prompt.screen.aaa-known";
+
+            /// <summary>A pulsing or throbbing tummy (50 or over): records <c>aaa.pulsing</c> (urgent).</summary>
+            public const string AaaPulsing = "prompt.screen.aaa-pulsing";
+
+            /// <summary>Chemotherapy or other cancer treatment now or in the last 6 weeks (after an immune yes).</summary>
+            public const string Chemo = "prompt.screen.chemo";
             public const string MinorInjury = "prompt.screen.minor-injury";
             public const string Bones = "prompt.screen.bones";
             public const string RecentProcedure = "prompt.screen.recent-procedure";
-            public const string MorningStiffness = "prompt.screen.morning-stiffness";
+            /// <summary>Inflammatory back pain features (NICE NG65); under 45 with pain over 12 weeks.</summary>
+            public const string Inflammatory = "prompt.screen.inflammatory";
             public const string Pregnancy = "prompt.screen.pregnancy";
         }
 
@@ -204,6 +219,9 @@ public static class ContentKeys
         public const string Routine = "advice.routine";
         public const string SelfCare = "advice.self-care";
 
+        /// <summary>Said once when the screen hears the person is or may be pregnant: when to call maternity care now.</summary>
+        public const string PregnancyWarning = "advice.pregnancy.warning";
+
         /// <summary>One line naming the sources (sources.yaml) of the advice just given.</summary>
         public const string Source = "advice.source";
 
@@ -234,6 +252,10 @@ public static class ContentKeys
             public const string FeverImmune = "advice.redflag.fever-immune";
             public const string FeverSevere = "advice.redflag.fever-severe";
             public const string Stroke = "advice.redflag.stroke";
+            public const string AaaKnown = "advice.redflag.aaa-known";
+            public const string AaaPulsing = "advice.redflag.aaa-pulsing";
+            public const string ImmuneChemo = "advice.redflag.immune-chemo";
+            public const string ChemoUnwell = "advice.redflag.chemo-unwell";
             public const string Mscc = "advice.combo.mscc";
             public const string SpinalInfection = "advice.combo.spinal-infection";
             public const string PainRelief = "advice.combo.pain-relief";
@@ -445,6 +467,18 @@ public static class ContentKeys
         public const string AgeUnclear = "age.unclear";
         public const string InjuryMinor = "injury.minor";
         public const string RiskBones = "risk.bones";
+
+        /// <summary>Told they have an aortic aneurysm (yes / not sure).</summary>
+        public const string RiskAaa = "risk.aaa";
+
+        /// <summary>A pulsing or throbbing feeling in the tummy at 50 or over (yes / not sure).</summary>
+        public const string AaaPulsing = "aaa.pulsing";
+
+        /// <summary>Chemotherapy or other cancer treatment now or in the last 6 weeks (yes / not sure).</summary>
+        public const string ImmuneChemo = "immune.chemo";
+
+        /// <summary>Feeling unwell at all during cancer treatment (yes / not sure).</summary>
+        public const string ChemoUnwell = "chemo.unwell";
         public const string ProcedureRecent = "procedure.recent";
         public const string InflammatoryYes = "inflammatory.yes";
         public const string PregnancyYes = "pregnancy.yes";

@@ -104,6 +104,26 @@ public sealed class RealScreenContentTests
         Assert.All(["bum", "bottom", "butt", "buttock", "buttocks"], word => Assert.DoesNotContain(word, saddle.Synonyms, StringComparer.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// Inflammatory back pain follows NICE NG65 in every locale: the question and the note name its features (waking in
+    /// the second half of the night, better with movement, buttock pain, better within 2 days of an NSAID; the note adds
+    /// psoriasis, enthesitis and family history), never morning stiffness, which is not an NG65 criterion; the note is
+    /// sourced to NG65 and does not say the referral criteria are met.
+    /// </summary>
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("en-US")]
+    public void InflammatoryBackPain_QuestionAndNote_FollowNg65_NotMorningStiffness(string locale)
+    {
+        var question = Catalog.Prompt("prompt.screen.inflammatory", locale).Text;
+        var note = Catalog.Text("advice.screen.inflammatory", locale);
+
+        Assert.All(["second half of the night", "better when you move", "buttocks", "within 2 days"], f => Assert.Contains(f, question, StringComparison.Ordinal));
+        Assert.All(["started before you were 45", "over 3 months", "psoriasis", "tendons", "brother, sister or child", "does not mean you have it"], f => Assert.Contains(f, note, StringComparison.Ordinal));
+        Assert.DoesNotContain("morning", question + note, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("nice-ng65", Catalog.Sources("advice.screen.inflammatory").Select(c => c.Id));
+    }
+
     /// <summary>Screen, check and red-flag advice texts, each measured alone, in every locale.</summary>
     [Fact]
     public void ScreenCheckAndRedFlagTexts_AreAtOrBelowGradeEight()

@@ -283,9 +283,9 @@ public sealed class EveryButtonTests
             yield return walk.Referral is null ? "no referral was stored" : "a referral was stored without a yes";
         }
 
-        if (key == "prompt.redflag.weakness-rapid" && Choices.IsPositive(choice) != (walk.Outcome?.Level == "emergency"))
+        if (key is "prompt.redflag.weakness-rapid" or "prompt.redflag.weakness-both" && Choices.IsPositive(choice) != (walk.Outcome?.Level == "emergency"))
         {
-            yield return $"weakness getting worse quickly '{choice}' gave {walk.Outcome?.Level}";
+            yield return $"weakness getting worse quickly or on both sides '{choice}' gave {walk.Outcome?.Level}";
         }
 
         if (key == "prompt.pain.triggers" && walk.Stored is { Pain.Triggers: not null })

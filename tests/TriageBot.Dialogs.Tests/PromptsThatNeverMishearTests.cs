@@ -63,7 +63,7 @@ public sealed class PromptsThatNeverMishearTests
         await chat.SayAsync("5");
 
         await chat.SubmitAsync("over-12-weeks");
-        await chat.SayAsync("no"); // morning stiffness: asked under 45 when the pain is over 12 weeks
+        await chat.SayAsync("no"); // inflammatory back pain features: asked under 45 when the pain is over 12 weeks
         await chat.SubmitAsync(new { choice = "skip" });
 
         Assert.Contains(chat.PainLine(duration: "over-12-weeks"), await chat.FinishAsync(), StringComparison.Ordinal);

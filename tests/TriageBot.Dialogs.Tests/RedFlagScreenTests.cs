@@ -40,14 +40,53 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     {
         var young = new TriageChat();
         await young.StartAndScreenAsync((Prompt.Screen.Age, "44"));
+        Assert.False(young.WasAsked(Prompt.Screen.AaaKnown));
         Assert.False(young.WasAsked(Prompt.RedFlag.Aaa));
 
         var chat = new TriageChat();
-        var replies = await chat.StartAndScreenAsync((Prompt.Screen.Age, "I'm 72"), (Prompt.RedFlag.Aaa, "yes"));
+        var replies = await chat.StartAndScreenAsync((Prompt.Screen.Age, "I'm 72"), (Prompt.Screen.AaaKnown, "yes"), (Prompt.RedFlag.Aaa, "yes"));
 
         Print(chat);
         Assert.Equal(chat.T(Advice.RedFlag.Aaa), Texts(replies)[0]);
         Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-AAA", Outcome(replies)!.Reasons);
+    }
+
+    /// <summary>Clinical review C9: a known aneurysm and whether this pain is new are two questions, two levels.</summary>
+    [Fact]
+    public async Task KnownAorticAneurysm_PainNotNew_IsUrgent_WithTheVascularTeamAdvice_AndNoAneurysm_NeverAsksAboutNewPain()
+    {
+        var none = new TriageChat();
+        await none.StartAndScreenAsync((Prompt.Screen.Age, "60"));
+        Assert.True(none.WasAsked(Prompt.Screen.AaaKnown));
+        Assert.False(none.WasAsked(Prompt.RedFlag.Aaa));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "60"), (Prompt.Screen.AaaKnown, "yes"), (Prompt.RedFlag.Aaa, "no"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.Combined.AaaKnown), chat.RepliesTo(Prompt.Screen.AaaKnown)[0]);
+        Assert.StartsWith(chat.Q(Prompt.RedFlag.Aaa), chat.RepliesTo(Prompt.Screen.AaaKnown)[^1], StringComparison.Ordinal);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-AAA", Outcome(replies)!.Reasons);
+        Assert.Single(chat.Turns.SelectMany(t => t.Bot), t => t == chat.T(Advice.Combined.AaaKnown));
+    }
+
+    [Fact]
+    public async Task PulsingTummy_AtFiftyOrOver_IsUrgent_WithItsOwnAdvice_NotAskedUnderFifty()
+    {
+        var young = new TriageChat();
+        await young.StartAndScreenAsync((Prompt.Screen.Age, "35"));
+        Assert.False(young.WasAsked(Prompt.Screen.AaaPulsing));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "58"), (Prompt.Screen.AaaPulsing, "yes"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.Combined.AaaPulsing), chat.RepliesTo(Prompt.Screen.AaaPulsing)[0]);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
         Assert.Contains("HAZ-AAA", Outcome(replies)!.Reasons);
     }
 
@@ -66,7 +105,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         await chat.FinishAsync();
 
         Print(chat);
-        Assert.True(chat.WasAsked(Prompt.RedFlag.Aaa));
+        Assert.True(chat.WasAsked(Prompt.Screen.AaaKnown));
         Assert.Contains(chat.Turns, t => t.Bot.Contains("[triage.outcome: urgent; HAZ-THORACIC]"));
     }
 
@@ -132,6 +171,21 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Contains("HAZ-NECK-VASCULAR", Outcome(replies)!.Reasons);
     }
 
+    /// <summary>Clinical review C5: "getting worse fast" and "both sides" are two questions; both arms is the cord.</summary>
+    [Fact]
+    public async Task WeaknessInBothArms_NotGettingWorseFast_IsAnEmergency_WithTheSevereWeaknessAdvice()
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((Prompt.RedFlag.Weakness, "yes"), (Prompt.RedFlag.WeaknessRapid, "no"), (Prompt.RedFlag.WeaknessBoth, "both arms"));
+
+        Print(chat);
+        Assert.StartsWith(chat.Q(Prompt.RedFlag.WeaknessBoth), chat.RepliesTo(Prompt.RedFlag.WeaknessRapid)[^1], StringComparison.Ordinal);
+        Assert.Equal(chat.T(Advice.RedFlag.WeaknessSevere), Texts(replies)[0]);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-NEURO", Outcome(replies)!.Reasons);
+    }
+
     [Fact]
     public async Task NoFever_TheMeningitisQuestionIsNeverAsked()
     {
@@ -154,6 +208,44 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Equal(chat.T(Advice.Combined.FeverImmune), Texts(replies)[0]);
         Assert.Contains("oncology", Texts(replies)[0], StringComparison.OrdinalIgnoreCase);
         Assert.Equal("emergency", Outcome(replies)!.Level);
+    }
+
+    /// <summary>Clinical review C15/C16 (NICE CG151): cancer treatment is asked after a weak immune system.</summary>
+    [Fact]
+    public async Task CancerTreatment_AfterAWeakImmuneSystem_IsUrgent_WithTheCancerHelplineAdvice_NotUnwell()
+    {
+        var none = new TriageChat();
+        await none.StartAndScreenAsync();
+        Assert.False(none.WasAsked(Prompt.Screen.Chemo));
+        Assert.False(none.WasAsked(Prompt.RedFlag.ChemoUnwell));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.RedFlag.Immune, "yes"), (Prompt.Screen.Chemo, "yes"), (Prompt.RedFlag.ChemoUnwell, "no"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.StartsWith(chat.Q(Prompt.Screen.Chemo), chat.RepliesTo(Prompt.RedFlag.Immune)[^1], StringComparison.Ordinal);
+        Assert.Equal(chat.T(Advice.Combined.ImmuneChemo), chat.RepliesTo(Prompt.Screen.Chemo)[0]);
+        Assert.Contains("24-hour cancer helpline", chat.T(Advice.Combined.ImmuneChemo), StringComparison.Ordinal);
+        Assert.StartsWith(chat.Q(Prompt.RedFlag.ChemoUnwell), chat.RepliesTo(Prompt.Screen.Chemo)[^1], StringComparison.Ordinal);
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
+    }
+
+    [Fact]
+    public async Task FeelingUnwellDuringCancerTreatment_WithoutAFever_IsAnEmergency_WithTheAcuteOncologyAdvice()
+    {
+        var chat = new TriageChat();
+
+        var replies = await chat.StartAndScreenAsync((Prompt.RedFlag.Immune, "yes"), (Prompt.Screen.Chemo, "yes"), (Prompt.RedFlag.ChemoUnwell, "yes"));
+
+        Print(chat);
+        Assert.False(chat.WasAsked(Prompt.RedFlag.FeverSevere));
+        Assert.Equal(chat.T(Advice.Combined.ChemoUnwell), Texts(replies)[0]);
+        Assert.Contains("acute oncology", Texts(replies)[0], StringComparison.Ordinal);
+        Assert.Equal("emergency", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
+        Assert.False(chat.WasAsked(Prompt.Pain.Location));
     }
 
     [Fact]
@@ -188,6 +280,21 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Equal(chat.T(Advice.RedFlag.FragilityFracture), chat.RepliesTo(Prompt.Screen.Bones)[0]);
         Assert.Equal("urgent", Outcome(replies)!.Level);
         Assert.Contains("HAZ-FRACTURE", Outcome(replies)!.Reasons);
+    }
+
+    /// <summary>Clinical review C13: at 50 or over, thin bones or steroids are asked even without an injury.</summary>
+    [Fact]
+    public async Task ThinBones_AtFiftyOrOver_WithoutAnInjury_NewPain_IsUrgent_FragilityFractureAdvice()
+    {
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Age, "64"), (Prompt.Screen.Bones, "yes"));
+        var replies = await FinishAsync(chat);
+
+        Print(chat);
+        Assert.True(chat.WasAsked(Prompt.Screen.Bones));
+        Assert.Equal("urgent", Outcome(replies)!.Level);
+        Assert.Contains("HAZ-FRACTURE", Outcome(replies)!.Reasons);
+        Assert.Contains(chat.T(Advice.RedFlag.FragilityFracture), Texts(replies));
     }
 
     [Fact]
@@ -228,8 +335,9 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Equal([chat.T(Advice.Urgent), chat.T(Advice.Combined.UpperBack)], Texts(replies).Take(2));
     }
 
+    /// <summary>NICE NG65's features (not morning stiffness), asked under 45 with pain over 12 weeks.</summary>
     [Fact]
-    public async Task MorningStiffness_UnderFortyFive_LongStanding_IsRoutine_WithTheInflammatoryNote()
+    public async Task InflammatoryBackPainFeatures_UnderFortyFive_LongStanding_IsRoutine_WithTheNg65Note()
     {
         var chat = new TriageChat();
         await chat.StartAndScreenAsync();
@@ -239,18 +347,40 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         var replies = await chat.SayAsync(chat.Title(Prompt.Treatments.Pick, "none"));
 
         Print(chat);
+        Assert.True(chat.WasAsked(Prompt.Screen.Inflammatory));
         Assert.Equal("routine", Outcome(replies)!.Level);
         Assert.Equal([chat.T(Advice.Routine), chat.T(Advice.Combined.Inflammatory)], Texts(replies).Take(2));
+        Assert.Contains("second half of the night", chat.T(Advice.Combined.Inflammatory), StringComparison.Ordinal);
+        Assert.DoesNotContain("morning", chat.T(Advice.Combined.Inflammatory), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
-    public async Task MorningStiffness_NotAskedOverFortyFive()
+    public async Task InflammatoryBackPainFeatures_NotAskedOverFortyFive()
     {
         var chat = new TriageChat();
         await chat.StartAndScreenAsync((Prompt.Screen.Age, "60"));
         await chat.PainAsync(duration: "8 months");
 
-        Assert.False(chat.WasAsked(Prompt.Screen.MorningStiffness));
+        Assert.False(chat.WasAsked(Prompt.Screen.Inflammatory));
+    }
+
+    /// <summary>Clinical review E8 and F4: back pain in pregnancy can need maternity care now.</summary>
+    [Fact]
+    public async Task Pregnancy_Yes_SaysWhenToCallMaternityCareNow_AtOnce_AndNoNeverDoes()
+    {
+        var no = new TriageChat();
+        await no.StartAndScreenAsync((Prompt.Screen.Pregnancy, "no"));
+        Assert.DoesNotContain(no.Turns.SelectMany(t => t.Bot), t => t == no.T(Advice.PregnancyWarning));
+
+        var chat = new TriageChat();
+        await chat.StartAndScreenAsync((Prompt.Screen.Pregnancy, "yes"));
+
+        Print(chat);
+        var replies = chat.RepliesTo(Prompt.Screen.Pregnancy);
+        Assert.Equal(chat.T(Advice.PregnancyWarning), replies[0]);
+        Assert.Contains("maternity unit", replies[0], StringComparison.Ordinal);
+        Assert.StartsWith("Sources: ", replies[1], StringComparison.Ordinal);
+        Assert.StartsWith(chat.T(ContentKeys.Pain.Intro), replies[2], StringComparison.Ordinal);
     }
 
     [Fact]

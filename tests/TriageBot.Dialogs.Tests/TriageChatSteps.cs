@@ -60,7 +60,7 @@ internal static class TriageChatSteps
     }
 
     /// <summary>
-    /// Lower back pain, answers as given, morning stiffness "no" when it is asked, free text skipped. Returns the
+    /// Lower back pain, answers as given, the inflammatory back pain features "no" when asked, free text skipped. Returns the
     /// replies to the last answer.
     /// </summary>
     public static async Task<IReadOnlyList<Activity>> PainAsync(
@@ -70,7 +70,7 @@ internal static class TriageChatSteps
         await chat.SayAsync(chat.Title(Prompt.Pain.Spread, spread));
         await chat.SayAsync(score);
         var replies = await chat.SayAsync(duration);
-        if (TriageChat.Texts(replies) is [.., var asked] && asked.StartsWith(chat.Q(Prompt.Screen.MorningStiffness), StringComparison.Ordinal))
+        if (TriageChat.Texts(replies) is [.., var asked] && asked.StartsWith(chat.Q(Prompt.Screen.Inflammatory), StringComparison.Ordinal))
         {
             replies = await chat.SayAsync(stiffness);
         }

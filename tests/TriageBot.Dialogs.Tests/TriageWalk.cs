@@ -197,14 +197,18 @@ internal sealed class TriageWalk
         return asking switch
         {
             "prompt.consent" => Choices.Yes,
-            "prompt.redflag.weakness" when _target is "prompt.redflag.weakness-rapid" or "prompt.redflag.weakness-sudden" => Choices.Yes,
-            "prompt.redflag.weakness-rapid" when _target == "prompt.redflag.weakness-sudden" => Choices.No,
+            "prompt.redflag.weakness" when _target is "prompt.redflag.weakness-rapid" or "prompt.redflag.weakness-both" or "prompt.redflag.weakness-sudden" => Choices.Yes,
+            "prompt.redflag.weakness-rapid" when _target is "prompt.redflag.weakness-both" or "prompt.redflag.weakness-sudden" => Choices.No,
+            "prompt.redflag.weakness-both" when _target == "prompt.redflag.weakness-sudden" => Choices.No,
             "prompt.redflag.fever" when _target == "prompt.redflag.fever-severe" => Choices.Yes,
             // Questions the screen asks only after certain answers (RedFlagScreen.Order, AskedWhen).
-            "prompt.screen.age" when _target is "prompt.redflag.aaa" => "50-to-69",
+            "prompt.screen.age" when _target is "prompt.screen.aaa-known" or "prompt.redflag.aaa" or "prompt.screen.aaa-pulsing" => "50-to-69",
+            "prompt.screen.aaa-known" when _target == "prompt.redflag.aaa" => Choices.Yes,
+            "prompt.redflag.immune" when _target is "prompt.screen.chemo" or "prompt.redflag.chemo-unwell" => Choices.Yes,
+            "prompt.screen.chemo" when _target == "prompt.redflag.chemo-unwell" => Choices.Yes,
             "prompt.screen.minor-injury" when _target == "prompt.screen.bones" => Choices.Yes,
             "prompt.screen.recent-procedure" when _target == "prompt.redflag.post-op" => Choices.Yes,
-            "prompt.pain.duration" when _target == "prompt.screen.morning-stiffness" => "over-12-weeks",
+            "prompt.pain.duration" when _target == "prompt.screen.inflammatory" => "over-12-weeks",
             "prompt.numbness.any" when toNumbness => Choices.Yes,
             "prompt.numbness.where" => _target == "prompt.numbness.where-more" && _choice == "arm-hand" ? "leg-foot" : "arm-hand",
             "prompt.treatments.pick" when toMore => _choice == "painkillers" ? "physio" : "painkillers",

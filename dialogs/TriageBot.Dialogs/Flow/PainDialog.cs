@@ -5,8 +5,8 @@ using static TriageBot.Dialogs.ContentKeys;
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// Where the pain is, whether it spreads, how bad it is (0-10), how long it has lasted (a clinical band), morning
-/// stiffness (only under 45 with pain over 12 weeks: inflammatory back pain, NICE NG65) and, optionally, what makes
+/// Where the pain is, whether it spreads, how bad it is (0-10), how long it has lasted (a clinical band), features of
+/// inflammatory back pain (only under 45 with pain over 12 weeks, so it started before 45: NICE NG65) and, optionally, what makes
 /// it better or worse. Pain into both legs is graded with its duration (new: emergency; long-standing: routine), so
 /// the duration is always asked. Ends with the answers and their findings.
 /// </summary>
@@ -29,8 +29,8 @@ internal static class PainDialog
                 step.Values = step.Values with { Under45 = TriageFindings.Of(step.Context).Has(Findings.AgeUnder45) };
                 return step.NextAsync(null, ct);
             })
-            .AddQuestion(services, "ask-morning-stiffness", choice, step => Ask(services, step, Prompt.Screen.MorningStiffness),
-                (s, o) => s with { MorningStiffness = o.Value?.Value },
+            .AddQuestion(services, "ask-inflammatory", choice, step => Ask(services, step, Prompt.Screen.Inflammatory),
+                (s, o) => s with { InflammatoryPattern = o.Value?.Value },
                 skipWhen: s => !(s.Under45 && s.Duration == DurationBandPrompt.Over12Weeks))
             .AddPrompt("ask-triggers", text, step => Ask(services, step, Prompt.Pain.Triggers),
                 (s, o) => s with { Triggers = o.Value is { } t && !IsSkip(services, t) ? t : null })
@@ -61,7 +61,7 @@ internal static class PainDialog
         }
 
         // Yes only: a pattern to mention to a doctor, not a red flag.
-        if (answers.MorningStiffness == Choices.Yes)
+        if (answers.InflammatoryPattern == Choices.Yes)
         {
             findings.Add(Findings.InflammatoryYes);
         }

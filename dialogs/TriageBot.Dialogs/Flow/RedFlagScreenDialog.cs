@@ -8,8 +8,8 @@ namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
 /// The red-flag screen, asked first and explicitly, one topic per question in the order of
-/// <see cref="RedFlagScreen.Order"/>; a question whose condition is not met (AAA under 50, bones without a minor
-/// injury, post-op without a recent procedure) is skipped. "Not sure" and an answer not understood count as yes.
+/// <see cref="RedFlagScreen.Order"/>; a question whose condition is not met (AAA under 50, bones under 50 without a
+/// minor injury, post-op without a recent procedure) is skipped. "Not sure" and an answer not understood count as yes.
 /// Each positive answer says that hazard's own advice at its level, once. The screen stops as soon as the findings
 /// are an emergency: nobody is kept answering questions then, and the triage says the emergency script.
 /// Findings go to <see cref="TriageFindings"/>.
@@ -31,7 +31,14 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         var state = Read(dc.ActiveDialog!);
         var question = RedFlagScreen.Order[state.Index];
         var findings = TriageFindings.Of(dc.Context);
+        var foundBefore = question.Finding is { } finding && findings.Has(finding);
         state = Record(dc, question, result, findings, state);
+        if (question.SaysWhenFound is { } message && !foundBefore && findings.Has(question.Finding!))
+        {
+            var says = new Wording(services.Content, dc.Context);
+            says.Say(message);
+            says.SaySources([message]);
+        }
 
         var disposition = findings.Evaluate(services.Content);
         if (disposition.Level == DispositionLevel.Emergency)
@@ -90,10 +97,10 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
     private async Task<DialogTurnResult> AskFromAsync(DialogContext dc, ScreenState state, CancellationToken cancellationToken)
     {
         var known = TriageFindings.Of(dc.Context).All;
+        var assumed = state.Assumed ?? [];
         var index = state.Index;
         while (index < RedFlagScreen.Order.Count
-            && RedFlagScreen.Order[index].AskedWhen is { } condition
-            && !known.Contains(condition) && !(state.Assumed ?? []).Contains(condition))
+            && !RedFlagScreen.Order[index].IsAsked(f => known.Contains(f) || assumed.Contains(f)))
         {
             index++;
         }

@@ -12,12 +12,16 @@ namespace TriageBot.Dialogs.Flow;
 /// <list type="number">
 /// <item>Welcome: an automated service, not a diagnosis, the emergency number; about how many questions.</item>
 /// <item>Consent: 16 or over and happy to go on. Under 16, or no, ends politely with where to get help.</item>
-/// <item>Red-flag screen (<see cref="RedFlagScreen.Order"/>): age; cauda equina (bladder, bowel, saddle, both legs);
-/// weakness (and whether it is getting worse quickly); chest pain; aortic aneurysm (50 or over); neck arteries;
-/// serious injury; minor injury (and thin bones); fever; weak immune system; cancer; weight loss; night pain;
-/// myelopathy; recent spinal procedure (and its complications); pregnancy. Each positive answer gets that hazard's
-/// own advice at once.</item>
-/// <item>Pain: where, where it spreads, how bad, how long, morning stiffness (under 45 and over 12 weeks), what helps.</item>
+/// <item>Red-flag screen (<see cref="RedFlagScreen.Order"/>): age; sudden severe pain with chest or tummy pain; chest
+/// pain; breathlessness; stroke signs; a known aortic aneurysm (50 or over), then whether this pain is new or
+/// different, and a pulsing tummy (50 or over); cauda equina (bladder, bowel, saddle, sex, both legs); weakness
+/// (getting worse quickly, both sides, sudden); serious injury; minor injury (and thin bones, also asked at 50 or
+/// over); fever (and meningitis or sepsis signs); weak immune system (and cancer treatment, then feeling unwell);
+/// injecting drugs; cancer; weight loss; night pain; myelopathy; neck arteries; recent spinal procedure (and its
+/// complications); pregnancy (and when to call maternity care now). Each positive answer gets that hazard's own
+/// advice at once.</item>
+/// <item>Pain: where, where it spreads, how bad, how long, inflammatory back pain features (NICE NG65; under 45 and
+/// over 12 weeks), what helps.</item>
 /// <item>Numbness, tingling or weakness: any, where, getting worse.</item>
 /// <item>Treatments tried, and whether they helped.</item>
 /// <item>Disposition: the level's advice, each hazard's own advice not yet said, the medicine advice (or its

@@ -26,12 +26,12 @@ public sealed record TriageState
 }
 
 /// <summary>
-/// Pain answers: choice ids, the 0-10 score, the duration band, morning stiffness (asked only when
+/// Pain answers: choice ids, the 0-10 score, the duration band, inflammatory back pain features (asked only when
 /// <see cref="Under45"/> and long-standing), and optional free text (never logged).
 /// </summary>
 public sealed record PainAnswers(
     string? Location = null, string? Spread = null, double? Score = null, string? Duration = null, string? Triggers = null,
-    IReadOnlyList<string>? Findings = null, string? MorningStiffness = null, bool Under45 = false);
+    IReadOnlyList<string>? Findings = null, string? InflammatoryPattern = null, bool Under45 = false);
 
 /// <summary>Numbness, tingling and weakness answers: <see cref="Places"/> holds every place chosen (choice ids).</summary>
 public sealed record NumbnessAnswers(string? Any = null, IReadOnlyList<string>? Places = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);

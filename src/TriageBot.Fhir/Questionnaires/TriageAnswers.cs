@@ -21,7 +21,7 @@ internal static class TriageAnswers
             Prompt.Pain.Location => One(state.Pain.Location),
             Prompt.Pain.Spread => One(state.Pain.Spread),
             Prompt.Pain.Duration => One(state.Pain.Duration),
-            Prompt.Screen.MorningStiffness => One(state.Pain.MorningStiffness),
+            Prompt.Screen.Inflammatory => One(state.Pain.InflammatoryPattern),
             Prompt.Numbness.Any => One(state.Numbness.Any),
             Prompt.Numbness.Where => state.Numbness.Places ?? [],
             Prompt.Numbness.Worsening => One(state.Numbness.Worsening),

@@ -34,7 +34,7 @@ internal static class TriageItems
         new(Prompt.Pain.Spread, Choice),
         new(Prompt.Pain.Score, Questionnaire.QuestionnaireItemType.Decimal),
         new(Prompt.Pain.Duration, Choice),
-        new(Prompt.Screen.MorningStiffness, Choice),
+        new(Prompt.Screen.Inflammatory, Choice),
         new(Prompt.Numbness.Any, Choice),
         new(Prompt.Numbness.Where, Choice, Repeats: true),
         new(Prompt.Numbness.Worsening, Choice),

@@ -131,6 +131,18 @@ public sealed class DispositionRuleTests
     public void FeverWithStiffNeckRashOrConfusion_IsAnEmergency_MeningitisOrSepsis() =>
         Expect(["redflag.fever.severe"], Emergency, says: ["advice.redflag.fever-severe"], hazards: ["HAZ-INFECTION"]);
 
+    // Cancer treatment in the last 6 weeks, asked after a weak immune system (NICE CG151).
+    [Fact]
+    [CoversRule("immune-chemo")]
+    public void CancerTreatmentInTheLastSixWeeks_IsUrgent_WithTheCancerHelplineAdvice() =>
+        Expect(["redflag.immune", "immune.chemo"], Urgent, says: ["advice.redflag.immune", "advice.redflag.immune-chemo"], hazards: ["HAZ-INFECTION"]);
+
+    [Fact]
+    [CoversRule("chemo-unwell")]
+    public void FeelingUnwellDuringCancerTreatment_EvenWithoutAFever_IsAnEmergency_NeutropenicSepsis() =>
+        Expect(["redflag.immune", "immune.chemo", "chemo.unwell"], Emergency, says: ["advice.redflag.chemo-unwell"], hazards: ["HAZ-INFECTION"]);
+
+    // Fever or a weak immune system with weakness: possible spinal abscess.
     [Fact]
     [CoversRule("fever-weakness")]
     public void FeverWithWeakness_IsAnEmergency_SpinalAbscess() =>
@@ -140,6 +152,17 @@ public sealed class DispositionRuleTests
     [CoversRule("immune-weakness")]
     public void AWeakImmuneSystemWithWeakness_IsAnEmergency_SpinalAbscess() =>
         Expect(["redflag.immune", "redflag.weakness"], Emergency, says: ["advice.combo.spinal-infection"], hazards: ["HAZ-INFECTION", "HAZ-NEURO"]);
+
+    // A known aortic aneurysm (50 or over) whose pain is not new or different (NICE NG156).
+    [Fact]
+    [CoversRule("aaa-known")]
+    public void AKnownAorticAneurysm_WithoutNewPain_IsUrgent_VascularTeamToday() =>
+        Expect(["risk.aaa", "age.50-plus"], Urgent, says: ["advice.redflag.aaa-known"], hazards: ["HAZ-AAA"]);
+
+    [Fact]
+    [CoversRule("aaa-pulsing")]
+    public void APulsingTummyAtFiftyOrOver_IsUrgent_AorticAneurysm() =>
+        Expect(["aaa.pulsing", "age.50-plus"], Urgent, says: ["advice.redflag.aaa-pulsing"], hazards: ["HAZ-AAA"]);
 
     // Cancer with a neurological symptom: metastatic spinal cord compression (NICE NG234).
     [Fact]
@@ -267,10 +290,20 @@ public sealed class DispositionRuleTests
     public void AMinorInjuryWithAnAgeTheBotCouldNotUnderstand_IsUrgent_AsAtSeventyOrOver() =>
         Expect(["injury.minor", "age.unclear"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
 
+    [Fact]
+    [CoversRule("fragility-new-pain")]
+    public void ThinBonesOrSteroidsAtFiftyOrOver_WithNewPain_IsUrgent_EvenWithoutAnInjury_FragilityFracture() =>
+        Expect(["risk.bones", "age.50-plus", "duration.under-6-weeks"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
+
+    [Fact]
+    [CoversRule("fragility-new-pain-age-unclear")]
+    public void ThinBonesOrSteroidsWithAnAgeTheBotCouldNotUnderstand_WithNewPain_IsUrgent_AsAtFiftyOrOver() =>
+        Expect(["risk.bones", "age.unclear", "duration.under-6-weeks"], Urgent, says: ["advice.redflag.fragility-fracture"], hazards: ["HAZ-FRACTURE"]);
+
     // Inflammatory back pain, and pain relief that is not working.
     [Fact]
     [CoversRule("inflammatory")]
-    public void MorningStiffnessUnder45ForOverTwelveWeeks_IsRoutine_WithTheInflammatoryNote() =>
+    public void InflammatoryBackPainFeaturesUnder45ForOverTwelveWeeks_IsRoutine_WithTheNg65Note() =>
         Expect(["inflammatory.yes", "age.under-45", "duration.over-12-weeks"], Routine, withOutcome: ["advice.screen.inflammatory"]);
 
     [Fact]

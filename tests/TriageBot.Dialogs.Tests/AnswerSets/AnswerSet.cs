@@ -8,7 +8,7 @@ namespace TriageBot.Dialogs.Tests.AnswerSets;
 /// <summary>
 /// One person's answers to every question the triage can ask, as choice ids: the red-flag screen in
 /// <see cref="RedFlagScreen.Order"/> (age band first, conditional questions too: they count only when asked), the
-/// pain (location, spread, 0-10 score, duration band, morning stiffness), numbness (any, places, getting worse) and
+/// pain (location, spread, 0-10 score, duration band, inflammatory back pain features), numbness (any, places, getting worse) and
 /// the treatments tried (none when empty) with whether they helped. <see cref="Wording"/> picks which synonym or
 /// free-text phrasing is typed when the answers are typed rather than tapped.
 /// </summary>
@@ -100,7 +100,7 @@ internal static class TriageModel
         for (var i = 0; i < RedFlagScreen.Order.Count; i++)
         {
             var question = RedFlagScreen.Order[i];
-            if (question.AskedWhen is { } condition && !findings.Contains(condition))
+            if (!question.IsAsked(findings.Contains))
             {
                 continue;
             }
@@ -151,11 +151,11 @@ internal static class TriageModel
         var stiffnessAsked = under45 && set.Duration == DurationBandPrompt.Over12Weeks;
         if (stiffnessAsked)
         {
-            asked.Add(new(Prompt.Screen.MorningStiffness, set.Stiffness));
+            asked.Add(new(Prompt.Screen.Inflammatory, set.Stiffness));
         }
 
         asked.Add(new(Prompt.Pain.Triggers, Choices.Skip));
-        return PainDialog.FindingsOf(new PainAnswers(set.Location, set.Spread, set.Score, set.Duration, MorningStiffness: stiffnessAsked ? set.Stiffness : null));
+        return PainDialog.FindingsOf(new PainAnswers(set.Location, set.Spread, set.Score, set.Duration, InflammatoryPattern: stiffnessAsked ? set.Stiffness : null));
     }
 
     private static IReadOnlyList<string> NumbnessFindings(AnswerSet set, IContentCatalog content, List<AskedQuestion> asked)

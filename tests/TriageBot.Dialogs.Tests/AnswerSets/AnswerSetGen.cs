@@ -57,7 +57,7 @@ internal static class AnswerSetGen
                 spreads[spread],
                 score,
                 durations[duration],
-                Answer(Ids(Prompt.Screen.MorningStiffness), stiffness, 50),
+                Answer(Ids(Prompt.Screen.Inflammatory), stiffness, 50),
                 Answer(Ids(Prompt.Numbness.Any), numbness, 50),
                 [.. felt.Distinct().Select(i => places[i])],
                 Answer(Ids(Prompt.Numbness.Worsening), worsening, 50),

@@ -119,7 +119,7 @@ internal sealed partial class AnsweredTriage
             Prompt.Pain.Spread => (_set.Spread, null),
             Prompt.Pain.Score => (null, _set.Score.ToString(CultureInfo.InvariantCulture)),
             Prompt.Pain.Duration => (_set.Duration, null),
-            Prompt.Screen.MorningStiffness => (_set.Stiffness, null),
+            Prompt.Screen.Inflammatory => (_set.Stiffness, null),
             Prompt.Pain.Triggers => (Choices.Skip, null),
             Prompt.Numbness.Any => (_set.NumbnessAny, null),
             Prompt.Numbness.Where or Prompt.Numbness.WhereMore => (NextOf(TriageModel.PlacesAsked(_set.Places), Prompt.Numbness.Where, Prompt.Numbness.WhereMore), null),

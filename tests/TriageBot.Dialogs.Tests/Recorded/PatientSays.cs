@@ -20,8 +20,8 @@ internal sealed record PatientSays
     /// <summary>Where the pain is, where it spreads, its score (typed) and how long (tapped), e.g. "Over 12 weeks".</summary>
     public required PainSays Pain { get; init; }
 
-    /// <summary>The answer to morning stiffness, asked only under 45 with pain over 12 weeks.</summary>
-    public string? MorningStiffness { get; init; }
+    /// <summary>The answer to the inflammatory back pain features (NICE NG65), asked only under 45 with pain over 12 weeks.</summary>
+    public string? InflammatoryPattern { get; init; }
 
     /// <summary>Where the numbness, tingling or weakness is, tapped in this order; none: "No" to having any.</summary>
     public IReadOnlyList<string> NumbIn { get; init; } = [];

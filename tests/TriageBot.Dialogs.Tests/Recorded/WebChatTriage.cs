@@ -182,7 +182,7 @@ internal sealed class WebChatTriage : IAsyncDisposable
         {
             Keys.Prompt.Consent => Title(question, Choices.Yes),
             Keys.Prompt.Screen.Age => _says.Age,
-            Keys.Prompt.Screen.MorningStiffness => _says.MorningStiffness ?? Unanswerable(question),
+            Keys.Prompt.Screen.Inflammatory => _says.InflammatoryPattern ?? Unanswerable(question),
             _ when IsScreenQuestion(question) => Title(question, _says.YesTo.Contains(question) ? Choices.Yes : Choices.No),
             Keys.Prompt.Pain.Location => _says.Pain.In,
             Keys.Prompt.Pain.Spread => _says.Pain.Spreading,
@@ -242,7 +242,7 @@ internal sealed class WebChatTriage : IAsyncDisposable
         var unsaid = _says.YesTo.Where(q => !asked.Contains(q))
             .Concat(_places.Select(p => $"numbness in '{p}'"))
             .Concat(_treatments.Select(t => $"treatment '{t}'"))
-            .Concat(_says.MorningStiffness is not null && !asked.Contains(Keys.Prompt.Screen.MorningStiffness) ? ["morning stiffness"] : [])
+            .Concat(_says.InflammatoryPattern is not null && !asked.Contains(Keys.Prompt.Screen.Inflammatory) ? ["inflammatory back pain features"] : [])
             .Concat(_says.NumbnessWorsening is not null && !asked.Contains(Keys.Prompt.Numbness.Worsening) ? ["numbness getting worse"] : [])
             .Concat(_says.Helped is not null && !asked.Contains(Keys.Prompt.Treatments.Helped) ? ["whether treatments helped"] : [])
             .Concat(_says.Referral is not null && !asked.Contains(Keys.Prompt.Referral.Name) ? ["the referral"] : [])

@@ -62,7 +62,7 @@ public sealed class WhatWasRecordedIsWhatWasSaidTests(ITestOutputHelper output)
             Locale = locale,
             Age = "16 to 44",
             Pain = new("Lower back", "Into one leg", Score: "7", For: "Over 12 weeks"),
-            MorningStiffness = "No",
+            InflammatoryPattern = "No",
             NumbIn = ["Leg or foot"],
             NumbnessWorsening = "No",
             Tried = ["Painkillers", "Acupuncture"],
