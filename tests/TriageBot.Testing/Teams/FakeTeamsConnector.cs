@@ -83,6 +83,29 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>
+    /// The bot's settings naming this connector as the clinic's Teams channel (service URL, tenant, team, channel), with
+    /// <paramref name="staff"/> on the staff allow-list.
+    /// </summary>
+    public Dictionary<string, string?> ClinicChannelSettings(params StaffMember[] staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Clinic:Teams:Enabled"] = "true",
+            ["Clinic:Teams:ServiceUrl"] = ServiceUrl,
+            ["Clinic:Teams:TenantId"] = TenantId,
+            ["Clinic:Teams:TeamId"] = TeamId,
+            ["Clinic:Teams:ChannelId"] = ChannelId,
+        };
+        for (var i = 0; i < staff.Length; i++)
+        {
+            settings[$"Clinic:Teams:StaffAadObjectIds:{i}"] = staff[i].AadObjectId;
+        }
+
+        return settings;
+    }
+
     /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After: seconds</c>.</summary>
     public void ThrottleNext(int count, int retryAfterSeconds)
     {
