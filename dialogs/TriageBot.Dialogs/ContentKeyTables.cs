@@ -87,6 +87,7 @@ internal static class ContentKeyTables
         [Summary.ReferralNotSent] = [Args.Reference],
         [Errors.Turn] = [Args.ErrorId],
         [ContentKeys.Clinic.Card.Title] = [Args.Reference],
+        [ContentKeys.Clinic.Card.PossibleRepeat] = [Args.Reference],
         [ContentKeys.Clinic.List.Title] = [Args.Page],
         [ContentKeys.Clinic.List.Item] = [Args.Reference, Args.Outcome, Args.Status, Args.Created],
         [ContentKeys.Clinic.List.More] = [Args.Page],

@@ -387,6 +387,7 @@ public static class ContentKeys
             public const string ContactDetails = "clinic.card.contact-details";
             public const string ContactOnlyYou = "clinic.card.contact-only-you";
             public const string Refusal = "clinic.card.refusal";
+            public const string PossibleRepeat = "clinic.card.possible-repeat";
         }
 
         public static class Action

@@ -54,6 +54,19 @@ internal static class PostgresOutboxSql
         {Held}
         """;
 
+    /// <summary>
+    /// $1 destination, $2 until (Unix ms), $3 lease token. The destination's queue resumes together; a claim of this
+    /// pass that was not tried is undone. Another instance's live lease (on the database's clock) is left alone.
+    /// </summary>
+    public const string Hold = $"""
+        UPDATE referral_outbox
+        SET next_attempt_unix_ms = $2,
+            attempts = CASE WHEN lease_token = $3 THEN attempts - 1 ELSE attempts END,
+            lease_token = NULL, lease_until = NULL
+        WHERE destination = $1 AND state = '{OutboxStates.Pending}'
+          AND (lease_until IS NULL OR lease_until <= now() OR lease_token = $3);
+        """;
+
     public const string Count = "SELECT state, count(*) FROM referral_outbox GROUP BY state;";
 
     public const string List = """

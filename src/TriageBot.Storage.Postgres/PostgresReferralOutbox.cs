@@ -41,6 +41,13 @@ public sealed class PostgresReferralOutbox(PostgresDatabase database) : IReferra
         return MarkAsync(PostgresOutboxSql.Dead, entry, c => c.WithText(stored), cancellationToken);
     }
 
+    /// <summary>Leases run on the database's clock here, so <paramref name="now"/> is not needed to tell a live one.</summary>
+    public Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ExecuteAsync(
+            PostgresOutboxSql.Hold,
+            c => c.WithText(destination).WithLong(untilUtc.ToUnixTimeMilliseconds()).WithText(leaseToken),
+            cancellationToken);
+
     public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
         var counts = (await database.QueryAsync(PostgresOutboxSql.Count, _ => { }, r => (State: r.GetString(0), Count: r.GetInt64(1)), cancellationToken))

@@ -44,6 +44,15 @@ internal static class OutboxSql
         {Held}
         """;
 
+    /// <summary>The destination's queue resumes together; a claim of this pass that was not tried is undone.</summary>
+    public const string Hold = $"""
+        UPDATE referral_outbox
+        SET next_attempt_unix_ms = $until,
+            attempts = CASE WHEN lease_token = $token THEN attempts - 1 ELSE attempts END,
+            lease_token = NULL, lease_until_unix_ms = 0
+        WHERE destination = $destination AND state = '{OutboxStates.Pending}' AND (lease_until_unix_ms <= $now OR lease_token = $token);
+        """;
+
     public const string Count = "SELECT state, COUNT(*) FROM referral_outbox GROUP BY state;";
 
     public const string List = """

@@ -50,6 +50,18 @@ public sealed class SqliteReferralOutbox(SqliteStateStore database) : IReferralO
         return MarkAsync(OutboxSql.Dead, entry, p => p.AddWithValue("$reason", stored), cancellationToken);
     }
 
+    public async Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = OutboxSql.Hold;
+        command.Parameters.AddWithValue("$destination", destination);
+        command.Parameters.AddWithValue("$until", untilUtc.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$token", leaseToken);
+        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

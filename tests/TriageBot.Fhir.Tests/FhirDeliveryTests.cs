@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Fhir.Tests.Support;
 using TriageBot.Runtime.Referrals;
+using TriageBot.Testing.Fhir;
 using TriageBot.Testing.Identity;
 using Task = System.Threading.Tasks.Task;
 

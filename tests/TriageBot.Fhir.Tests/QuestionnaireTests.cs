@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using TriageBot.Fhir.Questionnaires;
 using TriageBot.Fhir.Tests.Support;
+using TriageBot.Testing.Fhir;
 
 namespace TriageBot.Fhir.Tests;
 

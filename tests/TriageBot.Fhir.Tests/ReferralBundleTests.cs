@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using TriageBot.Fhir.Tests.Support;
+using TriageBot.Testing.Fhir;
 
 namespace TriageBot.Fhir.Tests;
 

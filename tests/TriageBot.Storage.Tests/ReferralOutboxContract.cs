@@ -136,6 +136,34 @@ public abstract class ReferralOutboxContract
     }
 
     [Fact]
+    public async Task HoldingADestination_MakesItsWholeQueueDueTogether_UndoesThisPassesUntriedClaims_AndLeavesOthersLeasesAlone()
+    {
+        var (store, outbox) = await OpenAsync();
+        var (othersLease, tried, untried, waiting) = (New("subject-a", 0), New("subject-b", 1), New("subject-c", 2), New("subject-d", 3));
+        foreach (var referral in new[] { othersLease, tried, untried })
+        {
+            await store.AddAsync(referral, Ct);
+        }
+
+        var theirs = (await outbox.ClaimDueAsync(Now, Lease, 1, Ct)).Single();
+        var mine = await outbox.ClaimDueAsync(Now, Lease, 10, Ct);
+        var triedEntry = mine.Single(e => e.Reference == tried.Reference && e.Destination == "clinic-inbox");
+        Assert.True(await outbox.MarkFailedAsync(triedEntry, "http-429", Now.AddSeconds(30), Ct));
+        await store.AddAsync(waiting, Ct);
+        var until = Now.AddMinutes(2);
+
+        var held = await outbox.HoldAsync("clinic-inbox", until, triedEntry.LeaseToken, Now, Ct);
+
+        Assert.Equal(3, held);
+        Assert.True(await outbox.MarkDeliveredAsync(theirs, Now, Ct));
+        Assert.DoesNotContain((await outbox.ClaimDueAsync(until.AddMilliseconds(-1), Lease, 10, Ct)), e => e.Destination == "clinic-inbox");
+        var resumed = (await outbox.ClaimDueAsync(until, Lease, 10, Ct)).Where(e => e.Destination == "clinic-inbox").ToList();
+        Assert.Equal([(tried.Reference, 2), (untried.Reference, 1), (waiting.Reference, 1)], resumed.Select(e => (e.Reference, e.Attempt)));
+        Assert.Equal(othersLease.Reference, theirs.Reference);
+        Assert.True((await outbox.ListAsync(untried.Reference, Ct)).Single(r => r.Destination == "records").NextAttemptUtc < until);
+    }
+
+    [Fact]
     public async Task ManyDispatchersClaimingAtOnce_NeverGetTheSameEntry()
     {
         var (store, outbox) = await OpenAsync();
@@ -185,10 +213,10 @@ public abstract class ReferralOutboxContract
         Assert.Equal(all.Count, all.Distinct().Count());
     }
 
-    protected static ReferralRecord New(string subject) => new(
+    protected static ReferralRecord New(string subject, int minutesLater = 0) => new(
         $"TB-{Guid.NewGuid():N}"[..11].ToUpperInvariant(),
         subject,
-        new DateTimeOffset(2026, 12, 7, 8, 0, 0, TimeSpan.Zero),
+        new DateTimeOffset(2026, 12, 7, 8, minutesLater, 0, TimeSpan.Zero),
         "2026.12.07",
         "routine",
         "{}",

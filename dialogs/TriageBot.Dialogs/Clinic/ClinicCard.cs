@@ -87,6 +87,18 @@ internal static class ClinicCard
         return card;
     }
 
+    /// <summary>
+    /// The card with a warning under its title that it may repeat one already in the channel: posted when an earlier
+    /// attempt may have reached Teams without the bot learning so (README, "Posted once").
+    /// </summary>
+    public static JsonObject PossibleRepeat(Wording wording, JsonObject card, string reference)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(card);
+        ((JsonArray)card["body"]!).Insert(1, Text(wording.Text(ClinicKeys.Card.PossibleRepeat, (Args.Reference, reference)), bold: true, color: "Attention"));
+        return card;
+    }
+
     /// <summary>The polite answer to someone who may not act on referrals; it names no referral.</summary>
     public static JsonObject Refusal(Wording wording)
     {
@@ -208,9 +220,14 @@ internal static class ClinicCard
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static JsonObject Text(string text, bool bold = false, bool subtle = false, string? size = null)
+    private static JsonObject Text(string text, bool bold = false, bool subtle = false, string? size = null, string? color = null)
     {
         var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (color is not null)
+        {
+            block["color"] = color;
+        }
+
         if (bold)
         {
             block["weight"] = "Bolder";

@@ -39,4 +39,8 @@ internal static partial class ClinicLog
     [LoggerMessage(EventId = 3107, EventName = "ClinicActionMalformed", Level = LogLevel.Information,
         Message = "Malformed referral action refused with 400. Problem={Problem}")]
     public static partial void ActionMalformed(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 3108, EventName = "ClinicCardMayRepeat", Level = LogLevel.Warning,
+        Message = "An earlier post of this referral card may have reached the channel unrecorded; posting again, marked as a possible repeat. Reference={Reference}")]
+    public static partial void CardMayRepeat(ILogger logger, string reference);
 }

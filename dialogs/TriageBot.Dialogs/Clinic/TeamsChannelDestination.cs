@@ -14,6 +14,9 @@ public sealed class TeamsChannelDestination(ClinicInbox inbox) : IReferralDestin
 {
     public const string DestinationName = "teams-channel";
 
+    /// <summary>The actor the bot's own audit entries name.</summary>
+    private const string Bot = "triagebot";
+
     private readonly KeyedLock _deliveries = new();
 
     public string Name => DestinationName;
@@ -34,12 +37,48 @@ public sealed class TeamsChannelDestination(ClinicInbox inbox) : IReferralDestin
 
         // The status as stored now (a retry may come after staff already acted on it elsewhere).
         var referral = await inbox.Referrals.FindAsync(reference, cancellationToken) ?? delivery.Referral;
-        var card = ClinicCard.Shared(inbox.Wording(), await inbox.ViewAsync(referral, cancellationToken));
-        var (conversationId, activityId) = await inbox.Channel.PostToChannelAsync(address, ClinicCard.Message(card), cancellationToken);
+        var wording = inbox.Wording();
+        var card = ClinicCard.Shared(wording, await inbox.ViewAsync(referral, cancellationToken));
+        if (await MayHavePostedAsync(reference, cancellationToken))
+        {
+            card = ClinicCard.PossibleRepeat(wording, card, reference);
+            ClinicLog.CardMayRepeat(inbox.Log, reference);
+        }
+
+        // Bot Connector's create-conversation takes no idempotency key and the channel cannot be read back with the
+        // bot's token, so the attempt is written down first: a crash or a lost answer after Teams created the thread
+        // leaves it behind, and the next attempt says on the card that it may be a repeat.
+        await AuditAsync(reference, ClinicActions.Posting, cancellationToken);
+        (string ConversationId, string ActivityId) posted;
+        try
+        {
+            posted = await inbox.Channel.PostToChannelAsync(address, ClinicCard.Message(card), cancellationToken);
+        }
+        catch (ReferralDeliveryException e) when (TeamsRefused(e))
+        {
+            await AuditAsync(reference, ClinicActions.PostRefused, cancellationToken);
+            throw;
+        }
+
+        var (conversationId, activityId) = posted;
         var now = inbox.Clock.GetUtcNow();
         await inbox.Store.RecordPostAsync(
             new ClinicPost(delivery.IdempotencyKey, reference, address.ServiceUrl, conversationId, activityId, now), cancellationToken);
-        await inbox.Store.AppendAuditAsync(new ClinicAuditEntry(reference, ClinicActions.Posted, "triagebot", null, now), cancellationToken);
+        await inbox.Store.AppendAuditAsync(new ClinicAuditEntry(reference, ClinicActions.Posted, Bot, null, now), cancellationToken);
         ClinicLog.CardPosted(inbox.Log, reference);
     }
+
+    /// <summary>A 4xx answer (429 included): Teams looked at the request and created nothing.</summary>
+    private static bool TeamsRefused(ReferralDeliveryException e) =>
+        e.Reason is "throttled" or "not-found" || e.Reason.StartsWith("refused-", StringComparison.Ordinal);
+
+    /// <summary>An earlier attempt was started and neither recorded nor refused: its card may be in the channel.</summary>
+    private async Task<bool> MayHavePostedAsync(string reference, CancellationToken cancellationToken)
+    {
+        var audit = await inbox.Store.ListAuditAsync(reference, cancellationToken);
+        return audit.Count(a => a.Action == ClinicActions.Posting) > audit.Count(a => a.Action == ClinicActions.PostRefused);
+    }
+
+    private Task AuditAsync(string reference, string action, CancellationToken cancellationToken) =>
+        inbox.Store.AppendAuditAsync(new ClinicAuditEntry(reference, action, Bot, null, inbox.Clock.GetUtcNow()), cancellationToken);
 }

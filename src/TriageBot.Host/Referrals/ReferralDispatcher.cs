@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.Telemetry;
@@ -20,6 +21,10 @@ public sealed class ReferralDispatcher
     private readonly TimeProvider _clock;
     private readonly TriageMetrics? _metrics;
     private readonly ILogger _logger;
+
+    // Until when each destination asked us to wait, so that entries claimed meanwhile (new referrals) wait too. A
+    // restart forgets it; the outbox rows keep the held times, and a new referral then tries once and is held again.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _holds = new(StringComparer.Ordinal);
 
     public ReferralDispatcher(
         IReferralOutbox outbox,
@@ -51,6 +56,13 @@ public sealed class ReferralDispatcher
         var claimed = await _outbox.ClaimDueAsync(_clock.GetUtcNow(), _options.Lease, _options.BatchSize, cancellationToken);
         foreach (var entry in claimed)
         {
+            if (_holds.TryGetValue(entry.Destination, out var until) && until > _clock.GetUtcNow())
+            {
+                // The destination asked us to wait: this entry waits with the rest of its queue, untried and uncounted.
+                await _outbox.HoldAsync(entry.Destination, until, entry.LeaseToken, _clock.GetUtcNow(), cancellationToken);
+                continue;
+            }
+
             await DeliverAsync(entry, cancellationToken);
         }
 
@@ -129,9 +141,25 @@ public sealed class ReferralDispatcher
         }
 
         var delay = ReferralBackoff.Delay(entry.Attempt, failure.RetryAfter ?? TimeSpan.Zero, _options, Random);
-        await _outbox.MarkFailedAsync(entry, failure.Reason, _clock.GetUtcNow() + delay, cancellationToken);
+        var next = _clock.GetUtcNow() + delay;
+        await _outbox.MarkFailedAsync(entry, failure.Reason, next, cancellationToken);
         _metrics?.DeliveryAttempted(entry.Destination, TriageMetrics.DeliveryOutcomes.Failed, failure.Reason);
         ReferralsLog.Failed(_logger, entry.Reference, entry.Destination, entry.Attempt, failure.Reason, delay.TotalSeconds);
+        if (failure.RetryAfter is not null)
+        {
+            await HoldAsync(entry, next, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A Retry-After is the destination speaking about itself (RFC 9110: unavailable, or too many requests from us),
+    /// not about one referral: its whole queue waits until then and resumes together, oldest first (README, Order).
+    /// </summary>
+    private async Task HoldAsync(OutboxEntry entry, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        _holds[entry.Destination] = until;
+        var held = await _outbox.HoldAsync(entry.Destination, until, entry.LeaseToken, _clock.GetUtcNow(), cancellationToken);
+        ReferralsLog.DestinationHeld(_logger, entry.Destination, (until - _clock.GetUtcNow()).TotalSeconds, held);
     }
 
     private async Task DeadLetterAsync(OutboxEntry entry, string reason, CancellationToken cancellationToken)

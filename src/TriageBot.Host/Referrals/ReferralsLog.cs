@@ -26,4 +26,8 @@ internal static partial class ReferralsLog
     [LoggerMessage(EventId = 4505, EventName = "ReferralDispatchStarted", Level = LogLevel.Information,
         Message = "Referral dispatcher started. Destinations={Destinations}")]
     public static partial void DispatchStarted(ILogger logger, string destinations);
+
+    [LoggerMessage(EventId = 4506, EventName = "ReferralDestinationHeld", Level = LogLevel.Warning,
+        Message = "Referral destination asked us to wait: its queue resumes together. Destination={Destination} RetryInSeconds={RetryInSeconds} Held={Held}")]
+    public static partial void DestinationHeld(ILogger logger, string destination, double retryInSeconds, int held);
 }

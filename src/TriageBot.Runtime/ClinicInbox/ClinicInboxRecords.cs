@@ -23,6 +23,15 @@ public sealed record ClinicNote(string Reference, string AuthorAadObjectId, stri
 public static class ClinicActions
 {
     public const string Posted = "posted";
+
+    /// <summary>
+    /// The bot is about to post the card (written before the call): a <c>posting</c> with neither <see cref="Posted"/>
+    /// nor <see cref="PostRefused"/> after it means the card may be in the channel although nothing recorded it.
+    /// </summary>
+    public const string Posting = "posting";
+
+    /// <summary>Teams answered the post with a refusal (4xx, 429): that attempt put nothing in the channel.</summary>
+    public const string PostRefused = "post-refused";
     public const string Claim = "claim";
     public const string ShowContact = "show-contact";
     public const string MarkContacted = "mark-contacted";

@@ -29,6 +29,14 @@ public interface IReferralOutbox
     /// <summary>Parks the entry for good, with the reason.</summary>
     Task<bool> DeadLetterAsync(OutboxEntry entry, string reason, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds every pending entry of <paramref name="destination"/> until <paramref name="untilUtc"/> (the destination
+    /// said when to come back), so its queue resumes together and is claimed oldest first: entries nobody holds a lease
+    /// on, and those claimed under <paramref name="leaseToken"/> but not tried (their claim is undone: lease released,
+    /// attempt not counted). Entries leased by another claimer are left alone. Returns how many entries it moved.
+    /// </summary>
+    Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task<OutboxCounts> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>The entries of one referral, by destination name.</summary>

@@ -130,6 +130,26 @@ public sealed class InMemoryReferralStore(ReferralRoutes routes) : IReferralStor
         });
     }
 
+    public Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var held = _outbox
+                .Where(e => e.Key.Destination == destination && e.Value.State == OutboxStates.Pending
+                    && (e.Value.LeaseUntilUtc <= now || e.Value.LeaseToken == leaseToken))
+                .Select(e => e.Value).ToList();
+            foreach (var entry in held)
+            {
+                entry.Attempts -= entry.LeaseToken == leaseToken ? 1 : 0;
+                entry.NextAttemptUtc = untilUtc;
+                entry.LeaseToken = null;
+                entry.LeaseUntilUtc = DateTimeOffset.MinValue;
+            }
+
+            return Task.FromResult(held.Count);
+        }
+    }
+
     public Task<OutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -29,6 +29,13 @@ public sealed class ClinicCardSchemaTests
             ["contacted"] = (await clinic.ClickAsync(post, Bob, "MarkContacted", referral.Reference)).Card,
         };
 
+        // A card posted again after Teams created the first but its answer was lost carries a warning line.
+        var repeated = await clinic.StoreReferralAsync("TB-9ABCHJKP");
+        clinic.Teams.FailAfterCreatingNext(1);
+        await Assert.ThrowsAnyAsync<Exception>(() => clinic.DeliverAsync(repeated));
+        await clinic.DeliverAsync(repeated, attempt: 2);
+        cards["possible-repeat"] = clinic.Teams.Created[^1].Card;
+
         var problems = ValidateWithAdaptiveCardsJs([.. cards.Values]);
 
         Assert.All(cards.Keys.Zip(problems), pair => Assert.True(pair.Second.Count == 0, $"{pair.First}: {string.Join("; ", pair.Second)}"));

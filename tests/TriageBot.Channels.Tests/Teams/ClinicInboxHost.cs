@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Dialogs.Referrals;
 using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Referrals;
@@ -54,13 +53,11 @@ internal sealed class ClinicInboxHost : IAsyncDisposable
         var teams = await FakeTeamsConnector.StartAsync(identity);
         var settings = identity.BotConfiguration(AppId);
         settings["Channels:BotConnector:AllowAnonymous"] = "false";
-        settings["Clinic:Teams:Enabled"] = "true";
-        settings["Clinic:Teams:ServiceUrl"] = teams.ServiceUrl;
-        settings["Clinic:Teams:TenantId"] = FakeTeamsConnector.TenantId;
-        settings["Clinic:Teams:TeamId"] = FakeTeamsConnector.TeamId;
-        settings["Clinic:Teams:ChannelId"] = FakeTeamsConnector.ChannelId;
-        settings["Clinic:Teams:StaffAadObjectIds:0"] = Alice.AadObjectId;
-        settings["Clinic:Teams:StaffAadObjectIds:1"] = Bob.AadObjectId;
+        foreach (var (key, value) in teams.ClinicChannelSettings(Alice, Bob))
+        {
+            settings[key] = value;
+        }
+
         settings["Clinic:Teams:PageSize"] = "2";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
@@ -69,7 +66,7 @@ internal sealed class ClinicInboxHost : IAsyncDisposable
 
         try
         {
-            var bot = await BotHost.StartAsync(settings, services => services.AddSingleton(new AllowHttpOpenIdMetadata()));
+            var bot = await BotHost.StartAsync(settings, FakeIdentityServer.TrustHttpMetadata);
             return new ClinicInboxHost(identity, teams, bot);
         }
         catch

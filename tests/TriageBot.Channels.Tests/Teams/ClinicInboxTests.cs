@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using TriageBot.Content;
 using TriageBot.Runtime.ClinicInbox;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Testing.Teams;
@@ -38,7 +40,7 @@ public sealed class ClinicInboxTests
         Assert.DoesNotContain(PatientContact, card, StringComparison.Ordinal);
         Assert.Equal("1.5", post.Card["version"]!.GetValue<string>());
         var audit = await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None);
-        Assert.Equal([ClinicActions.Posted], audit.Select(a => a.Action));
+        Assert.Equal([ClinicActions.Posting, ClinicActions.Posted], audit.Select(a => a.Action));
     }
 
     [Fact]
@@ -55,7 +57,53 @@ public sealed class ClinicInboxTests
         Assert.Equal(TimeSpan.FromSeconds(7), throttled.RetryAfter);
         Assert.False(throttled.Permanent);
         Assert.Equal(["throttled"], clinic.Teams.RefusedCalls);
-        Assert.Single(clinic.Teams.Created);
+        var post = Assert.Single(clinic.Teams.Created);
+
+        // A 429 is Teams saying it created nothing: the retry is not marked as a possible repeat.
+        Assert.DoesNotContain(PossibleRepeatLine(clinic, referral.Reference), post.Card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(
+            [ClinicActions.Posting, ClinicActions.PostRefused, ClinicActions.Posting, ClinicActions.Posted],
+            (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task TeamsCreatesTheThreadButTheAnswerIsLost_TheRetryPostsAgainMarkedAsAPossibleRepeat_AndNeverAThirdTime()
+    {
+        await using var clinic = await StartAsync();
+        var referral = await clinic.StoreReferralAsync("TB-3456BCDF");
+        clinic.Teams.FailAfterCreatingNext(1);
+
+        var lost = await Assert.ThrowsAsync<ReferralDeliveryException>(() => clinic.DeliverAsync(referral));
+        await clinic.DeliverAsync(referral, attempt: 2);
+        await clinic.DeliverAsync(referral, attempt: 3);
+
+        Assert.Equal(("status-502", false), (lost.Reason, lost.Permanent));
+        Assert.Equal(2, clinic.Teams.Created.Count);
+        var (first, second) = (clinic.Teams.Created[0].Card, clinic.Teams.Created[1].Card);
+        var warning = PossibleRepeatLine(clinic, referral.Reference);
+        Assert.DoesNotContain(warning, first.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(warning, second["body"]![1]!["text"]!.GetValue<string>());
+        Assert.Equal("Attention", second["body"]![1]!["color"]!.GetValue<string>());
+        Assert.Equal(clinic.Teams.Created[1].ActivityId, (await clinic.Inbox.FindPostByReferenceAsync(referral.Reference, CancellationToken.None))!.ActivityId);
+        Assert.Equal(
+            [ClinicActions.Posting, ClinicActions.Posting, ClinicActions.Posted],
+            (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
+    }
+
+    [Fact]
+    public async Task AProcessThatDiedAfterStartingToPost_LeavesThePostingMark_AndTheNextDeliveryIsMarkedAsAPossibleRepeat()
+    {
+        await using var clinic = await StartAsync();
+        var referral = await clinic.StoreReferralAsync("TB-3456BCDG");
+
+        // What a process killed between Teams' answer and recording it leaves behind: the attempt, and nothing after.
+        await clinic.Inbox.AppendAuditAsync(
+            new ClinicAuditEntry(referral.Reference, ClinicActions.Posting, "triagebot", null, DateTimeOffset.UtcNow), CancellationToken.None);
+        await clinic.DeliverAsync(referral, attempt: 2);
+
+        var post = Assert.Single(clinic.Teams.Created);
+        Assert.Equal(PossibleRepeatLine(clinic, referral.Reference), post.Card["body"]![1]!["text"]!.GetValue<string>());
+        Assert.Single(clinic.Bot.Logs.WithEvent("ClinicCardMayRepeat"));
     }
 
     [Fact]
@@ -80,7 +128,7 @@ public sealed class ClinicInboxTests
         }
 
         Assert.Equal(ReferralStatuses.Waiting, (await clinic.Referrals.FindAsync(referral.Reference, CancellationToken.None))!.Status);
-        Assert.Equal([ClinicActions.Posted], (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
+        Assert.Equal([ClinicActions.Posting, ClinicActions.Posted], (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
         Assert.Empty(clinic.Teams.Updates);
     }
 
@@ -139,7 +187,7 @@ public sealed class ClinicInboxTests
 
         var audit = await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None);
         Assert.Equal(
-            [(ClinicActions.Posted, "triagebot"), (ClinicActions.Claim, Alice.AadObjectId), (ClinicActions.MarkContacted, Bob.AadObjectId)],
+            [(ClinicActions.Posting, "triagebot"), (ClinicActions.Posted, "triagebot"), (ClinicActions.Claim, Alice.AadObjectId), (ClinicActions.MarkContacted, Bob.AadObjectId)],
             audit.Select(a => (a.Action, a.ActorAadObjectId)));
         Assert.All(audit, a => Assert.Equal(referral.Reference, a.Reference));
     }
@@ -185,7 +233,7 @@ public sealed class ClinicInboxTests
         Assert.Equal(400, answer.Status);
         Assert.Equal(400, answer.Body!["statusCode"]!.GetValue<int>());
         Assert.Equal(ReferralStatuses.Waiting, (await clinic.Referrals.FindAsync(referral.Reference, CancellationToken.None))!.Status);
-        Assert.Equal([ClinicActions.Posted], (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
+        Assert.Equal([ClinicActions.Posting, ClinicActions.Posted], (await clinic.Inbox.ListAuditAsync(referral.Reference, CancellationToken.None)).Select(a => a.Action));
         Assert.Empty(await clinic.Inbox.ListNotesAsync(referral.Reference, CancellationToken.None));
         Assert.Empty(clinic.Teams.Updates);
     }
@@ -282,6 +330,11 @@ public sealed class ClinicInboxTests
 
         Assert.Contains("Clinic:Teams", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The warning a card carries when it may repeat one already in the channel.</summary>
+    private static string PossibleRepeatLine(ClinicInboxHost clinic, string reference) =>
+        clinic.Bot.Services.GetRequiredService<IContentCatalog>()
+            .Text("clinic.card.possible-repeat", "en-GB", new Dictionary<string, string> { ["reference"] = reference });
 
     /// <summary>A click as Teams shapes it, to break in one place.</summary>
     private static Task<JsonObject> RecordClickAsync(ClinicInboxHost clinic, CreatedConversation post)

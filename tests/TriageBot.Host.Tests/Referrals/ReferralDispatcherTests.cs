@@ -22,16 +22,17 @@ public sealed class ReferralDispatcherTests : IAsyncDisposable
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("triagebot-dispatch-");
     private readonly ManualTimeProvider _clock = new();
-    private readonly ScriptedDestination _clinic = new("clinic-inbox");
     private readonly ServiceProvider _meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly MeterListener _listener = new();
     private readonly List<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measurements = [];
+    private readonly ScriptedDestination _clinic;
     private readonly SqliteStateStore _database;
     private readonly SqliteReferralStore _referrals;
     private readonly SqliteReferralOutbox _outbox;
 
     public ReferralDispatcherTests()
     {
+        _clinic = new ScriptedDestination("clinic-inbox", _clock);
         _database = new SqliteStateStore(Path.Combine(_folder.FullName, "state.db"));
         _referrals = new SqliteReferralStore(_database, new ReferralRoutes([_clinic.Name]));
         _outbox = new SqliteReferralOutbox(_database);
@@ -155,6 +156,59 @@ public sealed class ReferralDispatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task FiveReferralsWhileTheClinicIsDown_503ThenThrottled_AreEachDeliveredOnceWhenItIsBack_OldestFirst()
+    {
+        var dispatcher = Dispatcher(o => o.MaxDelay = TimeSpan.FromHours(1));
+        var references = new List<string>();
+        var throttledAt = DateTimeOffset.MinValue;
+        var throttledRetryAfter = TimeSpan.FromMinutes(2);
+        _clinic.Down = () => new ReferralDeliveryException("http-503");
+
+        // One referral a minute for five minutes, the dispatcher polling every 10 s, the clinic answering 503 (no
+        // Retry-After): each referral backs off on its own jittered schedule.
+        for (var tick = 0; tick < 6 * 6; tick++)
+        {
+            if (tick % 6 == 0 && references.Count < 5)
+            {
+                references.Add(await StoreReferralAsync());
+            }
+
+            await dispatcher.RunOnceAsync(Ct);
+            _clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        // Then 429 with Retry-After for four minutes, then it takes referrals again.
+        var backAt = _clock.GetUtcNow() + TimeSpan.FromMinutes(4);
+        _clinic.Down = () =>
+        {
+            if (_clock.GetUtcNow() >= backAt)
+            {
+                return null;
+            }
+
+            throttledAt = throttledAt == DateTimeOffset.MinValue ? _clock.GetUtcNow() : throttledAt;
+            return new ReferralDeliveryException("http-429", throttledRetryAfter, permanent: false);
+        };
+        for (var tick = 0; tick < 6 * 10; tick++)
+        {
+            await dispatcher.RunOnceAsync(Ct);
+            _clock.Advance(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(references, _clinic.Delivered);
+        foreach (var reference in references)
+        {
+            var row = Assert.Single(await _outbox.ListAsync(reference, Ct));
+            Assert.Equal(OutboxStates.Delivered, row.State);
+            Assert.Equal(_clinic.Calls.Count(c => c.Referral.Reference == reference), row.Attempts);
+        }
+
+        // The throttle's Retry-After held the whole queue: after the first 429, no call came before it had passed.
+        Assert.DoesNotContain(_clinic.CallTimes, t => t > throttledAt && t < throttledAt + throttledRetryAfter);
+        Assert.Equal((0, 5, 0), Gauges());
+    }
+
+    [Fact]
     public void Backoff_DoublesFromTheBaseDelay_WithJitterInTheUpperHalf_UpToTheMaximum()
     {
         var options = Options();
@@ -246,26 +300,38 @@ public sealed class ReferralDispatcherTests : IAsyncDisposable
         return (State(OutboxStates.Pending), State(OutboxStates.Delivered), State(OutboxStates.Dead));
     }
 
-    /// <summary>A clinic destination that answers each delivery with the next scripted failure, or takes it.</summary>
-    private sealed class ScriptedDestination(string name) : IReferralDestination
+    /// <summary>
+    /// A clinic destination that answers each delivery with the next scripted failure, or with what <see cref="Down"/>
+    /// says while it is down, or takes it.
+    /// </summary>
+    private sealed class ScriptedDestination(string name, TimeProvider clock) : IReferralDestination
     {
         public string Name { get; } = name;
 
         public Queue<Exception> Answers { get; } = new();
 
+        /// <summary>The failure to answer with now, or null when the clinic is up.</summary>
+        public Func<Exception?> Down { get; set; } = () => null;
+
         public List<ReferralDelivery> Calls { get; } = [];
 
-        public int Succeeded { get; private set; }
+        public List<DateTimeOffset> CallTimes { get; } = [];
+
+        /// <summary>References taken, in the order they were taken.</summary>
+        public List<string> Delivered { get; } = [];
+
+        public int Succeeded => Delivered.Count;
 
         public Task DeliverAsync(ReferralDelivery delivery, CancellationToken cancellationToken)
         {
             Calls.Add(delivery);
-            if (Answers.TryDequeue(out var failure))
+            CallTimes.Add(clock.GetUtcNow());
+            if (Answers.TryDequeue(out var failure) || (failure = Down()) is not null)
             {
                 throw failure;
             }
 
-            Succeeded++;
+            Delivered.Add(delivery.Referral.Reference);
             return Task.CompletedTask;
         }
     }

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TriageBot.Channels.BotConnector.Authentication;
 
 namespace TriageBot.Testing.Identity;
 
@@ -184,6 +186,12 @@ public sealed class FakeIdentityServer : IAsyncDisposable
         ["ToChannelFromBotLoginUrl"] = LoginUrl,
         ["ManagedIdentityEndpoint"] = ManagedIdentityEndpoint,
     };
+
+    /// <summary>
+    /// The service override a host pointed at this server needs: its OpenID metadata is served over plain http on
+    /// loopback, which the app accepts only when told so.
+    /// </summary>
+    public static void TrustHttpMetadata(IServiceCollection services) => services.AddSingleton(new AllowHttpOpenIdMetadata());
 
     /// <summary>Claims of a Bot Connector token: <c>iss</c>, <c>aud</c>, <c>serviceurl</c>, <c>nbf</c>, <c>exp</c>.</summary>
     public JsonObject ChannelClaims(string appId, string serviceUrl, TimeSpan? lifetime = null)

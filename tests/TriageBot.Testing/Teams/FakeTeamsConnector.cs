@@ -36,6 +36,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private int _sequence;
     private int _throttle;
     private int _retryAfterSeconds;
+    private int _failAfterCreating;
 
     // One key object for the connector's life: IdentityModel caches signature providers per key.
     private readonly RSA _tokenKey = RSA.Create();
@@ -83,12 +84,41 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         return connector;
     }
 
+    /// <summary>
+    /// The bot's settings naming this connector as the clinic's Teams channel (service URL, tenant, team, channel), with
+    /// <paramref name="staff"/> on the staff allow-list.
+    /// </summary>
+    public Dictionary<string, string?> ClinicChannelSettings(params StaffMember[] staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Clinic:Teams:Enabled"] = "true",
+            ["Clinic:Teams:ServiceUrl"] = ServiceUrl,
+            ["Clinic:Teams:TenantId"] = TenantId,
+            ["Clinic:Teams:TeamId"] = TeamId,
+            ["Clinic:Teams:ChannelId"] = ChannelId,
+        };
+        for (var i = 0; i < staff.Length; i++)
+        {
+            settings[$"Clinic:Teams:StaffAadObjectIds:{i}"] = staff[i].AadObjectId;
+        }
+
+        return settings;
+    }
+
     /// <summary>The next <paramref name="count"/> calls answer 429 with <c>Retry-After: seconds</c>.</summary>
     public void ThrottleNext(int count, int retryAfterSeconds)
     {
         Volatile.Write(ref _retryAfterSeconds, retryAfterSeconds);
         Volatile.Write(ref _throttle, count);
     }
+
+    /// <summary>
+    /// The next <paramref name="count"/> create-conversation calls create the thread (it is in <see cref="Created"/>,
+    /// as in the channel) and then answer 502: the Bot Connector's "accepted, but the answer failed" case.
+    /// </summary>
+    public void FailAfterCreatingNext(int count) => Volatile.Write(ref _failAfterCreating, count);
 
     /// <summary>
     /// A staff member clicks an <c>Action.Execute</c> on the card posted in <paramref name="post"/> (or runs the
@@ -233,6 +263,12 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var messageId = (1_700_000_000_000L + Interlocked.Increment(ref _sequence)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var created = new CreatedConversation($"{channel};messageid={messageId}", messageId, channel, tenant, activity);
         _created.Enqueue(created);
+        if (Interlocked.Decrement(ref _failAfterCreating) >= 0)
+        {
+            return Results.Json(new { error = new { code = "ServiceError", message = "Bad gateway" } }, statusCode: 502);
+        }
+
+        Interlocked.Exchange(ref _failAfterCreating, 0);
         return Results.Json(new { id = created.ConversationId, activityId = messageId }, statusCode: 201);
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using TriageBot.Channels.BotConnector.Authentication;
 using TriageBot.Content;
 using TriageBot.Testing.Identity;
 
@@ -42,7 +41,7 @@ public sealed class TeamsRig : IAsyncDisposable
             settings[$"Channels:Teams:AllowedTenants:{i}"] = allowedTenants[i];
         }
 
-        var bot = await BotHost.StartAsync(settings, services => services.AddSingleton(new AllowHttpOpenIdMetadata()));
+        var bot = await BotHost.StartAsync(settings, FakeIdentityServer.TrustHttpMetadata);
         return new TeamsRig(identity, connector, bot);
     }
 

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using TriageBot.Fhir;
 
-namespace TriageBot.Fhir.Tests.Support;
+namespace TriageBot.Testing.Fhir;
 
 /// <summary>
 /// A FHIR server and its token endpoint on real Kestrel (loopback), answering the way a FHIR server does:
@@ -15,7 +16,7 @@ namespace TriageBot.Fhir.Tests.Support;
 /// OperationOutcome when it is not valid), honours conditional creates (<c>ifNoneExist</c> on identifier: 200 for
 /// one already there, 201 for a new one) and answers with a transaction-response Bundle. It can fail on demand.
 /// </summary>
-internal sealed class FakeFhirServer : IAsyncDisposable
+public sealed class FakeFhirServer : IAsyncDisposable
 {
     public const string ClientId = "triagebot-fhir";
     public const string ClientSecret = "fhir-client-secret-for-tests";
@@ -27,6 +28,7 @@ internal sealed class FakeFhirServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(int Status, string? RetryAfter)> _failures = new();
     private readonly Dictionary<string, Resource> _stored = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Bundle> _transactions = new();
     private readonly Lock _gate = new();
     private int _issued;
     private int _posts;
@@ -65,6 +67,9 @@ internal sealed class FakeFhirServer : IAsyncDisposable
 
     /// <summary>Every token issued so far stops working (as when the server's keys roll over).</summary>
     public void RevokeTokens() => _tokens.Clear();
+
+    /// <summary>Every transaction Bundle that passed validation and was processed, as posted, in order.</summary>
+    public IReadOnlyList<Bundle> Transactions => [.. _transactions];
 
     public IReadOnlyList<T> Stored<T>()
         where T : Resource
@@ -136,9 +141,13 @@ internal sealed class FakeFhirServer : IAsyncDisposable
         }
 
         var errors = CoreProfiles.Errors(bundle);
-        return errors.Count > 0
-            ? Outcome(422, OperationOutcome.IssueType.Invalid, string.Join("; ", errors))
-            : Results.Text(FhirJson.Serialize(Process(bundle)), FhirJson.MediaType, statusCode: 200);
+        if (errors.Count > 0)
+        {
+            return Outcome(422, OperationOutcome.IssueType.Invalid, string.Join("; ", errors));
+        }
+
+        _transactions.Enqueue(bundle);
+        return Results.Text(FhirJson.Serialize(Process(bundle)), FhirJson.MediaType, statusCode: 200);
     }
 
     /// <summary>All or nothing, like a transaction: conditional creates matched on identifier, then references rewritten to the new ids.</summary>

@@ -3,13 +3,13 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 
-namespace TriageBot.Fhir.Tests.Support;
+namespace TriageBot.Testing.Fhir;
 
 /// <summary>
 /// Firely's validator with the FHIR R4 core profiles and value sets from the specification.zip that
 /// Hl7.Fhir.Specification.Data.R4 ships (offline). One per test run: loading the profiles takes seconds.
 /// </summary>
-internal static class CoreProfiles
+public static class CoreProfiles
 {
     private static readonly Lazy<Validator> Shared = new(() =>
     {
