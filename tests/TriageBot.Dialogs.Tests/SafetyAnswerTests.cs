@@ -48,7 +48,7 @@ public sealed class SafetyAnswerTests
         Assert.False(SafetyAnswer.IsPositive(Choices.No, "nope", YesNoNotSure));
 
     [Theory]
-    [InlineData("creo que no")]
+    [InlineData("pienso que no")]
     [InlineData("I'd say no")]
     [InlineData("probably nope")]
     [InlineData("my wife thinks no")]

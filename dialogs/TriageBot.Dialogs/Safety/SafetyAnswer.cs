@@ -13,7 +13,7 @@ namespace TriageBot.Dialogs.Safety;
 /// tie the first choice wins, which would read "no idea" as "no". For a red flag that is the wrong way to be
 /// wrong, so an answer is negative only when "no" is the <em>only</em> thing it matches; any hint of yes or not
 /// sure, an ambiguous answer, or one not understood at all, counts as yes. A "no" must also lead the reply: words
-/// before it that are not understood may hedge it or turn it ("creo que no", "I'd say no", "probably no"), so only
+/// before it that are not understood may hedge it or turn it ("I'd say no", "probably no", "pienso que no"), so only
 /// fillers may come first ("um no", "well, nope"). What follows a leading no is the patient's own comment on it and
 /// stays a no ("no, but I've had a high temperature": the red-flag free-text net reads the rest).
 /// </summary>
