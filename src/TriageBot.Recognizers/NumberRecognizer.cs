@@ -8,7 +8,9 @@ namespace TriageBot.Recognizers;
 /// English numbers in free text: digits ("1,234.5", "10k", "2mil"), words ("one hundred and five", "4 thousand 3
 /// hundred and 21", "a dozen"), fractions ("3/4", "three quarters", "six and a half") and ratios ("7 out of 10"), read
 /// by the official Microsoft.Recognizers.Text number model. For a ratio the parts are kept as well, so that a score
-/// can be read as "7 out of 10", not as 0.7.
+/// can be read as "7 out of 10", not as 0.7. A reply that is only a number in plain digits ("7", "12", "6.5"), the
+/// commonest answer to a score or an age, is read without the model: it reads those the same (a test holds it to
+/// that), and it is the largest recognizer cost of a dialog turn (README.md).
 /// </summary>
 public static partial class NumberRecognizer
 {
@@ -18,6 +20,11 @@ public static partial class NumberRecognizer
         if (string.IsNullOrWhiteSpace(text) || !Cultures.IsSupported(culture))
         {
             return Recognized<NumberValue>.Empty;
+        }
+
+        if (PlainDigits().Match(text) is { Success: true } plain)
+        {
+            return new Recognized<NumberValue>([Plain(text, plain.Groups[1])]);
         }
 
         var results = new List<Recognition<NumberValue>>();
@@ -82,6 +89,18 @@ public static partial class NumberRecognizer
 
         return new Recognition<double>(true, score, first.Start, first.Length, first.Text, first.Confidence);
     }
+
+    /// <summary>The whole reply is one number in plain digits: what the official model makes of it, without running it.</summary>
+    private static Recognition<NumberValue> Plain(string text, Group digits)
+    {
+        var value = double.Parse(digits.ValueSpan, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        var subtype = double.IsInteger(value) ? NumberSubtype.Integer : NumberSubtype.Decimal; // "10.0" is an integer to the model too
+        return Recognition<NumberValue>.Of(text, digits.Index, digits.Index + digits.Length, new NumberValue(value, subtype), digits.Index == 0 ? 1.0 : 0.9);
+    }
+
+    /// <summary>Up to six digits, no leading zero, and an optional decimal part: "0", "7", "12", "6.5", "120000".</summary>
+    [GeneratedRegex(@"^\s*((?:0|[1-9][0-9]{0,5})(?:\.[0-9]{1,2})?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainDigits();
 
     private static double ScoreOf(NumberValue v, int maximum) =>
         v.Denominator is { } d && v.Numerator is { } n ? (d == maximum ? n : double.NaN) : v.Value;

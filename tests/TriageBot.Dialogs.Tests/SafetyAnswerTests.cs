@@ -47,6 +47,22 @@ public sealed class SafetyAnswerTests
     public void ReadAsNo_AndTheTextSaysOnlyNo_IsNo() =>
         Assert.False(SafetyAnswer.IsPositive(Choices.No, "nope", YesNoNotSure));
 
+    [Theory]
+    [InlineData("pienso que no")]
+    [InlineData("I'd say no")]
+    [InlineData("probably nope")]
+    [InlineData("my wife thinks no")]
+    public void ReadAsNo_AfterWordsItDoesNotUnderstand_CountsAsYes(string text) =>
+        Assert.True(SafetyAnswer.IsPositive(Choices.No, text, YesNoNotSure));
+
+    [Theory]
+    [InlineData("um no")]
+    [InlineData("Well, nope")]
+    [InlineData("no, but I've had a high temperature")]
+    [InlineData("no bowel problems no")]
+    public void ReadAsNo_LeadingTheReply_AfterFillersOnly_IsNo(string text) =>
+        Assert.False(SafetyAnswer.IsPositive(Choices.No, text, YesNoNotSure));
+
     [Fact]
     public void ReadAsNo_WithChoicesThatHaveNoSynonyms_OrNoChoicesAtAll_IsNo()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace TriageBot.Recognizers.Tests;
 
 public sealed class NumberRecognizerTests
@@ -103,4 +105,26 @@ public sealed class NumberRecognizerTests
     [InlineData("right side, at night")]
     public void RecognizeTyped_RealWordsNearNumberWords_AreNotNumbers(string text) =>
         Assert.Empty(NumberRecognizer.RecognizeTyped(text));
+
+    /// <summary>A reply in plain digits skips the official model (README.md): it must read exactly as the model would.</summary>
+    [Fact]
+    public void RecognizeAll_ReplyInPlainDigits_ReadsExactlyAsTheOfficialModel()
+    {
+        string[] replies =
+        [
+            .. Enumerable.Range(0, 131).Select(n => n.ToString(CultureInfo.InvariantCulture)),
+            "6.5", "6.50", "10.0", "0.5", "7.25", " 7 ", "7\n", "  12", "1000", "45000", "999999",
+        ];
+        foreach (var reply in replies)
+        {
+            var ours = NumberRecognizer.RecognizeAll(reply).Select(r => (r.Start, r.End, r.Value.Value, Subtype: r.Value.Subtype.ToString(), r.Confidence));
+            var official = OfficialModels.Parse(OfficialModels.Number, reply).Select(r =>
+            {
+                var found = OfficialModels.ToRecognition(reply, r, 0);
+                var value = double.Parse(OfficialModels.Resolution(r, "value")!, CultureInfo.InvariantCulture);
+                return (found.Start, found.End, value, Subtype: OfficialModels.Resolution(r, "subtype")!, found.Confidence);
+            });
+            Assert.Equal(official, ours.Select(o => o with { Subtype = o.Subtype.ToLowerInvariant() }));
+        }
+    }
 }
