@@ -20,11 +20,17 @@ public sealed class ContextRulesTests
             [["numb legs", "legs numb", "can't feel legs"]],
             [["legs"], ["giving way", "feel dead"]],
             [["cauda equina"]],
+        ],
+        // The mention tier: words of the topic alone are asked about, never raised.
+        [
+            [["bladder", "toilet", "groin", "down below"]],
+            [["both legs", "both sides"], ["numb", "tingling"]],
         ]),
-        (Rule("trauma", DispositionLevel.Emergency), [[["car crash", "crashed", "broke back", "fell off", "fractured"]]]),
-        (Rule("cancer", DispositionLevel.Urgent), [[["cancer", "tumour"]]]),
+        (Rule("trauma", DispositionLevel.Emergency), [[["car crash", "crashed", "broke back", "fell off", "fractured"]]],
+            [[["crash", "fell", "fall", "ladder"], ["unless", "fell asleep", "fall asleep"]]]),
+        (Rule("cancer", DispositionLevel.Urgent), [[["cancer", "tumour"]]], []),
         (Rule("self-harm", DispositionLevel.Emergency),
-            [[["kill myself", "killed himself", "end it all", "better off without me", "suicidal", "suicide"]]]),
+            [[["kill myself", "killed himself", "end it all", "better off without me", "suicidal", "suicide"]]], []),
     ], RealContext.Rules);
 
     [Theory]

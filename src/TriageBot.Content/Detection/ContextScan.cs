@@ -51,6 +51,35 @@ internal sealed class ContextScan
             r.TriggerEnd > r.TriggerStart && r.TriggerStart <= start && r.TriggerEnd >= start && r.TriggerEnd < end && r.To >= r.From
             && Enumerable.Range(r.TriggerStart + 1, r.TriggerEnd - r.TriggerStart).Any(t => !phraseWords.Contains(_tokens[t].Text, StringComparer.Ordinal)));
 
+    /// <summary>
+    /// The mention tier's wider negation: a word of a hazard's topic is denied by a negation trigger anywhere in its
+    /// clause (no comma, clause start or termination word between): "I have never had any problems with my bladder",
+    /// "bladder and bowels are normal"; or by one opening the next sentence when the word ends its own ("bladder:
+    /// fine"). Triggers among the tier's own matched words ("not feeling" + "toilet paper") are the symptom.
+    /// </summary>
+    public bool IsDeniedInClause(int start, int end, ISet<int> ignored) =>
+        _reaches[(int)ContextCategory.Negation].Any(r =>
+            !r.IsMark && !Enumerable.Range(r.TriggerStart, r.TriggerEnd - r.TriggerStart + 1).Any(ignored.Contains)
+            && (AnswersWord(r.TriggerStart, end) || (_tokens[r.TriggerStart].Sentence == _tokens[start].Sentence && SameClause(r, start, end))));
+
+    /// <summary>"bladder: fine": a negation opening the sentence right after the word's own.</summary>
+    private bool AnswersWord(int trigger, int end) =>
+        trigger == end + 1 && _tokens[trigger].Sentence == _tokens[end].Sentence + 1;
+
+    private bool SameClause(Reach trigger, int start, int end)
+    {
+        var (from, to) = trigger.TriggerEnd < start ? (trigger.TriggerEnd + 1, start) : (end + 1, trigger.TriggerStart);
+        for (var k = from; k <= to && k < _tokens.Count; k++)
+        {
+            if (_tokens[k].CommaBefore || StartsClause(k) || (k < to && _terminates[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>The contexts other than negation that reach the concept.</summary>
     public ContextFlags Flags(int start, int end, ISet<int> ignored)
     {
