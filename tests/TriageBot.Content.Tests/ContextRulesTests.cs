@@ -287,12 +287,7 @@ public sealed class ContextRulesTests
     [InlineData("toilet habits are normal")]
     [InlineData("bladder: fine")]
     [InlineData("I fall asleep on the sofa and wake up stiff")]
-    public void MentionTier_DeniedInItsClauseOrNotTheTopic_IsNotAsked(string text)
-    {
-        var reading = Detector.Read(text);
-
-        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be nothing; read {Describe(reading)}");
-    }
+    public void MentionTier_DeniedInItsClauseOrNotTheTopic_IsNotAsked(string text) => AssertNothing(text);
 
     [Fact]
     public void MentionTier_ANegationInAnotherClause_DoesNotSilenceIt() =>
@@ -353,11 +348,12 @@ public sealed class ContextRulesTests
         AssertMention(text, rule, reason);
 
     [Fact]
-    public void Negation_MisspelledNegative_StillDenies()
-    {
-        var reading = Detector.Read("my legs arnt giving way");
+    public void Negation_MisspelledNegative_StillDenies() => AssertNothing("my legs arnt giving way");
 
-        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"should be dropped; read {Describe(reading)}");
+    private static void AssertNothing(string text)
+    {
+        var reading = Detector.Read(text);
+        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be nothing; read {Describe(reading)}");
     }
 
     private static void AssertPresent(string text, string rule)
