@@ -1,5 +1,6 @@
 using TriageBot.Content.Detection;
 using TriageBot.Content.Model;
+using Phrases = System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyList<string>>>;
 
 namespace TriageBot.Content;
 
@@ -12,15 +13,15 @@ namespace TriageBot.Content;
 /// </summary>
 internal sealed class RedFlagDetector
 {
-    private readonly IReadOnlyList<(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, ContextFlags Keep)> _rules;
+    private readonly IReadOnlyList<CompiledRule> _rules;
 
-    public RedFlagDetector(
-        IEnumerable<(RedFlagRule Rule, IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases)> rules, ContextRules context)
+    /// <param name="rules">Each rule with its phrases (a red flag) and its mention tier (words of its topic: ask).</param>
+    public RedFlagDetector(IEnumerable<(RedFlagRule Rule, Phrases Phrases, Phrases Mentions)> rules, ContextRules context)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        _rules = [.. rules.Select(r => (r.Rule, (IReadOnlyList<PhraseMatcher>)[.. r.Phrases.Select(p => Compile(p, context))], context.KeepFor(r.Rule.Id)))];
+        _rules = [.. rules.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id)))];
     }
 
     public ContextRules Context { get; }
@@ -41,25 +42,15 @@ internal sealed class RedFlagDetector
         var context = Context.Scan(tokens);
         var present = new List<RedFlagHit>();
         var mentions = new List<RedFlagMention>();
-        foreach (var (rule, phrases, keep) in _rules)
+        foreach (var (rule, phrases, concepts, keep) in _rules)
         {
-            PhraseMatch? first = null;
-            PhraseMatch? firstMention = null;
-            foreach (var phrase in phrases)
+            var (first, firstMention) = FirstMatches(phrases, tokens, context, keep, topicWords: false);
+            if (first is null && firstMention is null)
             {
-                if (phrase.Match(tokens, context, keep) is not { } match)
-                {
-                    continue;
-                }
-
-                if (match.Reason is null)
-                {
-                    first = Earlier(first, match);
-                }
-                else
-                {
-                    firstMention = Earlier(firstMention, match);
-                }
+                // The mention tier: a word of the hazard's topic, not denied, with no red flag said in full. Said
+                // plainly it is a Concept mention; under a context it keeps that context's reason.
+                var (word, wordInContext) = FirstMatches(concepts, tokens, context, keep, topicWords: true);
+                firstMention = word is { } w ? w with { Reason = MentionReason.Concept } : wordInContext;
             }
 
             if (first is { } found)
@@ -80,11 +71,39 @@ internal sealed class RedFlagDetector
             context.IsQuestion);
     }
 
+    /// <summary>The earliest present match and the earliest mention among <paramref name="phrases"/>.</summary>
+    private static (PhraseMatch? Present, PhraseMatch? Mention) FirstMatches(
+        IReadOnlyList<PhraseMatcher> phrases, IReadOnlyList<Token> tokens, ContextScan context, ContextFlags keep, bool topicWords)
+    {
+        PhraseMatch? present = null;
+        PhraseMatch? mention = null;
+        foreach (var phrase in phrases)
+        {
+            if (phrase.Match(tokens, context, keep, topicWords) is not { } match)
+            {
+                continue;
+            }
+
+            if (match.Reason is null)
+            {
+                present = Earlier(present, match);
+            }
+            else
+            {
+                mention = Earlier(mention, match);
+            }
+        }
+
+        return (present, mention);
+    }
+
     private static PhraseMatch Earlier(PhraseMatch? current, PhraseMatch candidate) =>
         current is not { } best || candidate.Start < best.Start || (candidate.Start == best.Start && candidate.End < best.End)
             ? candidate
             : best;
 
-    private static PhraseMatcher Compile(IReadOnlyList<IReadOnlyList<string>> phrase, ContextRules context) =>
-        new([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry, context))])]);
+    private static PhraseMatcher[] Compile(Phrases phrases, ContextRules context) =>
+        [.. phrases.Select(phrase => new PhraseMatcher([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry, context))])]))];
+
+    private sealed record CompiledRule(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, IReadOnlyList<PhraseMatcher> Mentions, ContextFlags Keep);
 }

@@ -11,7 +11,7 @@ internal sealed class RedFlagTable
         Definitions = rules;
         ContextDefinition = context;
         Rules = [.. rules.Select(ToRule)];
-        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r))), Detection.ContextRules.From(context, DateTime.UtcNow.Year));
+        Detector = new RedFlagDetector(rules.Select((r, i) => (Rules[i], Phrases(r.Phrases), Phrases(r.Mentions))), Detection.ContextRules.From(context, DateTime.UtcNow.Year));
     }
 
     public ContextFile ContextDefinition { get; }
@@ -31,8 +31,8 @@ internal sealed class RedFlagTable
         rule.Check ?? string.Empty,
         string.IsNullOrWhiteSpace(rule.Topic) ? null : rule.Topic);
 
-    private static IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases(RedFlagYaml rule) =>
-        rule.Phrases is null
+    private static IReadOnlyList<IReadOnlyList<IReadOnlyList<string>>> Phrases(List<List<List<string>>>? phrases) =>
+        phrases is null
             ? []
-            : [.. rule.Phrases.Select(p => (IReadOnlyList<IReadOnlyList<string>>)[.. (p ?? []).Select(g => (IReadOnlyList<string>)[.. (g ?? []).Where(e => !string.IsNullOrWhiteSpace(e))])])];
+            : [.. phrases.Select(p => (IReadOnlyList<IReadOnlyList<string>>)[.. (p ?? []).Select(g => (IReadOnlyList<string>)[.. (g ?? []).Where(e => !string.IsNullOrWhiteSpace(e))])])];
 }

@@ -20,11 +20,17 @@ public sealed class ContextRulesTests
             [["numb legs", "legs numb", "can't feel legs"]],
             [["legs"], ["giving way", "feel dead"]],
             [["cauda equina"]],
+        ],
+        // The mention tier: words of the topic alone are asked about, never raised.
+        [
+            [["bladder", "toilet", "groin", "down below"]],
+            [["both legs", "both sides"], ["numb", "tingling"]],
         ]),
-        (Rule("trauma", DispositionLevel.Emergency), [[["car crash", "crashed", "broke back", "fell off", "fractured"]]]),
-        (Rule("cancer", DispositionLevel.Urgent), [[["cancer", "tumour"]]]),
+        (Rule("trauma", DispositionLevel.Emergency), [[["car crash", "crashed", "broke back", "fell off", "fractured"]]],
+            [[["crash", "fell", "fall", "ladder"], ["unless", "fell asleep", "fall asleep"]]]),
+        (Rule("cancer", DispositionLevel.Urgent), [[["cancer", "tumour"]]], []),
         (Rule("self-harm", DispositionLevel.Emergency),
-            [[["kill myself", "killed himself", "end it all", "better off without me", "suicidal", "suicide"]]]),
+            [[["kill myself", "killed himself", "end it all", "better off without me", "suicidal", "suicide"]]], []),
     ], RealContext.Rules);
 
     [Theory]
@@ -263,6 +269,92 @@ public sealed class ContextRulesTests
     [Fact]
     public void Detect_Mentions_AreNotPresentHits() =>
         Assert.Empty(Detector.Detect("my dad has wet himself"));
+
+    // Fourth pass: the mention tier (red-flags.yaml `mentions`) and the context mechanisms for dialect, non-native
+    // English, the writer set apart from the person they mention, and benign look-alikes. Sentences of our own.
+
+    [Theory]
+    [InlineData("my bladder feels a bit odd since the back went", "ces")]
+    [InlineData("something's weird down below since Sunday", "ces")]
+    [InlineData("tingling on both sides of my body now", "ces")]
+    [InlineData("I was up a ladder at work when it started", "trauma")]
+    [InlineData("my bladder's not working properly", "ces")]
+    public void MentionTier_ATopicWordAlone_IsAskedNeverRaised(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Concept);
+
+    [Theory]
+    [InlineData("I've had no trouble at all with my bladder")]
+    [InlineData("toilet habits are normal")]
+    [InlineData("bladder: fine")]
+    [InlineData("I fall asleep on the sofa and wake up stiff")]
+    public void MentionTier_DeniedInItsClauseOrNotTheTopic_IsNotAsked(string text) => AssertNothing(text);
+
+    [Fact]
+    public void MentionTier_ANegationInAnotherClause_DoesNotSilenceIt() =>
+        AssertMention("I don't sleep well, and my bladder feels odd", "ces", MentionReason.Concept);
+
+    [Fact]
+    public void MentionTier_SomeoneElsesTopicWord_KeepsTheContextsReason() =>
+        AssertMention("my uncle fell down the stairs", "trauma", MentionReason.Other);
+
+    [Fact]
+    public void MentionTier_ARedFlagSaidInFull_IsPresentAndNotAlsoAsked()
+    {
+        var reading = Detector.Read("I can't control my bladder");
+
+        Assert.Equal(["ces"], reading.Present.Select(h => h.RuleId));
+        Assert.Empty(reading.Mentions);
+    }
+
+    [Theory]
+    [InlineData("me butty down the club has a tumour", "cancer")]
+    [InlineData("my coworker crashed his van", "trauma")]
+    [InlineData("ma faither has a tumour", "cancer")]
+    [InlineData("the wife's dad has cancer", "cancer")]
+    [InlineData("my sister has MS and her legs are numb", "ces")]
+    [InlineData("I work on a cancer ward and my back aches", "cancer")]
+    public void Other_DialectFamilyWorkmatesPossessivesAndWork_AreMentions(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Other);
+
+    [Fact]
+    public void Other_APossessiveWithNobodyNamed_IsACarerWritingOfThePatient() =>
+        AssertPresent("her legs are giving way", "ces");
+
+    [Theory]
+    [InlineData("I look after my gran who has cancer, but this is about my own back", "cancer")]
+    [InlineData("my pal crashed his car, I'm asking for my own back", "trauma")]
+    [InlineData("I'm his carer, he has a tumour, my back hurts from lifting him", "cancer")]
+    public void Other_WriterSetApartAsThePatient_NoCarerSpeaks(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Other);
+
+    [Theory]
+    [InlineData("I wet the bed when I was pregnant with my first", "ces")]
+    [InlineData("I fractured a vertebra as a laddie", "trauma")]
+    [InlineData("was in a car crash 2016", "trauma")]
+    [InlineData("I wet myself last week but that's long gone", "ces")]
+    public void Historical_DialectLifeStagesBareYearsAndLongGone_AreMentions(string text, string rule) =>
+        AssertMention(text, rule, MentionReason.Historical);
+
+    [Theory]
+    [InlineData("I've been incontinent since 2023", "ces")]
+    [InlineData("I can't feel my legs but the pain has gone", "ces")]
+    public void Historical_SinceAYearOrANewSubjectAfterBut_StaysPresent(string text, string rule) => AssertPresent(text, rule);
+
+    [Theory]
+    [InlineData("say I lost control of my bladder", "ces", MentionReason.Hypothetical)]
+    [InlineData("I'm booked in for a scan for a tumour next week", "cancer", MentionReason.Hypothetical)]
+    [InlineData("do steroids cause cancer", "cancer", MentionReason.Question)]
+    public void HypotheticalAndQuestion_SayIFutureAndDoXCause_AreMentions(string text, string rule, MentionReason reason) =>
+        AssertMention(text, rule, reason);
+
+    [Fact]
+    public void Negation_MisspelledNegative_StillDenies() => AssertNothing("my legs arnt giving way");
+
+    private static void AssertNothing(string text)
+    {
+        var reading = Detector.Read(text);
+        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be nothing; read {Describe(reading)}");
+    }
 
     private static void AssertPresent(string text, string rule)
     {

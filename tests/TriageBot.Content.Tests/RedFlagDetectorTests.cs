@@ -15,11 +15,11 @@ public sealed class RedFlagDetectorTests
             [["numb legs", "legs numb", "can't feel legs", "legs gone weak"]],
             // "not able to" reads as "can't" (Tokenizer), so this entry is "can't control it".
             [["not able to control it"]],
-        ]),
-        (Rule("weakness", DispositionLevel.Urgent), [[["weak", "weakness"], ["leg", "foot"]]]),
-        (Rule("myelopathy", DispositionLevel.Urgent), [[["fingers"], ["numb", "tingling"], ["unless", "left hand", "right hand"]]]),
-        (Rule("weakness-severe", DispositionLevel.Emergency), [[["legs gave way", "foot flops"]]]),
-        (Rule("self-harm", DispositionLevel.Emergency), [[["kill myself", "don't want to be here", "suicidal"]]]),
+        ], []),
+        (Rule("weakness", DispositionLevel.Urgent), [[["weak", "weakness"], ["leg", "foot"]]], []),
+        (Rule("myelopathy", DispositionLevel.Urgent), [[["fingers"], ["numb", "tingling"], ["unless", "left hand", "right hand"]]], []),
+        (Rule("weakness-severe", DispositionLevel.Emergency), [[["legs gave way", "foot flops"]]], []),
+        (Rule("self-harm", DispositionLevel.Emergency), [[["kill myself", "don't want to be here", "suicidal"]]], []),
     ], RealContext.Rules);
 
     [Theory]

@@ -17,6 +17,20 @@ public sealed class TuningSetTests(ITestOutputHelper output)
     public void RetiredTestSplit_Measured() => Print("Retired test split (tuning data)", Test);
 
     [Fact]
+    public void RetiredSecondBlindSet_TuningPart_Measured() => Print("Retired second blind set, tuning part (70%)", BlindSet2Tuning);
+
+    [Fact]
+    public void RetiredSecondBlindSet_SplitBeforeTheFourthPass_SeventyThirtyAndEveryRuleInBoth()
+    {
+        Assert.All(BlindSet2, p => Assert.NotNull(p.Tuning));
+        Assert.Equal(462, BlindSet2Tuning.Count);
+        Assert.Equal(195, BlindSet2Check.Count);
+        var rules = Table.Value.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(rules, BlindSet2Tuning.Where(p => p.IsPositive).Select(p => p.Expect).ToHashSet(StringComparer.Ordinal));
+        Assert.Equal(rules, BlindSet2Check.Where(p => p.IsPositive).Select(p => p.Expect).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Lexicon3HeldBack_Measured() => Print("Lexicon third pass held-back set", Lexicon3HeldBack);
 
     [Fact]

@@ -34,6 +34,20 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         Assert.Null(Outcome(replies));
     }
 
+    /// <summary>The mention tier, with the real content: a word of the hazard's topic, no red flag said in full.</summary>
+    [Fact]
+    public async Task TopicWordInAMessage_WithTheRealContent_AsksThatHazardsCheck_NeverNineNineNine()
+    {
+        var chat = new TriageChat();
+        await chat.ConsentAndAgeAsync();
+
+        var replies = await chat.SayAsync("my back has been bad all week and I keep getting a funny feeling in my groin");
+
+        Print(chat);
+        Assert.Equal([chat.Q(Prompt.Check.Ces)], Texts(replies));
+        Assert.Null(Outcome(replies));
+    }
+
     [Fact]
     public async Task MentionAnsweredNo_CarriesOn_AndTheOpenQuestionIsAskedAgain()
     {

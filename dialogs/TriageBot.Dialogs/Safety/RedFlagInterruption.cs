@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using TriageBot.Content.Model;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Runtime.Dialogs;
+using TriageBot.Runtime.Prompts;
 
 namespace TriageBot.Dialogs.Safety;
 
@@ -31,7 +32,8 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
             return InterruptionResult.Handled;
         }
 
-        var toCheck = reading.Mentions
+        var mentions = reading.Mentions.Where(m => m.Reason != MentionReason.Concept || !IsShortAnswer(dc, text)).ToList();
+        var toCheck = mentions
             .Select(m => m.RuleId)
             .Where(id => !findings.Has(ContentKeys.Findings.RedFlag(id)) && !findings.WasRuledOut(id))
             .Distinct(StringComparer.Ordinal)
@@ -43,12 +45,21 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         }
 
         var rules = string.Join(',', toCheck);
-        var reasons = string.Join(',', reading.Mentions.Select(m => m.Reason.ToString()).Distinct(StringComparer.Ordinal));
+        var reasons = string.Join(',', mentions.Select(m => m.Reason.ToString()).Distinct(StringComparer.Ordinal));
         DialogsLog.FreeTextMention(logger, rules, reasons);
-        SayTopicsForQuestions(dc, reading.Mentions);
+        SayTopicsForQuestions(dc, mentions);
         await dc.BeginDialogAsync(RedFlagCheckDialog.Id, RedFlagCheckDialog.Options(toCheck), cancellationToken);
         return InterruptionResult.Handled;
     }
+
+    /// <summary>
+    /// A short reply (fewer words than <see cref="ReplyShape.FreeTextWords"/>) while a question is open answers that
+    /// question: a word of a hazard's topic in it (the mention tier, <see cref="MentionReason.Concept"/>) is the
+    /// question's to read ("left foot and groin" at the numbness question records the saddle, an emergency). Longer
+    /// messages, and the first message, are read for it.
+    /// </summary>
+    private static bool IsShortAnswer(DialogContext dc, string text) =>
+        dc.Stack.Count > 0 && !ReplyShape.IsLong(text);
 
     /// <summary>Present red flags: true when they made the triage an emergency (and the interview has ended).</summary>
     private async Task<bool> OnPresentAsync(DialogContext dc, IReadOnlyList<RedFlagHit> hits, TriageFindings findings, CancellationToken cancellationToken)

@@ -32,9 +32,11 @@ internal enum TriggerDirection
 }
 
 /// <summary>One term of a trigger list, with the list's direction, window and conditions.</summary>
+/// <param name="AfterSomeoneNamed">Counts only after another trigger of its context in the same sentence ("my mum has MS and
+/// her legs are weak", not "her legs have gone", which a carer writes of the patient).</param>
 internal sealed record ContextTrigger(
     ContextCategory Category, ContextTerm Term, TriggerDirection Direction, int? Window, bool ClauseEnd, bool ClauseStart, bool NoFirstPersonBefore,
-    bool ReachBack);
+    bool ReachBack, bool AfterSomeoneNamed = false);
 
 /// <summary>One context as compiled: its window, triggers, pseudo-triggers, own termination terms and answer words.</summary>
 internal sealed class ContextCategoryRules(
@@ -92,6 +94,8 @@ internal sealed class ContextRules
             Category(ContextCategory.Question, file.Question, lastYear),
         ];
         Carers = Terms(file.Carers, lastYear);
+        WriterIsPatient = Terms(file.WriterIsPatient, lastYear);
+        WriterIsPatientIndex = new(WriterIsPatient, t => t);
         TerminationIndex = new(Termination, t => t);
         CarerIndex = new(Carers, t => t);
         _keep = (file.Rules ?? []).GroupBy(r => r.Id, StringComparer.Ordinal)
@@ -127,6 +131,11 @@ internal sealed class ContextRules
     public IReadOnlyList<ContextCategoryRules> Categories { get; }
 
     public IReadOnlyList<ContextTerm> Carers { get; }
+
+    /// <summary>"my own back": the writer is the patient, whatever carer words the message has ("I'm her carer").</summary>
+    public IReadOnlyList<ContextTerm> WriterIsPatient { get; }
+
+    internal TermIndex<ContextTerm> WriterIsPatientIndex { get; }
 
     /// <summary>One-word forward negation triggers: an entry containing one ("no feeling") is a symptom, never denied.</summary>
     public IReadOnlySet<string> Negators { get; }
@@ -173,7 +182,7 @@ internal sealed class ContextRules
             .Where(t => ToDirection(t.Direction) is not null)
             .SelectMany(t => Terms(t.Terms, lastYear).Select(term => new ContextTrigger(
                 category, term, ToDirection(t.Direction)!.Value, t.Window ?? yaml?.Window, t.ClauseEnd, t.ClauseStart, t.NoFirstPersonBefore,
-                t.ReachBack)))
+                t.ReachBack, t.AfterSomeoneNamed)))
             .Where(t => t.Term.IsQuestionMark || t.Term.Parts.Count > 0)
             .ToList();
         return new ContextCategoryRules(

@@ -26,13 +26,16 @@ internal sealed class ContextScan
             Find(category);
         }
 
-        CarerSpeaking = Enumerable.Range(0, tokens.Count).Any(i => rules.CarerIndex.Candidates(tokens[i]).Any(term => term.TryMatch(tokens, i, out _)));
+        CarerSpeaking = Any(rules.CarerIndex) && !Any(rules.WriterIsPatientIndex);
     }
 
     /// <summary>The message asks something: a question mark, or a clause that opens like a question.</summary>
     public bool IsQuestion => _reaches[(int)ContextCategory.Question].Count > 0;
 
-    /// <summary>The writer says they speak for the patient ("I'm asking for my dad").</summary>
+    /// <summary>
+    /// The writer says they speak for the patient ("I'm asking for my dad"), and does not set themselves apart as the
+    /// patient ("I'm her carer and my own back is sore").
+    /// </summary>
     public bool CarerSpeaking { get; }
 
     /// <summary>Whether a negation trigger reaches the concept at tokens <paramref name="start"/>..<paramref name="end"/>.</summary>
@@ -50,6 +53,35 @@ internal sealed class ContextScan
         _reaches[(int)ContextCategory.Negation].Any(r =>
             r.TriggerEnd > r.TriggerStart && r.TriggerStart <= start && r.TriggerEnd >= start && r.TriggerEnd < end && r.To >= r.From
             && Enumerable.Range(r.TriggerStart + 1, r.TriggerEnd - r.TriggerStart).Any(t => !phraseWords.Contains(_tokens[t].Text, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The mention tier's wider negation: a word of a hazard's topic is denied by a negation trigger anywhere in its
+    /// clause (no comma, clause start or termination word between): "I have never had any problems with my bladder",
+    /// "bladder and bowels are normal"; or by one opening the next sentence when the word ends its own ("bladder:
+    /// fine"). Triggers among the tier's own matched words ("not feeling" + "toilet paper") are the symptom.
+    /// </summary>
+    public bool IsDeniedInClause(int start, int end, ISet<int> ignored) =>
+        _reaches[(int)ContextCategory.Negation].Any(r =>
+            !r.IsMark && !Enumerable.Range(r.TriggerStart, r.TriggerEnd - r.TriggerStart + 1).Any(ignored.Contains)
+            && (AnswersWord(r.TriggerStart, end) || (_tokens[r.TriggerStart].Sentence == _tokens[start].Sentence && SameClause(r, start, end))));
+
+    /// <summary>"bladder: fine": a negation opening the sentence right after the word's own.</summary>
+    private bool AnswersWord(int trigger, int end) =>
+        trigger == end + 1 && _tokens[trigger].Sentence == _tokens[end].Sentence + 1;
+
+    private bool SameClause(Reach trigger, int start, int end)
+    {
+        var (from, to) = trigger.TriggerEnd < start ? (trigger.TriggerEnd + 1, start) : (end + 1, trigger.TriggerStart);
+        for (var k = from; k <= to && k < _tokens.Count; k++)
+        {
+            if (_tokens[k].CommaBefore || StartsClause(k) || (k < to && _terminates[k]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The contexts other than negation that reach the concept.</summary>
     public ContextFlags Flags(int start, int end, ISet<int> ignored)
@@ -127,7 +159,8 @@ internal sealed class ContextScan
         foreach (var (trigger, start, end) in found)
         {
             if ((trigger.ClauseStart && !IsClauseStart(start)) || (trigger.ClauseEnd && !IsClauseEnd(end, terminates))
-                || (trigger.NoFirstPersonBefore && FirstPersonBefore(start, starts)))
+                || (trigger.NoFirstPersonBefore && FirstPersonBefore(start, starts))
+                || (trigger.AfterSomeoneNamed && !found.Any(f => !f.Trigger.AfterSomeoneNamed && f.Start < start && _tokens[f.Start].Sentence == _tokens[start].Sentence)))
             {
                 continue;
             }
@@ -156,7 +189,13 @@ internal sealed class ContextScan
             if (trigger.Direction is TriggerDirection.Backward or TriggerDirection.Both)
             {
                 var from = Backward(start, trigger.Window, terminates, inclusive: false, null);
-                if (trigger.ReachBack && from > 0 && OnlyPointers(from, start) && StartsClause(from))
+                if (trigger.ReachBack && from > 1 && OnlyPointers(from, start) && _terminates[from - 1] && _tokens[from - 1].Sentence == _tokens[start].Sentence)
+                {
+                    // "I had a fever last month but that's long gone": a clause of only pointer words after "but"
+                    // points back over it ("I can't feel my legs but the pain has gone" is not only pointers).
+                    from = Backward(from - 1, trigger.Window, terminates, inclusive: false, null, overClause: true);
+                }
+                else if (trigger.ReachBack && from > 0 && OnlyPointers(from, start) && StartsClause(from))
                 {
                     from = Backward(from, trigger.Window, terminates, inclusive: false, null, overClause: true); // "I broke my back, it healed"
                 }
@@ -307,6 +346,9 @@ internal sealed class ContextScan
 
         return statements;
     }
+
+    private bool Any(TermIndex<ContextTerm> terms) =>
+        Enumerable.Range(0, _tokens.Count).Any(i => terms.Candidates(_tokens[i]).Any(term => term.TryMatch(_tokens, i, out _)));
 
     /// <summary>Every token covered by a match of one of <paramref name="terms"/>.</summary>
     private bool[] Mark(TermIndex<ContextTerm> terms)

@@ -27,11 +27,12 @@ internal sealed class PhraseMatcher
 
     /// <summary>The smallest token span covering one undenied match of every group, or null.</summary>
     /// <param name="keep">Contexts that make no mention of this rule (self-harm in any tense).</param>
+    /// <param name="topicWords">The mention tier: any negation in the word's sentence denies it (<see cref="ContextScan.IsDeniedInClause"/>).</param>
     /// <returns>
     /// Present (no reason) when every group has an occurrence no context reaches; otherwise a mention, with the
     /// reason of the occurrences chosen (<see cref="MentionReason.Ambiguous"/> when some are present and some not).
     /// </returns>
-    public PhraseMatch? Match(IReadOnlyList<Token> tokens, ContextScan context, ContextFlags keep)
+    public PhraseMatch? Match(IReadOnlyList<Token> tokens, ContextScan context, ContextFlags keep, bool topicWords = false)
     {
         if (Groups.Count == 0)
         {
@@ -68,7 +69,8 @@ internal sealed class PhraseMatcher
         for (var g = 0; g < Groups.Count; g++)
         {
             standing[g] = [.. found[g]
-                .Where(o => (o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored)) && !context.IsNegatedAround(o.Start, o.End, o.Entry.Words))
+                .Where(o => (o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored)) && !context.IsNegatedAround(o.Start, o.End, o.Entry.Words)
+                    && !(topicWords && context.IsDeniedInClause(o.Start, o.End, ignored)))
                 .Select(o => o with { Flags = context.Flags(o.Start, o.End, ignored) & ~ignore })];
             if (standing[g].Count == 0)
             {

@@ -136,6 +136,26 @@ internal static class Tokenizer
         ["lyk"] = ["like"],
         ["nvr"] = ["never"],
         ["yer"] = ["your"],
+
+        // Fourth pass: more misspelled negatives and Scots, Irish and Northern grammar words, so a denial or a
+        // "from" / "off" / "after" reads the same however it is spelled ("legs arnt weak", "came aff ma bike").
+        ["arnt"] = ["arent"],
+        ["isent"] = ["isnt"],
+        ["wasent"] = ["wasnt"],
+        ["dint"] = ["didnt"],
+        ["doesnae"] = ["doesnt"],
+        ["disnae"] = ["doesnt"],
+        ["wisnae"] = ["wasnt"],
+        ["willnae"] = ["wont"],
+        ["wullnae"] = ["wont"],
+        ["nane"] = ["none"],
+        ["fae"] = ["from"],
+        ["frae"] = ["from"],
+        ["tae"] = ["to"],
+        ["aff"] = ["off"],
+        ["ower"] = ["over"],
+        ["efter"] = ["after"],
+        ["wis"] = ["was"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".

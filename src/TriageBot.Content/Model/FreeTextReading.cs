@@ -17,6 +17,12 @@ public enum MentionReason
 
     /// <summary>The concept's words are partly present and partly under a context: ask.</summary>
     Ambiguous,
+
+    /// <summary>
+    /// Only a word of the hazard's topic (red-flags.yaml <c>mentions</c>: "bladder", "chest", "crash", "both legs"),
+    /// not denied, with no full red flag: ask rather than carry on silently.
+    /// </summary>
+    Concept,
 }
 
 /// <summary>

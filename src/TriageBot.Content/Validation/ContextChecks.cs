@@ -31,9 +31,12 @@ internal static class ContextChecks
             CheckCategory(name, category, errors);
         }
 
-        foreach (var carer in (file.Carers ?? []).Where(c => new ContextTerm(c ?? string.Empty).Parts.Count == 0))
+        foreach (var (list, terms) in new[] { ("carers", file.Carers), ("writerIsPatient", file.WriterIsPatient) })
         {
-            errors.Add($"{File}: carers: '{carer}' has no words");
+            foreach (var term in (terms ?? []).Where(c => new ContextTerm(c ?? string.Empty).Parts.Count == 0))
+            {
+                errors.Add($"{File}: {list}: '{term}' has no words");
+            }
         }
 
         CheckRules(catalog, file, errors);

@@ -138,12 +138,19 @@ internal static class RedFlagChecks
             return;
         }
 
-        for (var p = 0; p < rule.Phrases.Count; p++)
+        CheckWordGroups($"{at}: phrase", rule.Phrases, errors);
+        // The mention tier is optional; when present it has the phrases' shape.
+        CheckWordGroups($"{at}: mention", rule.Mentions ?? [], errors);
+    }
+
+    private static void CheckWordGroups(string at, List<List<List<string>>> phrases, List<string> errors)
+    {
+        for (var p = 0; p < phrases.Count; p++)
         {
-            var phrase = rule.Phrases[p];
+            var phrase = phrases[p];
             if (phrase is not { Count: > 0 })
             {
-                errors.Add($"{at}: phrase {p + 1} has no word groups");
+                errors.Add($"{at} {p + 1} has no word groups");
                 continue;
             }
 
@@ -152,13 +159,13 @@ internal static class RedFlagChecks
                 var group = phrase[g];
                 if (group is not { Count: > 0 })
                 {
-                    errors.Add($"{at}: phrase {p + 1}, group {g + 1} is empty");
+                    errors.Add($"{at} {p + 1}, group {g + 1} is empty");
                     continue;
                 }
 
                 foreach (var entry in group.Where(e => Detection.Tokenizer.Words(e ?? string.Empty).Length == 0))
                 {
-                    errors.Add($"{at}: phrase {p + 1}, group {g + 1} has an entry with no words ('{entry}')");
+                    errors.Add($"{at} {p + 1}, group {g + 1} has an entry with no words ('{entry}')");
                 }
             }
         }

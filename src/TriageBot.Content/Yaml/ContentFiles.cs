@@ -118,6 +118,12 @@ internal sealed class RedFlagYaml
 
     /// <summary>Phrase → word groups → entries (one or more words).</summary>
     public List<List<List<string>>>? Phrases { get; init; }
+
+    /// <summary>
+    /// The mention tier, optional: broad words of the hazard's topic, in the same shape as <see cref="Phrases"/>. Found
+    /// undenied when no phrase matched, they make the bot ask the rule's check question (<c>MentionReason.Concept</c>).
+    /// </summary>
+    public List<List<List<string>>>? Mentions { get; init; }
 }
 
 internal sealed class DispositionsFile

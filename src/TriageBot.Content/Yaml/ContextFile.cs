@@ -15,6 +15,9 @@ internal sealed class ContextFile
     /// <summary>"I'm asking for my dad": the writer speaks for the patient, so someone else's concept is present.</summary>
     public List<string>? Carers { get; init; }
 
+    /// <summary>"my own back", "for me it is only": the writer sets themselves apart as the patient, so no carer speaks.</summary>
+    public List<string>? WriterIsPatient { get; init; }
+
     public List<ContextRuleYaml>? Rules { get; init; }
 }
 
@@ -45,6 +48,7 @@ internal sealed class ContextTriggerYaml
     public bool ClauseStart { get; init; }
     public bool NoFirstPersonBefore { get; init; }
     public bool ReachBack { get; init; }
+    public bool AfterSomeoneNamed { get; init; }
     public List<string>? Terms { get; init; }
 }
 

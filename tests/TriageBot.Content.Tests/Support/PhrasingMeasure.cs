@@ -88,8 +88,9 @@ internal static partial class PhrasingMeasure
         var negativesAll = results.Where(r => !r.Phrasing.IsPositive).ToList();
         var falseAlarms = negativesAll.Count(r => IsAlarm(r.Hits));
         var alarmsByKind = string.Join(", ", negativesAll.GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => $"{g.Key} {g.Count(r => IsAlarm(r.Hits))}/{g.Count()}"));
-        text.AppendLine(c, $"false alarms: {Percent(falseAlarms, negativesAll.Count)} ({falseAlarms}/{negativesAll.Count}); by kind: {alarmsByKind}");
+            .Select(g => $"{g.Key} {g.Count(r => IsAlarm(r.Hits))}/{g.Count()} (asked {g.Count(r => !IsAlarm(r.Hits) && r.Mentions.Count > 0)})"));
+        var negativesAsked = negativesAll.Count(r => !IsAlarm(r.Hits) && r.Mentions.Count > 0);
+        text.AppendLine(c, $"false alarms: {Percent(falseAlarms, negativesAll.Count)} ({falseAlarms}/{negativesAll.Count}); asked about: {negativesAsked}/{negativesAll.Count}; by kind: {alarmsByKind}");
         var recallByKind = string.Join(", ", results.Where(r => r.Phrasing.IsPositive)
             .GroupBy(r => r.Phrasing.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {Percent(g.Count(r => Raised(r.Hits, Level(r.Phrasing))), g.Count())}"));

@@ -38,6 +38,12 @@ internal static class PhrasingSplit
     /// </summary>
     public static IReadOnlyList<Phrasing> BlindSet3 => ThirdBlindSet.Value;
 
+    /// <summary>The fourth pass's tuning part of the retired second blind set (70%, split with a fixed seed before any change).</summary>
+    public static IReadOnlyList<Phrasing> BlindSet2Tuning => [.. BlindSet2.Where(p => p.Tuning == true)];
+
+    /// <summary>The fourth pass's own check (the other 30%): measured once, at the pass's end, with no texts printed.</summary>
+    public static IReadOnlyList<Phrasing> BlindSet2Check => [.. BlindSet2.Where(p => p.Tuning == false)];
+
     /// <summary>The lexicon third pass's own check set, written before that pass and never tuned on.</summary>
     public static IReadOnlyList<Phrasing> Lexicon3HeldBack => Lexicon3Set.Value;
 
@@ -62,6 +68,9 @@ internal static class PhrasingSplit
         public string? About { get; init; }
         public string Kind { get; init; } = "";
         public string Writer { get; init; } = "";
+
+        /// <summary>Only in the retired second blind set: true for its tuning part, false for the fourth pass's check.</summary>
+        public bool? Tuning { get; init; }
 
         public bool IsPositive => Expect != "none";
     }
