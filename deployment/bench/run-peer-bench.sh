@@ -269,6 +269,8 @@ fresh_database() { # prints a connection string to a new empty database
   fi
 }
 
+# The server-wide rate limit (500 turns/s sustained by default, a deployment's choice) is lifted: the bench measures
+# what a turn costs, not the limiter.
 start_triagebot() { # kind (memory|sqlite|postgres|postgres-2), tag, logdir; sets SRV_PIDS and PID_FOR_LOADGEN
   local kind="$1" tag="$2" dir="$3" data conn="" provider n=1 i port
   data="$(mktemp -d "$OUT/data-XXXXXX")"
@@ -284,7 +286,8 @@ start_triagebot() { # kind (memory|sqlite|postgres|postgres-2), tag, logdir; set
     start_server "triagebot-$kind" "dotnet '$TRIAGEBOT_DLL'" "http://127.0.0.1:$port/api/messages" "$dir/server-$tag-$i.log" \
       DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
       Channels__BotConnector__AllowAnonymous=true Storage__Provider="$provider" Storage__DataDirectory="$data/$i" \
-      DataProtection__KeysPath="$data/keys" ConnectionStrings__TriageBot="$conn"
+      DataProtection__KeysPath="$data/keys" ConnectionStrings__TriageBot="$conn" \
+      RateLimiting__Global__TokenLimit=100000000 RateLimiting__Global__TokensPerPeriod=100000000
     SRV_PIDS+=("$SRV_PID"); pids+=("$SRV_PID"); SRV_PID=""
   done
   [[ -n "$PG_PID" && "$kind" == postgres* ]] && pids+=("$PG_PID")
