@@ -18,12 +18,14 @@ internal sealed class EntryIndex
     }
 
     /// <summary>The entries whose first word may match <paramref name="token"/>, in the order they were written.</summary>
-    public IEnumerable<PhraseEntry> StartingAt(Token token)
+    /// <remarks>An array, not a sequence: this runs for every word of every message against every phrase group, and
+    /// the common case (no alias, no age) hands back the bucket itself without allocating.</remarks>
+    public PhraseEntry[] StartingAt(Token token)
     {
         var own = Bucket(token.Text);
         var alias = token.Alias is { Length: > 0 } a && a[0] != token.Text[0] ? Bucket(a) : [];
         var ages = char.IsDigit(token.Text[0]) ? _ages : [];
-        return alias.Length == 0 && ages.Length == 0 ? own : own.Concat(alias).Concat(ages);
+        return alias.Length == 0 && ages.Length == 0 ? own : [.. own, .. alias, .. ages];
     }
 
     private PhraseEntry[] Bucket(string word) =>

@@ -39,19 +39,30 @@ internal sealed class PhraseMatcher
             return null;
         }
 
-        var found = new List<Occurrence>[Groups.Count];
-        for (var g = 0; g < Groups.Count; g++)
+        // Most phrases miss most messages: the first group decides before anything is allocated for this phrase.
+        if (Find(_groups[0], tokens) is not { } first)
         {
-            found[g] = Find(_groups[g], tokens);
-            if (found[g].Count == 0)
+            return null;
+        }
+
+        var found = new List<Occurrence>[Groups.Count];
+        found[0] = first;
+        for (var g = 1; g < Groups.Count; g++)
+        {
+            if (Find(_groups[g], tokens) is not { } occurrences)
             {
                 return null;
             }
+
+            found[g] = occurrences;
         }
 
-        if (_exclusions.Any(g => Find(g, tokens).Count > 0))
+        foreach (var exclusion in _exclusions)
         {
-            return null;
+            if (Find(exclusion, tokens) is not null)
+            {
+                return null;
+            }
         }
 
         // Context words inside the phrase's own words ("no feeling down below", "legs gone numb") are the symptom.
@@ -110,16 +121,17 @@ internal sealed class PhraseMatcher
     private static bool IsExclusion(IReadOnlyList<PhraseEntry> group) =>
         group.Count > 1 && group[0].Text == PhraseEntry.Unless;
 
-    private static List<Occurrence> Find(EntryIndex entries, IReadOnlyList<Token> tokens)
+    /// <summary>Every occurrence of the group's entries, or null when there is none (no list for a miss).</summary>
+    private static List<Occurrence>? Find(EntryIndex entries, IReadOnlyList<Token> tokens)
     {
-        var occurrences = new List<Occurrence>();
+        List<Occurrence>? occurrences = null;
         for (var t = 0; t < tokens.Count; t++)
         {
             foreach (var entry in entries.StartingAt(tokens[t]))
             {
                 if (entry.TryMatch(tokens, t, out var end))
                 {
-                    occurrences.Add(new Occurrence(t, end, entry, ContextFlags.None));
+                    (occurrences ??= []).Add(new Occurrence(t, end, entry, ContextFlags.None));
                 }
             }
         }

@@ -57,7 +57,6 @@ public abstract class Prompt<TValue> : Dialog
         var instance = dc.ActiveDialog!;
         var state = Read(instance);
         var attempts = state.AttemptCount + 1;
-        Write(instance, state with { AttemptCount = attempts });
 
         var recognized = await RecognizeAsync(dc.Context, state.Options, cancellationToken);
         var valid = _validator is null
@@ -90,6 +89,9 @@ public abstract class Prompt<TValue> : Dialog
             await SendPromptAsync(dc.Context, state.Options, isRetry: explanation is null, cancellationToken);
         }
 
+        // The attempt is recorded only when the prompt stays on the stack: an answered prompt's frame is popped, so
+        // writing it first (the whole options, every turn) was work thrown away. A turn that throws saves nothing.
+        Write(instance, state with { AttemptCount = attempts });
         return DialogTurnResult.Waiting;
     }
 
