@@ -19,6 +19,7 @@ internal static class PhrasingSplit
     private static readonly Lazy<List<Phrasing>> DevSplit = new(() => Read("dev-split.yaml"));
     private static readonly Lazy<List<Phrasing>> SecondBlindSet = new(() => Read("blind-set-2.yaml"));
     private static readonly Lazy<List<Phrasing>> ThirdBlindSet = new(() => Read("blind-set-3.yaml"));
+    private static readonly Lazy<List<Phrasing>> FourthBlindSet = new(() => Read("blind-set-4.yaml"));
     private static readonly Lazy<List<Phrasing>> Lexicon3Set = new(() => Read("lexicon3-heldback.yaml"));
 
     /// <summary>The frozen test split (read only when a test asks for it: tuning runs read the dev split alone).</summary>
@@ -37,6 +38,12 @@ internal static class PhrasingSplit
     /// had been looked at twice and was retired to tuning data). Read only by ThirdBlindSetTests.
     /// </summary>
     public static IReadOnlyList<Phrasing> BlindSet3 => ThirdBlindSet.Value;
+
+    /// <summary>
+    /// The fourth blind set, written by new writers for the measurement after the fifth lexicon pass (the third set had
+    /// been looked at twice and was retired to tuning data). Read only by FourthBlindSetTests.
+    /// </summary>
+    public static IReadOnlyList<Phrasing> BlindSet4 => FourthBlindSet.Value;
 
     /// <summary>The fourth pass's tuning part of the retired second blind set (70%, split with a fixed seed before any change).</summary>
     public static IReadOnlyList<Phrasing> BlindSet2Tuning => [.. BlindSet2.Where(p => p.Tuning == true)];
