@@ -39,6 +39,7 @@ CONTENT_CHECK=1
 CHANNEL="emulator"
 WRK=0
 SCRIPT_FILE=""
+HEAP_TOOLS=""
 TARGETS=()
 
 usage() {
@@ -86,6 +87,10 @@ options
   --pg-conn CONN       triagebot-postgres*: use this PostgreSQL server (Npgsql connection string of a role that may
                        CREATE DATABASE) instead of a throwaway cluster
   --triagebot-dll PATH TriageBot.Host.dll to run (default: the repo's Release build, built unless --no-build)
+  --heap-tools DIR     memory test of .NET servers (TriageBot, floor, --server-cmd dotnet ...): also snapshot the live managed heap at idle, after
+                       N and after 2N conversations with DIR/dotnet-gcdump (a full collection first; required) and
+                       DIR/dotnet-dump if there (exact bytes per type), and write the growth per conversation by type.
+                       Install: dotnet tool install --tool-path DIR dotnet-gcdump (and dotnet-dump)
 EOF
 }
 
@@ -111,6 +116,7 @@ while [[ $# -gt 0 ]]; do
     --wrk) WRK=1; shift ;;
     --pg-conn) PG_CONN="$2"; shift 2 ;;
     --triagebot-dll) TRIAGEBOT_DLL="$2"; shift 2 ;;
+    --heap-tools) HEAP_TOOLS="$(cd "$2" && pwd)"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     -*) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     *) TARGETS+=("$1"); shift ;;
@@ -299,6 +305,28 @@ rss_kb() { # pid[,pid...]: summed VmRSS in KiB
   for p in ${1//,/ }; do v=$(awk '/^VmRSS:/{print $2}' "/proc/$p/status" 2>/dev/null || true); t=$((t + ${v:-0})); done
   echo "$t"
 }
+# Live managed heap of the current .NET server(s) (summed), after the full collection dotnet-gcdump induces; also
+# writes <prefix>.gcdump.txt (and <prefix>.dumpheap.txt with dotnet-dump) for heap-diff.awk. Prints the bytes
+# gcdump counted and, with dotnet-dump, the bytes of its exact live-object walk (else the gcdump figure again).
+heap_snapshot() { # prefix
+  local p t=0 v d=0 w
+  : > "$1.gcdump.txt"; : > "$1.dumpheap.txt"
+  for p in "${SRV_PIDS[@]}" $SRV_PID; do
+    "$HEAP_TOOLS/dotnet-gcdump" collect -p "$p" -o "$1-$p.gcdump" > /dev/null 2>&1 || true
+    "$HEAP_TOOLS/dotnet-gcdump" report "$1-$p.gcdump" 2> /dev/null >> "$1.gcdump.txt" || true
+    v=$("$HEAP_TOOLS/dotnet-gcdump" report "$1-$p.gcdump" 2> /dev/null | awk '/GC Heap bytes/{gsub(",","",$1); print $1; exit}')
+    t=$((t + ${v:-0}))
+    if [[ -x "$HEAP_TOOLS/dotnet-dump" ]]; then
+      "$HEAP_TOOLS/dotnet-dump" collect --type Heap -p "$p" -o "$1-$p.dmp" > /dev/null 2>&1 || true
+      "$HEAP_TOOLS/dotnet-dump" analyze "$1-$p.dmp" -c "dumpheap -stat -live" -c exit 2> /dev/null > "$1-$p.dumpheap.txt" || true
+      cat "$1-$p.dumpheap.txt" >> "$1.dumpheap.txt"
+      w=$(awk '/^Total .* objects, .* bytes/{gsub(",","",$4); print $4}' "$1-$p.dumpheap.txt")
+      d=$((d + ${w:-0})); rm -f "$1-$p.dmp" "$1-$p.dumpheap.txt"
+    fi
+  done
+  [[ $d == 0 ]] && d=$t
+  echo "$t $d"
+}
 kv() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k{print $2}'; }
 jsonnum() { grep -o "\"$1\":[0-9.]*" "$2" | head -1 | cut -d: -f2; }
 
@@ -406,24 +434,42 @@ EOF
     fi
     fresh mem
     if [[ -n "$PID_FOR_LOADGEN" ]]; then
-      local p="$PID_FOR_LOADGEN" idle r1 r2 h1="" h2="" s1="" s2=""
+      local p="$PID_FOR_LOADGEN" idle r1 r2 h1="" h2="" s1="" s2="" g0="" g1="" g2="" heap=""
+      [[ -n "$HEAP_TOOLS" && ( -n "$tb" || "$name" == floor || "$cmd" == dotnet* ) ]] && heap="$dir/heap"
       sleep 1; idle=$(rss_kb "$p")
-      r=$(loadgen "$dir/mem-fill1.log" --url "$url" --channel "$CHANNEL" -c "$CONC" -w 0 -d 900 -n "$MEM_CONVS" --check --server-pid "$p" --label "$name/mem1")
-      local e1; e1=$(kv "$r" errors)
+      [[ -n "$heap" ]] && g0=$(heap_snapshot "$heap-idle")
+      # -d is only a cap: a batch is N whole conversations however long a busy machine takes to play them.
+      r=$(loadgen "$dir/mem-fill1.log" --url "$url" --channel "$CHANNEL" -c "$CONC" -w 0 -d 14400 -n "$MEM_CONVS" --check --server-pid "$p" --label "$name/mem1")
+      local e1 n1 n2; e1=$(kv "$r" errors); n1=$(kv "$r" conversations)
       sleep 1; r1=$(rss_kb "$p")
+      [[ -n "$heap" ]] && g1=$(heap_snapshot "$heap-1")
       if [[ -n "$dbg" ]]; then curl -s "$dbg" > "$dir/mem-debug1.json"; h1=$(jsonnum heapUsed "$dir/mem-debug1.json"); s1=$(jsonnum storageJsonChars "$dir/mem-debug1.json"); fi
-      r=$(loadgen "$dir/mem-fill2.log" --url "$url" --channel "$CHANNEL" -c "$CONC" -w 0 -d 900 -n "$MEM_CONVS" --check --server-pid "$p" --label "$name/mem2")
-      local e2; e2=$(kv "$r" errors)
+      r=$(loadgen "$dir/mem-fill2.log" --url "$url" --channel "$CHANNEL" -c "$CONC" -w 0 -d 14400 -n "$MEM_CONVS" --check --server-pid "$p" --label "$name/mem2")
+      local e2; e2=$(kv "$r" errors); n2=$(kv "$r" conversations); n1=${n1:-$MEM_CONVS}; n2=${n2:-$MEM_CONVS}
       sleep 1; r2=$(rss_kb "$p")
+      [[ -n "$heap" ]] && g2=$(heap_snapshot "$heap-2")
       if [[ -n "$dbg" ]]; then curl -s "$dbg" > "$dir/mem-debug2.json"; h2=$(jsonnum heapUsed "$dir/mem-debug2.json"); s2=$(jsonnum storageJsonChars "$dir/mem-debug2.json"); fi
       local line
-      line="MEM label=$name convs=$MEM_CONVS idle_rss_mb=$(awk -v k="$idle" 'BEGIN{printf "%.1f",k/1024}') rss1_mb=$(awk -v k="$r1" 'BEGIN{printf "%.1f",k/1024}') rss2_mb=$(awk -v k="$r2" 'BEGIN{printf "%.1f",k/1024}')"
-      line+=" kib_per_conv_rss=$(awk -v a="$r1" -v b="$r2" -v n="$MEM_CONVS" 'BEGIN{printf "%.2f",(b-a)/n}')"
-      line+=" kib_per_conv_rss_from_idle=$(awk -v a="$idle" -v b="$r1" -v n="$MEM_CONVS" 'BEGIN{printf "%.2f",(b-a)/n}')"
+      line="MEM label=$name convs=$MEM_CONVS convs1=$n1 convs2=$n2 idle_rss_mb=$(awk -v k="$idle" 'BEGIN{printf "%.1f",k/1024}') rss1_mb=$(awk -v k="$r1" 'BEGIN{printf "%.1f",k/1024}') rss2_mb=$(awk -v k="$r2" 'BEGIN{printf "%.1f",k/1024}')"
+      line+=" kib_per_conv_rss=$(awk -v a="$r1" -v b="$r2" -v n="$n2" 'BEGIN{printf "%.2f",(b-a)/n}')"
+      line+=" kib_per_conv_rss_from_idle=$(awk -v a="$idle" -v b="$r1" -v n="$n1" 'BEGIN{printf "%.2f",(b-a)/n}')"
       if [[ -n "$h1" && -n "$h2" ]]; then
         line+=" heap1_mb=$(awk -v k="$h1" 'BEGIN{printf "%.1f",k/1048576}') heap2_mb=$(awk -v k="$h2" 'BEGIN{printf "%.1f",k/1048576}')"
-        line+=" kib_per_conv_heap=$(awk -v a="$h1" -v b="$h2" -v n="$MEM_CONVS" 'BEGIN{printf "%.2f",(b-a)/n/1024}')"
-        line+=" storage_chars_per_conv=$(awk -v a="$s1" -v b="$s2" -v n="$MEM_CONVS" 'BEGIN{printf "%.0f",(b-a)/n}')"
+        line+=" kib_per_conv_heap=$(awk -v a="$h1" -v b="$h2" -v n="$n2" 'BEGIN{printf "%.2f",(b-a)/n/1024}')"
+        line+=" storage_chars_per_conv=$(awk -v a="$s1" -v b="$s2" -v n="$n2" 'BEGIN{printf "%.0f",(b-a)/n}')"
+      fi
+      if [[ -n "$heap" ]]; then
+        # gcheap: what dotnet-gcdump counts after its forced collection; liveheap: dotnet-dump's exact live objects.
+        local gc0 gc1 gc2 lv0 lv1 lv2; read -r gc0 lv0 <<< "$g0"; read -r gc1 lv1 <<< "$g1"; read -r gc2 lv2 <<< "$g2"
+        line+=" gcheap0_mb=$(awk -v k="$gc0" 'BEGIN{printf "%.1f",k/1048576}') gcheap1_mb=$(awk -v k="$gc1" 'BEGIN{printf "%.1f",k/1048576}') gcheap2_mb=$(awk -v k="$gc2" 'BEGIN{printf "%.1f",k/1048576}')"
+        line+=" kib_per_conv_gcheap=$(awk -v a="$gc1" -v b="$gc2" -v n="$n2" 'BEGIN{printf "%.2f",(b-a)/n/1024}')"
+        line+=" kib_per_conv_gcheap_from_idle=$(awk -v a="$gc0" -v b="$gc1" -v n="$n1" 'BEGIN{printf "%.2f",(b-a)/n/1024}')"
+        line+=" liveheap0_mb=$(awk -v k="$lv0" 'BEGIN{printf "%.2f",k/1048576}') liveheap1_mb=$(awk -v k="$lv1" 'BEGIN{printf "%.2f",k/1048576}') liveheap2_mb=$(awk -v k="$lv2" 'BEGIN{printf "%.2f",k/1048576}')"
+        line+=" kib_per_conv_liveheap=$(awk -v a="$lv1" -v b="$lv2" -v n="$n2" 'BEGIN{printf "%.3f",(b-a)/n/1024}')"
+        line+=" kib_per_conv_liveheap_from_idle=$(awk -v a="$lv0" -v b="$lv1" -v n="$n1" 'BEGIN{printf "%.3f",(b-a)/n/1024}')"
+        local fmt=gcdump; [[ -s "$heap-2.dumpheap.txt" ]] && fmt=dumpheap
+        awk -v n="$n2" -f "$HERE/heap-diff.awk" "$heap-1.$fmt.txt" "$heap-2.$fmt.txt" | sort -gr > "$dir/heap-growth-per-conv.txt"
+        line+=" heap_types=$dir/heap-growth-per-conv.txt"
       fi
       line+=" fill_errors=$(( ${e1:-0} + ${e2:-0} ))"
       echo "$line" >> "$RESULTS"; log "$line"
@@ -462,10 +508,11 @@ median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{if(NR==0){print "-
   echo "(medians over runs; max ms = max over runs; errors = sum; other CPU = machine busy time used by neither server nor client)"
   if grep -q '^MEM ' "$RESULTS"; then
     echo
-    echo "| target | RSS idle MiB | RSS after $MEM_CONVS conv MiB | RSS after $((2 * MEM_CONVS)) conv MiB | KiB/conv (RSS, 2nd batch) | KiB/conv (RSS from idle) | KiB/conv (JS heap after GC) | stored JSON chars/conv |"
-    echo "|---|---|---|---|---|---|---|---|"
+    echo "| target | RSS idle MiB | RSS after $MEM_CONVS conv MiB | RSS after $((2 * MEM_CONVS)) conv MiB | KiB/conv (RSS, 2nd batch) | KiB/conv (RSS from idle) | KiB/conv (JS heap after GC) | stored JSON chars/conv | .NET heap after GC idle / N / 2N MiB (gcdump) | KiB/conv (gcdump, 2nd batch) | KiB/conv (live objects, dotnet-dump, 2nd batch) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     grep '^MEM ' "$RESULTS" | while read -r l; do
-      echo "| $(kv "$l" label) | $(kv "$l" idle_rss_mb) | $(kv "$l" rss1_mb) | $(kv "$l" rss2_mb) | $(kv "$l" kib_per_conv_rss) | $(kv "$l" kib_per_conv_rss_from_idle) | $(kv "$l" kib_per_conv_heap) | $(kv "$l" storage_chars_per_conv) |"
+      g="-"; [[ -n "$(kv "$l" gcheap2_mb)" ]] && g="$(kv "$l" gcheap0_mb) / $(kv "$l" gcheap1_mb) / $(kv "$l" gcheap2_mb)"
+      echo "| $(kv "$l" label) | $(kv "$l" idle_rss_mb) | $(kv "$l" rss1_mb) | $(kv "$l" rss2_mb) | $(kv "$l" kib_per_conv_rss) | $(kv "$l" kib_per_conv_rss_from_idle) | $(kv "$l" kib_per_conv_heap) | $(kv "$l" storage_chars_per_conv) | $g | $(kv "$l" kib_per_conv_gcheap) | $(kv "$l" kib_per_conv_liveheap) |"
     done
   fi
 } | tee "$OUT/summary.md"

@@ -44,4 +44,21 @@ public sealed class KeyedLockTests
         held.Dispose();
         Assert.Equal(0, locks.Count);
     }
+
+    [Fact]
+    public async Task ThousandsOfFinishedConversations_LeaveNoLockBehind()
+    {
+        var locks = new KeyedLock();
+
+        // Two turns of each conversation overlap (a double-send), then both finish.
+        for (var i = 0; i < 5_000; i++)
+        {
+            var first = await locks.AcquireAsync($"emulator/conversations/c{i}", CancellationToken.None);
+            var second = locks.AcquireAsync($"emulator/conversations/c{i}", CancellationToken.None);
+            first.Dispose();
+            (await second).Dispose();
+        }
+
+        Assert.Equal(0, locks.Count);
+    }
 }
