@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Activity = TriageBot.Schema.Activity;
 using System.Net.Http.Json;
 using TriageBot.Runtime.State;
 using TriageBot.Schema;
 using TriageBot.Storage.Sqlite;
 using TriageBot.Testing;
+using Activity = TriageBot.Schema.Activity;
 
 namespace TriageBot.Storage.Tests;
 
