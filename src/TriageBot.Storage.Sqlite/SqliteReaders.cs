@@ -14,13 +14,24 @@ internal sealed class SqliteReaders(Func<SqliteConnection> open) : IDisposable
     private const int MaxIdle = 16;
 
     private readonly ConcurrentBag<SqliteSession> _idle = [];
+    private int _idleCount; // ConcurrentBag.Count locks every thread's list: counted here instead
     private volatile bool _disposed;
 
     /// <summary>Runs <paramref name="read"/> on an idle connection (opened if none is idle), synchronously.</summary>
     public T Read<T>(Func<SqliteSession, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var reader = _idle.TryTake(out var idle) ? idle : new SqliteSession(open());
+        SqliteSession reader;
+        if (_idle.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            reader = idle;
+        }
+        else
+        {
+            reader = new SqliteSession(open());
+        }
+
         try
         {
             return read(reader);
@@ -42,8 +53,15 @@ internal sealed class SqliteReaders(Func<SqliteConnection> open) : IDisposable
 
     private void Return(SqliteSession reader)
     {
-        if (_disposed || _idle.Count >= MaxIdle)
+        if (_disposed)
         {
+            reader.Dispose();
+            return;
+        }
+
+        if (Interlocked.Increment(ref _idleCount) > MaxIdle)
+        {
+            Interlocked.Decrement(ref _idleCount);
             reader.Dispose();
             return;
         }
