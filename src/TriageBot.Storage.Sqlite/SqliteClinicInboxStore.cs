@@ -108,18 +108,14 @@ public sealed class SqliteClinicInboxStore(SqliteStateStore database) : IClinicI
         return rows;
     }
 
-    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+    private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, string? Value)[] parameters) =>
+        database.ExecuteWriteAsync(sql, bound =>
         {
-            command.Parameters.AddWithValue(name, (object?)value ?? DBNull.Value);
-        }
-
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            foreach (var (name, value) in parameters)
+            {
+                bound.AddWithValue(name, (object?)value ?? DBNull.Value);
+            }
+        }, cancellationToken);
 
     private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -10,25 +10,26 @@ namespace TriageBot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteReferralOutbox(SqliteStateStore database) : IReferralOutbox
 {
-    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken)
     {
         OutboxArguments.CheckClaim(lease, max);
         var token = Guid.NewGuid().ToString("N");
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = OutboxSql.Claim;
-        command.Parameters.AddWithValue("$token", token);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$max", max);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var claimed = new List<OutboxEntry>();
-        while (await reader.ReadAsync(cancellationToken))
+        return database.WriteAsync<IReadOnlyList<OutboxEntry>>(session =>
         {
-            claimed.Add(new OutboxEntry(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), token));
-        }
+            var command = session.Command(OutboxSql.Claim);
+            command.Parameters.AddWithValue("$token", token);
+            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$until", (now + lease).ToUnixTimeMilliseconds());
+            command.Parameters.AddWithValue("$max", max);
+            using var reader = command.ExecuteReader();
+            var claimed = new List<OutboxEntry>();
+            while (reader.Read())
+            {
+                claimed.Add(new OutboxEntry(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), token));
+            }
 
-        return claimed;
+            return claimed;
+        }, cancellationToken);
     }
 
     public Task<bool> MarkDeliveredAsync(OutboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -50,17 +51,14 @@ public sealed class SqliteReferralOutbox(SqliteStateStore database) : IReferralO
         return MarkAsync(OutboxSql.Dead, entry, p => p.AddWithValue("$reason", stored), cancellationToken);
     }
 
-    public async Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = OutboxSql.Hold;
-        command.Parameters.AddWithValue("$destination", destination);
-        command.Parameters.AddWithValue("$until", untilUtc.ToUnixTimeMilliseconds());
-        command.Parameters.AddWithValue("$token", leaseToken);
-        command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> HoldAsync(string destination, DateTimeOffset untilUtc, string leaseToken, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.ExecuteWriteAsync(OutboxSql.Hold, parameters =>
+        {
+            parameters.AddWithValue("$destination", destination);
+            parameters.AddWithValue("$until", untilUtc.ToUnixTimeMilliseconds());
+            parameters.AddWithValue("$token", leaseToken);
+            parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        }, cancellationToken);
 
     public async Task<OutboxCounts> CountAsync(CancellationToken cancellationToken)
     {
@@ -99,13 +97,12 @@ public sealed class SqliteReferralOutbox(SqliteStateStore database) : IReferralO
     private async Task<bool> MarkAsync(string sql, OutboxEntry entry, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$reference", entry.Reference);
-        command.Parameters.AddWithValue("$destination", entry.Destination);
-        command.Parameters.AddWithValue("$token", entry.LeaseToken);
-        bind(command.Parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.ExecuteWriteAsync(sql, parameters =>
+        {
+            parameters.AddWithValue("$reference", entry.Reference);
+            parameters.AddWithValue("$destination", entry.Destination);
+            parameters.AddWithValue("$token", entry.LeaseToken);
+            bind(parameters);
+        }, cancellationToken) == 1;
     }
 }

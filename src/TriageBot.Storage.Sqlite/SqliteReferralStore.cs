@@ -13,75 +13,69 @@ public sealed class SqliteReferralStore(SqliteStateStore database, ReferralRoute
 {
     private const string Columns = "reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact, status";
 
-    public async Task AddAsync(ReferralRecord referral, CancellationToken cancellationToken)
+    /// <summary>
+    /// The referral and its outbox rows in one transaction of the writer (shared with the state writes queued with it,
+    /// so it commits with them or, if anything fails, alone): never the one without the other.
+    /// </summary>
+    public Task AddAsync(ReferralRecord referral, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(referral);
         var destinations = (routes ?? ReferralRoutes.None).Destinations;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        // A turn re-run after a state conflict confirms the same referral again under the same reference: that is
-        // the referral already stored, not an error. The same reference for someone else is a real collision.
-        command.CommandText = """
-            INSERT INTO referrals (reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact)
-            VALUES ($reference, $subject, $created, $version, $disposition, $summary, $contact)
-            ON CONFLICT (reference) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$reference", referral.Reference);
-        command.Parameters.AddWithValue("$subject", referral.SubjectHash);
-        command.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$version", referral.ContentVersion);
-        command.Parameters.AddWithValue("$disposition", referral.Disposition);
-        command.Parameters.AddWithValue("$summary", referral.SummaryJson);
-        command.Parameters.AddWithValue("$contact", referral.ProtectedContact);
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        return database.WriteAsync(session =>
         {
-            ReferralReferences.EnsureSameSubject(referral, await FindAsync(connection, transaction, referral.Reference, cancellationToken));
-        }
+            // A turn re-run after a state conflict confirms the same referral again under the same reference: that is
+            // the referral already stored, not an error. The same reference for someone else is a real collision.
+            var command = session.Command("""
+                INSERT INTO referrals (reference, subject_hash, created_utc, content_version, disposition, summary_json, protected_contact)
+                VALUES ($reference, $subject, $created, $version, $disposition, $summary, $contact)
+                ON CONFLICT (reference) DO NOTHING;
+                """);
+            command.Parameters.AddWithValue("$reference", referral.Reference);
+            command.Parameters.AddWithValue("$subject", referral.SubjectHash);
+            command.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+            command.Parameters.AddWithValue("$version", referral.ContentVersion);
+            command.Parameters.AddWithValue("$disposition", referral.Disposition);
+            command.Parameters.AddWithValue("$summary", referral.SummaryJson);
+            command.Parameters.AddWithValue("$contact", referral.ProtectedContact);
+            if (command.ExecuteNonQuery() == 0)
+            {
+                ReferralReferences.EnsureSameSubject(referral, Find(session, referral.Reference));
+            }
 
-        // Keyed by (reference, destination): a re-run adds nothing, and a referral stored before a destination was
-        // configured gets its row only if confirmed again (it never is), so old referrals are not suddenly sent.
-        foreach (var destination in destinations)
-        {
-            await using var enqueue = connection.CreateCommand();
-            enqueue.Transaction = transaction;
-            enqueue.CommandText = OutboxSql.Enqueue;
-            enqueue.Parameters.AddWithValue("$reference", referral.Reference);
-            enqueue.Parameters.AddWithValue("$destination", destination);
-            enqueue.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUnixTimeMilliseconds());
-            await enqueue.ExecuteNonQueryAsync(cancellationToken);
-        }
+            // Keyed by (reference, destination): a re-run adds nothing, and a referral stored before a destination was
+            // configured gets its row only if confirmed again (it never is), so old referrals are not suddenly sent.
+            foreach (var destination in destinations)
+            {
+                var enqueue = session.Command(OutboxSql.Enqueue);
+                enqueue.Parameters.AddWithValue("$reference", referral.Reference);
+                enqueue.Parameters.AddWithValue("$destination", destination);
+                enqueue.Parameters.AddWithValue("$created", referral.CreatedUtc.ToUnixTimeMilliseconds());
+                enqueue.ExecuteNonQuery();
+            }
 
-        await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
-    public async Task<ReferralRecord?> FindAsync(string reference, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindAsync(connection, null, reference, cancellationToken);
-    }
+    public Task<ReferralRecord?> FindAsync(string reference, CancellationToken cancellationToken) =>
+        database.ReadAsync(session => Find(session, reference), cancellationToken);
 
-    private static async Task<ReferralRecord?> FindAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string reference, CancellationToken cancellationToken)
+    private static ReferralRecord? Find(SqliteSession session, string reference)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {Columns} FROM referrals WHERE reference = $reference;";
+        var command = session.Command($"SELECT {Columns} FROM referrals WHERE reference = $reference;");
         command.Parameters.AddWithValue("$reference", reference);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? Read(reader) : null;
     }
 
     public async Task<bool> SetStatusAsync(string reference, string status, CancellationToken cancellationToken)
     {
         ReferralStatusArguments.Check(status);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE referrals SET status = $status WHERE reference = $reference;";
-        command.Parameters.AddWithValue("$status", status);
-        command.Parameters.AddWithValue("$reference", reference);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await database.ExecuteWriteAsync("UPDATE referrals SET status = $status WHERE reference = $reference;", parameters =>
+        {
+            parameters.AddWithValue("$status", status);
+            parameters.AddWithValue("$reference", reference);
+        }, cancellationToken) == 1;
     }
 
     public async Task<IReadOnlyList<ReferralRecord>> ListOpenAsync(int skip, int take, CancellationToken cancellationToken)
@@ -108,26 +102,20 @@ public sealed class SqliteReferralStore(SqliteStateStore database, ReferralRoute
 
     public async Task<int> DeleteBySubjectAsync(string subjectHash, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var outbox = connection.CreateCommand();
-        outbox.Transaction = transaction;
-        outbox.CommandText = OutboxSql.DeleteOfSubject;
-        outbox.Parameters.AddWithValue("$subject", subjectHash);
-        await outbox.ExecuteNonQueryAsync(cancellationToken);
-        // Staff notes about the person's referrals go with them (they may repeat what the person told the clinic);
-        // the audit trail stays: who acted on which reference, when, and nothing about the person.
-        await using var notes = connection.CreateCommand();
-        notes.Transaction = transaction;
-        notes.CommandText = "DELETE FROM clinic_notes WHERE reference IN (SELECT reference FROM referrals WHERE subject_hash = $subject);";
-        notes.Parameters.AddWithValue("$subject", subjectHash);
-        await notes.ExecuteNonQueryAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM referrals WHERE subject_hash = $subject;";
-        command.Parameters.AddWithValue("$subject", subjectHash);
-        var rows = await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var rows = await database.WriteAsync(session =>
+        {
+            var outbox = session.Command(OutboxSql.DeleteOfSubject);
+            outbox.Parameters.AddWithValue("$subject", subjectHash);
+            outbox.ExecuteNonQuery();
+            // Staff notes about the person's referrals go with them (they may repeat what the person told the clinic);
+            // the audit trail stays: who acted on which reference, when, and nothing about the person.
+            var notes = session.Command("DELETE FROM clinic_notes WHERE reference IN (SELECT reference FROM referrals WHERE subject_hash = $subject);");
+            notes.Parameters.AddWithValue("$subject", subjectHash);
+            notes.ExecuteNonQuery();
+            var referrals = session.Command("DELETE FROM referrals WHERE subject_hash = $subject;");
+            referrals.Parameters.AddWithValue("$subject", subjectHash);
+            return referrals.ExecuteNonQuery();
+        }, cancellationToken);
         await database.TruncateWalAfterAsync(rows, cancellationToken);
         return rows;
     }

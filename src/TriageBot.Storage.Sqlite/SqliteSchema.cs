@@ -18,6 +18,13 @@ internal static class SqliteSchema
     public const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON;";
 
     /// <summary>
+    /// The writer's connection: as every connection, and <c>synchronous = FULL</c> said explicitly (it is SQLite's
+    /// default, and what makes a commit durable in WAL mode: the WAL is fsynced at every commit, where NORMAL would
+    /// sync it only at checkpoints and a power cut could take back commits already acknowledged).
+    /// </summary>
+    public const string WriterPragmas = ConnectionPragmas + " PRAGMA synchronous = FULL;";
+
+    /// <summary>
     /// After a deletion: copies the WAL into the file and truncates it to nothing, because until then the WAL still
     /// holds the page images from before the delete. Best effort: a busy reader makes it a partial checkpoint, and the
     /// next deletion or SQLite's automatic checkpoint finishes the job.

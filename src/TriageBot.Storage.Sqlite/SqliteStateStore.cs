@@ -7,16 +7,19 @@ namespace TriageBot.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IStateStore"/> on one embedded SQLite file in WAL mode: the default store for a single instance.
-/// Each operation takes a connection from Microsoft.Data.Sqlite's pool and returns it at once, so concurrent turns
-/// never share a connection. The file, its directory and the schema are created on first use.
+/// Reads run on kept-open reader connections (<see cref="SqliteReaders"/>); every write of the process, the referral
+/// stores' included, goes through one <see cref="SqliteWriter"/> (one connection, group commit, released after the
+/// fsync). The file, its directory and the schema are created on first use.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposable
 {
     private readonly string _connectionString;
+    private readonly string _ownConnectionString;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initGate = new(1, 1);
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteWriter? _writer;
+    private SqliteReaders? _readers;
     private volatile bool _initialized;
     private volatile bool _disposed;
 
@@ -34,6 +37,10 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
         }.ToString();
+
+        // The writer's and the readers' connections stay open for the store's life: outside Microsoft.Data.Sqlite's
+        // pool, so closing them closes the file.
+        _ownConnectionString = new SqliteConnectionStringBuilder(_connectionString) { Pooling = false }.ToString();
         _timeProvider = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger<SqliteStateStore>.Instance;
     }
@@ -41,17 +48,19 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     /// <summary>The absolute path of the database file.</summary>
     public string DatabasePath { get; }
 
-    public async Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
+    /// <summary>Write transactions committed since the store opened (see <see cref="SqliteWriter.Commits"/>).</summary>
+    internal long Commits => _writer?.Commits ?? 0;
+
+    public Task<StoredState?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = StateSql.Read;
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new StoredState(key, reader.GetString(0), reader.GetString(1))
-            : null;
+        return ReadAsync(session =>
+        {
+            var command = session.Command(StateSql.Read);
+            command.Parameters.AddWithValue("$key", key);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? new StoredState(key, reader.GetString(0), reader.GetString(1)) : null;
+        }, cancellationToken);
     }
 
     public async Task<StateWrite> WriteAsync(string key, string json, string? expectedETag, CancellationToken cancellationToken)
@@ -109,7 +118,7 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
     {
         if (deletedRows > 0)
         {
-            await ExecuteWriteAsync(SqliteSchema.TruncateWalPragma, _ => { }, cancellationToken);
+            await WriteAsync(session => session.Command(SqliteSchema.TruncateWalPragma).ExecuteNonQuery(), cancellationToken, outsideTransaction: true);
         }
     }
 
@@ -122,13 +131,14 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         }
 
         _disposed = true;
+        _writer?.Dispose();
+        _readers?.Dispose();
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
         }
 
         _initGate.Dispose();
-        _writeGate.Dispose();
     }
 
     public ValueTask DisposeAsync()
@@ -137,30 +147,38 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Runs one write statement and returns the rows it changed.</summary>
-    private async Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
-    {
-        // SQLite admits one writer at a time. Queuing this process's writers here, asynchronously, keeps them out of
-        // SQLite's busy handler, which would hold a thread-pool thread per waiting writer and back off in sleeps;
-        // busy_timeout is then only for writers in other processes. Correctness does not rest on this gate: the
-        // conditions are in the SQL.
-        await _writeGate.WaitAsync(cancellationToken);
-        try
+    /// <summary>Runs one write statement through the writer and returns the rows it changed, once committed.</summary>
+    internal Task<int> ExecuteWriteAsync(string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken) =>
+        WriteAsync(session =>
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            var command = session.Command(sql);
             bind(command.Parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the writer's connection inside a transaction it shares with the other writes
+    /// queued meanwhile; completes after that transaction committed (see <see cref="SqliteWriter"/>). Shared with the
+    /// referral stores, so this process never has two writers competing for SQLite's lock.
+    /// </summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteSession, T> work, CancellationToken cancellationToken, bool outsideTransaction = false)
+    {
+        var writer = (await InitializedAsync(cancellationToken)).Writer;
+        return await writer.WriteAsync(work, cancellationToken, outsideTransaction);
     }
 
-    /// <summary>An open connection to the (initialized) file; shared with the referral store, which lives in the same file.</summary>
-    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="read"/> on one of the kept reader connections, synchronously once the store is open (a
+    /// read in WAL mode waits for nobody); shared with the referral stores.
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(Func<SqliteSession, T> read, CancellationToken cancellationToken)
+    {
+        var readers = (await InitializedAsync(cancellationToken)).Readers;
+        return readers.Read(read);
+    }
+
+    /// <summary>The writer and readers, the file and schema ready.</summary>
+    private async ValueTask<(SqliteWriter Writer, SqliteReaders Readers)> InitializedAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -169,6 +187,13 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
             await InitializeAsync(cancellationToken);
         }
 
+        return (_writer!, _readers!);
+    }
+
+    /// <summary>An open connection to the (initialized) file; shared with the referral store, which lives in the same file.</summary>
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await InitializedAsync(cancellationToken);
         return await OpenConnectionAsync(cancellationToken);
     }
 
@@ -188,6 +213,25 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
         catch
         {
             await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A connection of the store's own, open for its life, with <paramref name="pragmas"/> run once.</summary>
+    private SqliteConnection OpenOwnConnection(string pragmas)
+    {
+        var connection = new SqliteConnection(_ownConnectionString);
+        try
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = pragmas;
+            command.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
             throw;
         }
     }
@@ -242,6 +286,8 @@ public sealed class SqliteStateStore : IStateStore, IDisposable, IAsyncDisposabl
                 SqliteStorageLog.SchemaMigrated(_logger, fromVersion, SqliteSchema.CurrentVersion);
             }
 
+            _writer = new SqliteWriter(OpenOwnConnection(SqliteSchema.WriterPragmas), _logger);
+            _readers = new SqliteReaders(() => OpenOwnConnection(SqliteSchema.ConnectionPragmas));
             SqliteStorageLog.StoreOpened(_logger, DatabasePath, SqliteSchema.CurrentVersion, journalMode);
             _initialized = true;
         }

@@ -21,6 +21,10 @@ internal static partial class SqliteStorageLog
         Message = "SQLite state schema migrated. FromVersion={FromVersion} ToVersion={ToVersion}")]
     public static partial void SchemaMigrated(ILogger logger, long fromVersion, long toVersion);
 
+    [LoggerMessage(EventId = 4004, EventName = "SqliteBatchRunAlone", Level = LogLevel.Warning,
+        Message = "A grouped SQLite write failed and was rolled back; its writes run again one by one. Writes={Writes} Error={Error}")]
+    public static partial void BatchRunAlone(ILogger logger, int writes, string error);
+
     /// <summary>Logs the key's hash, computed only when Debug is on.</summary>
     public static void WriteConflict(ILogger logger, string key, string condition)
     {
