@@ -16,8 +16,10 @@ internal static class PainDialog
 {
     public const string Id = "triage.pain";
 
+    // Version 3: where it hurts moved to the screen, and the onset question was added (content 2026.12.07.7); a
+    // saved pain dialog of version 2 restarts rather than resume at a step that moved.
     public static Dialog Create(TriageServices services, ChoicePrompt choice, NumberPrompt score, DurationBandPrompt duration, TextPrompt text) =>
-        new WaterfallDialog<PainAnswers>(Id, 2, TriageJsonContext.Default.PainAnswers, () => new PainAnswers())
+        new WaterfallDialog<PainAnswers>(Id, 3, TriageJsonContext.Default.PainAnswers, () => new PainAnswers())
             .AddStep("note-places", (step, ct) =>
             {
                 step.Values = step.Values with { Locations = PlacesFound(services, TriageFindings.Of(step.Context)) };

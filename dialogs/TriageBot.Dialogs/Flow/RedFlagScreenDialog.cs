@@ -17,7 +17,9 @@ namespace TriageBot.Dialogs.Flow;
 /// are an emergency: nobody is kept answering questions then, and the triage says the emergency script.
 /// Findings go to <see cref="TriageFindings"/>.
 /// </summary>
-internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt choice, AgeBandPrompt age) : Dialog(Id, 2)
+/// <remarks>Version 3: the pain's places and the older-injury question joined <see cref="RedFlagScreen.Order"/>, so a
+/// saved index of version 2 points elsewhere; such a screen restarts.</remarks>
+internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt choice, AgeBandPrompt age) : Dialog(Id, 3)
 {
     public new const string Id = "triage.red-flags";
 
