@@ -7,6 +7,7 @@ internal static class ContentKeyTables
 {
     private static readonly string[] YesNo = ["yes", "no"];
     private static readonly string[] YesNoNotSure = ["yes", "no", "not-sure"];
+    private static readonly string[] PainPlaces = ["neck", "upper-back", "lower-back"];
     private static readonly string[] NumbnessPlaces = ["arm-hand", "leg-foot", "both-legs", "saddle", "other"];
     private static readonly string[] Treatments = ["painkillers", "physio", "chiropractic", "acupuncture", "traction", "tens", "injections", "surgery"];
 
@@ -43,8 +44,12 @@ internal static class ContentKeyTables
         [Prompt.Screen.Chemo] = YesNoNotSure,
         [Prompt.Screen.RecentProcedure] = YesNoNotSure,
         [Prompt.Screen.Inflammatory] = YesNoNotSure,
+        [Prompt.Screen.OnsetBefore45] = YesNoNotSure,
+        [Prompt.Screen.OldInjury] = YesNoNotSure,
+        [Prompt.Screen.HedgeCheck] = YesNoNotSure,
         [Prompt.Screen.Pregnancy] = ["yes", "no", "not-applicable"],
-        [Prompt.Pain.Location] = ["neck", "upper-back", "lower-back", "several"],
+        [Prompt.Pain.Location] = PainPlaces,
+        [Prompt.Pain.LocationMore] = [.. PainPlaces, "done"],
         [Prompt.Pain.Spread] = ["none", "arm", "one-leg", "both-legs"],
         [Prompt.Pain.Score] = [],
         [Prompt.Pain.Duration] = ["under-6-weeks", "6-to-12-weeks", "over-12-weeks"],
@@ -101,6 +106,7 @@ internal static class ContentKeyTables
             ContentKeys.Findings.WeaknessRapid, ContentKeys.Findings.WeaknessSudden, ContentKeys.Findings.FeverSevere, ContentKeys.Findings.PainScoreSevere, ContentKeys.Findings.NumbnessYes,
             ContentKeys.Findings.NumbnessWorsening, ContentKeys.Findings.TreatmentsTried,
             ContentKeys.Findings.AgeUnder45, ContentKeys.Findings.Age50Plus, ContentKeys.Findings.AgeUnclear, ContentKeys.Findings.InjuryMinor,
+            ContentKeys.Findings.InjuryOldUnchecked, ContentKeys.Findings.OnsetUnder45,
             ContentKeys.Findings.RiskBones, ContentKeys.Findings.ProcedureRecent, ContentKeys.Findings.InflammatoryYes,
             ContentKeys.Findings.PregnancyYes, ContentKeys.Findings.RiskAaa, ContentKeys.Findings.AaaPulsing, ContentKeys.Findings.ImmuneChemo, ContentKeys.Findings.ChemoUnwell,
         };

@@ -122,6 +122,15 @@ public static class ContentKeys
             public const string RecentProcedure = "prompt.screen.recent-procedure";
             /// <summary>Inflammatory back pain features (NICE NG65); under 45 with pain over 12 weeks.</summary>
             public const string Inflammatory = "prompt.screen.inflammatory";
+
+            /// <summary>Did the back pain start before 45 (NICE NG65; asked at 45 or over with pain over 12 weeks).</summary>
+            public const string OnsetBefore45 = "prompt.screen.onset-before-45";
+
+            /// <summary>An older serious accident or bad fall no one has checked: records <c>injury.old-unchecked</c> (urgent).</summary>
+            public const string OldInjury = "prompt.screen.old-injury";
+
+            /// <summary>"Just to check: is that a No, or are you not sure?" after a hedge on an emergency question.</summary>
+            public const string HedgeCheck = "prompt.screen.hedge-check";
             public const string Pregnancy = "prompt.screen.pregnancy";
         }
 
@@ -149,6 +158,7 @@ public static class ContentKeys
         public static class Pain
         {
             public const string Location = "prompt.pain.location";
+            public const string LocationMore = "prompt.pain.location-more";
             public const string Spread = "prompt.pain.spread";
             public const string Score = "prompt.pain.score";
             public const string Duration = "prompt.pain.duration";
@@ -264,6 +274,7 @@ public static class ContentKeys
             public const string NumbnessWorsening = "advice.numbness.worsening";
             public const string UpperBack = "advice.location.upper-back";
             public const string Inflammatory = "advice.screen.inflammatory";
+            public const string OldInjury = "advice.screen.old-injury";
         }
     }
 
@@ -365,6 +376,9 @@ public static class ContentKeys
         public const string Urgent = "outcome.urgent";
         public const string Routine = "outcome.routine";
         public const string SelfCare = "outcome.self-care";
+
+        /// <summary>Named by dispositions.yaml (rule redflag-self-harm, <c>outcome:</c>), not chosen by the code.</summary>
+        public const string MentalHealth = "outcome.mental-health";
     }
 
     /// <summary>The clinic's Teams inbox: the referral card staff see, their actions, and the staff commands.</summary>
@@ -467,6 +481,12 @@ public static class ContentKeys
         /// <summary>An age the bot could not understand: graded like the oldest group (when in doubt, escalate).</summary>
         public const string AgeUnclear = "age.unclear";
         public const string InjuryMinor = "injury.minor";
+
+        /// <summary>A serious accident or bad fall before the last 2 weeks that no doctor or nurse has checked.</summary>
+        public const string InjuryOldUnchecked = "injury.old-unchecked";
+
+        /// <summary>The back pain started before 45: age under 45 now, or the onset question (NICE NG65).</summary>
+        public const string OnsetUnder45 = "onset.under-45";
         public const string RiskBones = "risk.bones";
 
         /// <summary>Told they have an aortic aneurysm (yes / not sure).</summary>

@@ -31,7 +31,8 @@ public sealed class ContentCatalog : IContentCatalog
         EducationDefinitions = files.Education.Education ?? [];
         _redFlags = new RedFlagTable(files.RedFlags.RedFlags ?? [], files.Context);
         DispositionRules = [.. (files.Dispositions.Rules ?? []).Select(r => new DispositionRule(
-            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard, string.IsNullOrWhiteSpace(r.Advice) ? null : r.Advice))];
+            r.Id, r.When ?? [], r.Level ?? DispositionLevel.Emergency, r.Hazard, string.IsNullOrWhiteSpace(r.Advice) ? null : r.Advice,
+            string.IsNullOrWhiteSpace(r.Outcome) ? null : r.Outcome))];
         Hazards = files.Hazards.Hazards ?? [];
         Golden = files.Golden.Utterances ?? [];
         CitationDefinitions = files.Sources.Citations ?? [];
@@ -149,7 +150,10 @@ public sealed class ContentCatalog : IContentCatalog
             key,
             Fill(prompt.Text?.For(settings.Locale) ?? string.Empty, key, settings, null),
             prompt.Retry is null ? null : Fill(prompt.Retry.For(settings.Locale), $"{key} retry", settings, null),
-            choices);
+            choices)
+        {
+            Hedges = prompt.Hedges ?? [],
+        };
     }
 
     public IReadOnlyList<EducationTopic> Education(string? locale)

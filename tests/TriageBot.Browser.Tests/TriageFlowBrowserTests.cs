@@ -35,15 +35,21 @@ public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
 
         await ClickAsync(page, bot, "Yes, 16 or over");
         await ClickAsync(page, bot, "45 to 49");
-        for (var question = 0; question < global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge; question++)
+
+        // Where the pain is comes before the warning signs (several places can be chosen; one here).
+        await ClickAsync(page, bot, "Lower back");
+        await ClickAsync(page, bot, "That's all");
+        for (var question = 0; question < global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterLocation; question++)
         {
             await ClickAsync(page, bot, "No");
         }
 
-        await ClickAsync(page, bot, "Lower back");
         await ClickAsync(page, bot, "Into one leg");
         await TypeAsync(page, bot, "5");
         await ClickAsync(page, bot, "Over 12 weeks");
+
+        // At 45 to 49 with pain over 12 weeks: did it start before 45 (NICE NG65)? No: no inflammatory questions.
+        await ClickAsync(page, bot, "No");
         await ClickAsync(page, bot, "Skip");
         await ClickAsync(page, bot, "No");
         await ClickAsync(page, bot, "Painkillers");

@@ -118,8 +118,9 @@ public sealed class RealScreenContentTests
         var question = Catalog.Prompt("prompt.screen.inflammatory", locale).Text;
         var note = Catalog.Text("advice.screen.inflammatory", locale);
 
-        Assert.All(["second half of the night", "better when you move", "buttocks", "within 2 days"], f => Assert.Contains(f, question, StringComparison.Ordinal));
-        Assert.All(["started before you were 45", "over 3 months", "psoriasis", "tendons", "brother, sister or child", "does not mean you have it"], f => Assert.Contains(f, note, StringComparison.Ordinal));
+        // The review's question (NG65's movement and late-night features); the note names the rest for the GP.
+        Assert.All(["second half of the night", "better when you move about", "not when you rest"], f => Assert.Contains(f, question, StringComparison.Ordinal));
+        Assert.All(["started before you were 45", "over 3 months", "buttocks", "ibuprofen", "psoriasis", "tendons", "brother, sister or child", "does not mean you have it"], f => Assert.Contains(f, note, StringComparison.Ordinal));
         Assert.DoesNotContain("morning", question + note, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("nice-ng65", Catalog.Sources("advice.screen.inflammatory").Select(c => c.Id));
     }

@@ -30,12 +30,13 @@ public sealed partial class ContentKeysInCodeTests
     {
         var chat = new TriageChat();
         await chat.StartAndScreenAsync();
+        await chat.SayAsync(chat.Title(Prompt.Pain.Spread, "none"));
         await chat.SayAsync("purple");
         await chat.SayAsync("purple");
 
         var texts = Texts(await chat.SayAsync("purple"));
 
-        Assert.Equal([chat.T(Errors.NotUnderstood), chat.Q(Prompt.Pain.Spread)], texts);
+        Assert.Equal([chat.T(Errors.NotUnderstood), chat.Q(Prompt.Pain.Duration)], texts);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class DispositionTablePropertyTests(ITestOutputHelper output)
     {
         var table = ClinicalTable.Real;
         var findings = table.AllFindings();
-        var raisable = Enumerable.Range(0, RedFlagScreen.Order.Count).Where(i => RedFlagScreen.Order[i].Reading != ScreenReading.AgeBand).ToArray();
+        var raisable = Enumerable.Range(0, RedFlagScreen.Order.Count).Where(i => RedFlagScreen.Order[i].Reading is not (ScreenReading.AgeBand or ScreenReading.Places)).ToArray();
         var raised = 0;
         var gen =
             from set in AnswerSetGen.For(table.Content)

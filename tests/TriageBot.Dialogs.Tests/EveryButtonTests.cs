@@ -184,10 +184,10 @@ public sealed class EveryButtonTests
         string Title(string key, string? id) => id is null ? "-" : chat.Title(key, id);
         string? Last(string key) => walk.GivenTo(key) is { Count: > 0 } ids ? ids[^1] : null;
 
-        if (Last("prompt.pain.location") is { } location)
+        if (PainPlaces(walk) is { Count: > 0 } painPlaces)
         {
             yield return chat.T("summary.pain",
-                ("location", Title("prompt.pain.location", location)),
+                ("location", string.Join(", ", painPlaces.Select(p => chat.Title("prompt.pain.location", p)))),
                 ("spread", Title("prompt.pain.spread", Last("prompt.pain.spread"))),
                 ("score", Last("prompt.pain.score") ?? "-"),
                 ("duration", Title("prompt.pain.duration", Last("prompt.pain.duration"))));
@@ -221,7 +221,6 @@ public sealed class EveryButtonTests
         string? Last(string key) => walk.GivenTo(key) is { Count: > 0 } ids ? ids[^1] : null;
         (string Name, string? Expected, string? Actual)[] fields =
         [
-            ("pain location", Last("prompt.pain.location"), stored.Pain.Location),
             ("pain spread", Last("prompt.pain.spread"), stored.Pain.Spread),
             ("duration", Last("prompt.pain.duration"), stored.Pain.Duration),
             ("numbness", Last("prompt.numbness.any"), stored.Numbness.Any),
@@ -232,6 +231,11 @@ public sealed class EveryButtonTests
         foreach (var (name, expected, actual) in fields.Where(f => f.Expected != f.Actual))
         {
             yield return $"stored {name} is {actual ?? "nothing"}, not {expected ?? "nothing"}";
+        }
+
+        if (!PainPlaces(walk).SequenceEqual(stored.Pain.Places))
+        {
+            yield return $"stored pain places are [{string.Join(",", stored.Pain.Places)}], not [{string.Join(",", PainPlaces(walk))}]";
         }
 
         if (!Places(walk).SequenceEqual(stored.Numbness.Places ?? []))
@@ -292,6 +296,13 @@ public sealed class EveryButtonTests
         {
             yield return "Skip was stored as a trigger";
         }
+    }
+
+    /// <summary>Every pain place tapped, in the content's order (the order the summary and the referral use).</summary>
+    private static List<string> PainPlaces(TriageWalk walk)
+    {
+        var given = walk.GivenTo("prompt.pain.location").Concat(walk.GivenTo("prompt.pain.location-more")).ToHashSet(StringComparer.Ordinal);
+        return [.. Catalog.Prompt("prompt.pain.location", walk.Chat.Locale).Choices.Select(c => c.Id).Where(given.Contains)];
     }
 
     private static List<string> Places(TriageWalk walk) =>

@@ -12,12 +12,12 @@ public sealed class HostedPromptTests
         await using var bot = await BotHost.StartAsync();
         var user = new EmulatorUser(bot, channel);
         var chat = new TriageChat("en-US");
-        // Age 30, then No to every warning-sign question asked at that age.
-        var screen = global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge;
+        // Age 30, lower back only, then No to every warning-sign question asked at that age.
+        var screen = global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterLocation;
         string[] replies =
         [
-            "hi", "yes", "30", .. Enumerable.Repeat("No", screen),
-            chat.Title("prompt.pain.location", "lower-back"), chat.Title("prompt.pain.spread", "none"), "5",
+            "hi", "yes", "30", chat.Title("prompt.pain.location", "lower-back"), chat.Title("prompt.pain.location-more", "done"),
+            .. Enumerable.Repeat("No", screen), chat.Title("prompt.pain.spread", "none"), "5",
             chat.Title("prompt.pain.duration", "over-12-weeks"), "No", chat.Title("prompt.pain.triggers", "skip"),
             chat.Title("prompt.numbness.any", "yes"), chat.Title("prompt.numbness.where", "arm-hand"),
             chat.Title("prompt.numbness.where-more", "leg-foot"), chat.Title("prompt.numbness.where-more", "done"),

@@ -12,7 +12,7 @@ public sealed class HostedTriageTests
     /// <summary>A routine triage typed in the Emulator, up to the referral offer.</summary>
     internal static readonly string[] ToReferral =
     [
-        "hi", "yes", "30", .. Enumerable.Repeat("no", global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge), "lower back", "Into one leg", "about a 7", "4 months", "no",
+        "hi", "yes", "30", .. global::TriageBot.Testing.DirectLine.DirectLinePatient.LowerBackNoWarningSigns, "Into one leg", "about a 7", "4 months", "no",
         "worse when I sit at my desk all day", "no", "None of these", "Done",
     ];
 

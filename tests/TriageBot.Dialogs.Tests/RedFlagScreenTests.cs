@@ -22,7 +22,8 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     {
         var chat = new TriageChat();
 
-        var replies = await chat.StartAndScreenAsync((prompt, "yes"));
+        // Neck pain, so the neck-only questions are asked too.
+        var replies = await chat.StartAndScreenAsync((Prompt.Pain.Location, "neck"), (prompt, "yes"));
 
         Print(chat);
         var texts = Texts(replies);
@@ -32,7 +33,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         var outcome = Outcome(replies)!;
         Assert.Equal("emergency", outcome.Level);
         Assert.Contains(hazard, outcome.Reasons);
-        Assert.False(chat.WasAsked(Prompt.Pain.Location));
+        Assert.False(chat.WasAsked(Prompt.Pain.Spread));
     }
 
     [Fact]
@@ -95,13 +96,13 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     {
         var chat = new TriageChat();
         var replies = await chat.ConsentAsync();
-        for (var attempt = 0; attempt < 5 && !chat.WasAsked(Prompt.RedFlag.SuddenSevere); attempt++)
+        for (var attempt = 0; attempt < 5 && !chat.WasAsked(Prompt.Pain.Location); attempt++)
         {
             replies = await chat.SayAsync("rather not say");
         }
 
-        await chat.AnswerScreenAsync(replies);
-        await chat.PainAsync(location: "upper back", duration: "4 months");
+        await chat.AnswerScreenAsync(replies, (Prompt.Pain.Location, "upper back"));
+        await chat.PainAsync(duration: "4 months");
         await chat.FinishAsync();
 
         Print(chat);
@@ -120,7 +121,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     public async Task UrgentScreen_Yes_GivesThatHazardsAdviceAtOnce_AndTheTriageEndsUrgent_WithoutRepeatingIt(string prompt, string advice, string hazard)
     {
         var chat = new TriageChat();
-        await chat.StartAndScreenAsync((prompt, "yes"));
+        await chat.StartAndScreenAsync((Prompt.Pain.Location, "neck"), (prompt, "yes"));
 
         Assert.Equal(chat.T(advice), chat.RepliesTo(prompt)[0]);
         var replies = await FinishAsync(chat);
@@ -245,7 +246,7 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.Contains("acute oncology", Texts(replies)[0], StringComparison.Ordinal);
         Assert.Equal("emergency", Outcome(replies)!.Level);
         Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
-        Assert.False(chat.WasAsked(Prompt.Pain.Location));
+        Assert.False(chat.WasAsked(Prompt.Pain.Spread));
     }
 
     [Fact]
@@ -325,9 +326,9 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     public async Task UpperBackPain_IsUrgent_WithTheThoracicAdvice()
     {
         var chat = new TriageChat();
-        await chat.StartAndScreenAsync();
+        await chat.StartAndScreenAsync((Prompt.Pain.Location, "upper back"));
 
-        var replies = await FinishAsync(chat, location: "upper back");
+        var replies = await FinishAsync(chat);
 
         Print(chat);
         Assert.Equal("urgent", Outcome(replies)!.Level);
@@ -431,9 +432,9 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
         Assert.DoesNotContain("NICE", Catalog.Text(Advice.Combined.FeverImmune, "en-US"), StringComparison.Ordinal);
     }
 
-    private static async Task<IReadOnlyList<Schema.Activity>> FinishAsync(TriageChat chat, string location = "lower back")
+    private static async Task<IReadOnlyList<Schema.Activity>> FinishAsync(TriageChat chat)
     {
-        await chat.PainAsync(location: location);
+        await chat.PainAsync();
         await chat.NoNumbnessAsync();
         return await chat.SayAsync(chat.Title(Prompt.Treatments.Pick, "none"));
     }
@@ -443,6 +444,6 @@ public sealed class RedFlagScreenTests(ITestOutputHelper output)
     [Fact]
     public void TheWalksOfTheTestKit_AnswerEveryQuestionTheScreenAsksEveryone() =>
         Assert.Equal(
-            global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge,
-            global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Skip(1).Count(q => q.AskedWhen is null));
+            global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterLocation,
+            global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Skip(2).Count(q => q.AskedWhen is null));
 }

@@ -8,7 +8,16 @@ namespace TriageBot.Dialogs.Tests;
 internal static class TriageChatSteps
 {
     /// <summary>Every question the red-flag screen may ask, so a helper can tell which one is open.</summary>
-    public static IReadOnlyList<string> ScreenPrompts { get; } = [.. global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Select(q => q.Prompt)];
+    public static IReadOnlyList<string> ScreenPrompts { get; } =
+        [.. global::TriageBot.Dialogs.Flow.RedFlagScreen.Order.Select(q => q.Prompt), Prompt.Pain.LocationMore, Prompt.Screen.HedgeCheck];
+
+    /// <summary>The usual answer to a screen question: age 30, lower back pain only, and no to every warning sign.</summary>
+    public static string UsualScreenAnswer(string prompt) => prompt switch
+    {
+        Prompt.Screen.Age => "30",
+        Prompt.Pain.Location => "lower back",
+        _ => "no",
+    };
 
     /// <summary>Welcome and consent; returns the replies to the consent (the screen's intro and the age question).</summary>
     public static async Task<IReadOnlyList<Activity>> ConsentAsync(this TriageChat chat)
@@ -17,25 +26,37 @@ internal static class TriageChatSteps
         return await chat.SayAsync("yes");
     }
 
-    /// <summary>Welcome, consent and age 30: the next question is the first cauda equina one.</summary>
-    public static async Task<IReadOnlyList<Activity>> ConsentAndAgeAsync(this TriageChat chat, string age = "30")
+    /// <summary>
+    /// Welcome, consent, age 30 and lower back pain only: the next question is the first warning sign (sudden severe
+    /// pain with chest or tummy pain).
+    /// </summary>
+    public static async Task<IReadOnlyList<Activity>> ConsentAndAgeAsync(this TriageChat chat, string age = "30", string location = "lower back")
     {
         await chat.ConsentAsync();
-        return await chat.SayAsync(age);
+        await chat.SayAsync(age);
+        await chat.SayAsync(location);
+        return await chat.SayAsync("no");
     }
 
-    /// <summary>Welcome, consent, age, then "no" to every screen question before <paramref name="prompt"/>, which is left open.</summary>
-    public static async Task<IReadOnlyList<Activity>> ScreenUntilAsync(this TriageChat chat, string prompt, string age = "30")
+    /// <summary>
+    /// Welcome, consent, age, where it hurts (the neck-only questions need "neck"), then "no" to every screen question
+    /// before <paramref name="prompt"/>, which is left open.
+    /// </summary>
+    public static async Task<IReadOnlyList<Activity>> ScreenUntilAsync(this TriageChat chat, string prompt, string age = "30", string location = "lower back")
     {
-        var replies = await chat.ConsentAndAgeAsync(age);
+        var replies = await chat.ConsentAndAgeAsync(age, location);
         for (var asked = 0; !(TriageChat.Texts(replies) is [.., var last] && last.StartsWith(chat.Q(prompt), StringComparison.Ordinal)); asked++)
         {
             Assert.True(asked < ScreenPrompts.Count, $"{prompt} was never asked");
-            replies = await chat.SayAsync("no");
+            replies = await chat.SayAsync(chat.OpenScreenPrompt(replies) is { } open ? UsualScreenAnswer(open) : "no");
         }
 
         return replies;
     }
+
+    /// <summary>The screen question the last reply asks, if any.</summary>
+    public static string? OpenScreenPrompt(this TriageChat chat, IReadOnlyList<Activity> replies) =>
+        ScreenPrompts.FirstOrDefault(key => TriageChat.Texts(replies) is [.., var last] && last.StartsWith(chat.Q(key), StringComparison.Ordinal));
 
     /// <summary>
     /// Welcome, consent, then the red-flag screen: age 30 and "no" to everything except the answers given (by prompt
@@ -51,25 +72,30 @@ internal static class TriageChatSteps
     public static async Task<IReadOnlyList<Activity>> AnswerScreenAsync(this TriageChat chat, IReadOnlyList<Activity> replies, params (string Prompt, string Answer)[] answers)
     {
         var given = answers.ToDictionary(a => a.Prompt, a => a.Answer, StringComparer.Ordinal);
-        while (ScreenPrompts.FirstOrDefault(key => TriageChat.Texts(replies) is [.., var last] && last.StartsWith(chat.Q(key), StringComparison.Ordinal)) is { } open)
+        while (chat.OpenScreenPrompt(replies) is { } open)
         {
-            replies = await chat.SayAsync(given.TryGetValue(open, out var answer) ? answer : open == Prompt.Screen.Age ? "30" : "no");
+            replies = await chat.SayAsync(given.TryGetValue(open, out var answer) ? answer : UsualScreenAnswer(open));
         }
 
         return replies;
     }
 
     /// <summary>
-    /// Lower back pain, answers as given, the inflammatory back pain features "no" when asked, free text skipped. Returns the
-    /// replies to the last answer.
+    /// The pain questions after the screen (where it hurts was asked there), answers as given: whether it started
+    /// before 45 and the inflammatory back pain features "no" when asked, free text skipped. Returns the replies to the
+    /// last answer.
     /// </summary>
     public static async Task<IReadOnlyList<Activity>> PainAsync(
-        this TriageChat chat, string spread = "none", string score = "5", string duration = "3 weeks", string location = "lower back", string stiffness = "no")
+        this TriageChat chat, string spread = "none", string score = "5", string duration = "3 weeks", string stiffness = "no", string onsetBefore45 = "no")
     {
-        await chat.SayAsync(location);
         await chat.SayAsync(chat.Title(Prompt.Pain.Spread, spread));
         await chat.SayAsync(score);
         var replies = await chat.SayAsync(duration);
+        if (TriageChat.Texts(replies) is [.., var onset] && onset.StartsWith(chat.Q(Prompt.Screen.OnsetBefore45), StringComparison.Ordinal))
+        {
+            replies = await chat.SayAsync(onsetBefore45);
+        }
+
         if (TriageChat.Texts(replies) is [.., var asked] && asked.StartsWith(chat.Q(Prompt.Screen.Inflammatory), StringComparison.Ordinal))
         {
             replies = await chat.SayAsync(stiffness);

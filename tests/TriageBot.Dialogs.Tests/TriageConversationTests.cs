@@ -36,7 +36,9 @@ public sealed class TriageConversationTests
         await chat.SayAsync("hi");
 
         Assert.Equal([chat.T("redflag.intro"), chat.Q("prompt.screen.age")], Texts(await chat.SayAsync("yes")));
-        Assert.Equal([chat.Q("prompt.redflag.sudden-severe")], Texts(await chat.SayAsync("30")));
+        Assert.Equal([chat.Q("prompt.pain.location")], Texts(await chat.SayAsync("30")));
+        Assert.Equal([chat.Q("prompt.pain.location-more")], Texts(await chat.SayAsync("lower back")));
+        Assert.Equal([chat.Q("prompt.redflag.sudden-severe")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.chest-pain")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.breathless")], Texts(await chat.SayAsync("no")));
         Assert.Equal([chat.Q("prompt.redflag.stroke")], Texts(await chat.SayAsync("no")));

@@ -22,6 +22,8 @@ public enum Tap
 internal sealed class TriageWalk
 {
     private const int MaxTurns = 80;
+    private const string HedgeCheck = "prompt.screen.hedge-check";
+    private const string HedgedPrompt = "prompt.redflag.chest-pain";
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
     private readonly string _target;
@@ -103,6 +105,12 @@ internal sealed class TriageWalk
             if (asking == _target && TapReplies.Count == 0)
             {
                 Record(asking, _choice);
+                if (_target == HedgeCheck)
+                {
+                    // The check is about the chest-pain question: its answer is this tap.
+                    Record(HedgedPrompt, _choice);
+                }
+
                 replies = TapReplies = await TapAsync();
                 continue;
             }
@@ -177,6 +185,8 @@ internal sealed class TriageWalk
             "prompt.pain.score" => "5",
             "prompt.referral.name" => "Pat Doe",
             "prompt.referral.contact" => "pat@example.org",
+            // A polite "I don't think so" on an emergency question is asked about once (the check under test).
+            HedgedPrompt when _target == HedgeCheck => "I don't think so",
             _ => null,
         };
         if (typed is not null)
@@ -208,7 +218,9 @@ internal sealed class TriageWalk
             "prompt.screen.chemo" when _target == "prompt.redflag.chemo-unwell" => Choices.Yes,
             "prompt.screen.minor-injury" when _target == "prompt.screen.bones" => Choices.Yes,
             "prompt.screen.recent-procedure" when _target == "prompt.redflag.post-op" => Choices.Yes,
-            "prompt.pain.duration" when _target == "prompt.screen.inflammatory" => "over-12-weeks",
+            "prompt.pain.duration" when _target is "prompt.screen.inflammatory" or "prompt.screen.onset-before-45" => "over-12-weeks",
+            "prompt.screen.age" when _target == "prompt.screen.onset-before-45" => "45-to-49",
+            "prompt.pain.location" => _target == "prompt.pain.location-more" && _choice == "neck" ? "upper-back" : "neck",
             "prompt.numbness.any" when toNumbness => Choices.Yes,
             "prompt.numbness.where" => _target == "prompt.numbness.where-more" && _choice == "arm-hand" ? "leg-foot" : "arm-hand",
             "prompt.treatments.pick" when toMore => _choice == "painkillers" ? "physio" : "painkillers",

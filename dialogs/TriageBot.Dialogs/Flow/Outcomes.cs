@@ -28,6 +28,17 @@ internal static class Outcomes
         _ => Outcome.SelfCare,
     };
 
+    /// <summary>
+    /// The outcome's name for the summary: one the table names (a rule's <c>outcome:</c>) when every rule at the
+    /// reached level names it (thoughts of self-harm alone: "Urgent mental health support"), else the level's.
+    /// </summary>
+    public static string OutcomeNameKey(DispositionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var atLevel = result.Matched.Where(r => r.Level == result.Level).Select(r => r.Outcome).Distinct(StringComparer.Ordinal).ToList();
+        return atLevel is [{ } named] ? named : OutcomeNameKey(Id(result.Level));
+    }
+
     /// <summary>The level's own advice (advice.emergency, advice.urgent, ...).</summary>
     public static string AdviceKey(DispositionLevel level) => level switch
     {

@@ -13,6 +13,9 @@ internal enum ScreenReading
 
     /// <summary>The answer is an age band: records <c>age.{band}</c> and the bands the grading uses.</summary>
     AgeBand,
+
+    /// <summary>The answer is one or more places (<see cref="PainPlacesDialog"/>): records <c>pain.location.{place}</c> for each.</summary>
+    Places,
 }
 
 /// <summary>
@@ -43,9 +46,16 @@ internal sealed record ScreenQuestion(
 /// </summary>
 internal static class RedFlagScreen
 {
+    private static readonly string NeckPain = Findings.PainLocation("neck");
+
     public static IReadOnlyList<ScreenQuestion> Order { get; } =
     [
         new(Prompt.Screen.Age, null, ScreenReading.AgeBand),
+
+        // Where the pain is, before any warning sign (clinical review A2): several places can be chosen; the neck-only
+        // questions below are asked only when the neck is one of them, and upper or middle back pain is graded whenever
+        // it is (thoracic rules in dispositions.yaml).
+        new(Prompt.Pain.Location, null, ScreenReading.Places),
 
         // Immediately life-threatening first (NHS Pathways order; the screen stops at the first emergency): sudden
         // severe pain with chest or tummy pain (dissection, AAA rupture, any age), chest pain, breathlessness at
@@ -77,7 +87,10 @@ internal static class RedFlagScreen
         // Fracture: a serious accident (emergency); a minor injury with thin bones, steroids or age 70+ (urgent).
         // Thin bones or steroids are asked after a minor injury, and at 50 or over even without one: new pain then
         // can be a spine bone that collapsed by itself (NICE CKS; clinical review C13).
+        // A serious accident in the last 2 weeks is an emergency; an older one no doctor or nurse has checked is urgent
+        // (clinical review C12).
         new(Prompt.RedFlag.Trauma, Findings.RedFlag(RedFlagIds.Trauma)),
+        new(Prompt.Screen.OldInjury, Findings.InjuryOldUnchecked),
         new(Prompt.Screen.MinorInjury, Findings.InjuryMinor),
         new(Prompt.Screen.Bones, Findings.RiskBones, AskedWhen: Findings.InjuryMinor, OrAskedWhen: Findings.Age50Plus),
 
@@ -97,12 +110,12 @@ internal static class RedFlagScreen
         new(Prompt.RedFlag.WeightLoss, Findings.RedFlag(RedFlagIds.WeightLoss)),
         new(Prompt.RedFlag.NightPain, Findings.RedFlag(RedFlagIds.NightPain)),
 
-        // Cervical myelopathy: both hands, then walking.
-        new(Prompt.RedFlag.Myelopathy, Findings.RedFlag(RedFlagIds.Myelopathy)),
-        new(Prompt.RedFlag.MyelopathyWalking, Findings.RedFlag(RedFlagIds.Myelopathy)),
-
-        // Neck: a sudden worst-ever headache, or dizziness after neck treatment or injury (artery dissection).
-        new(Prompt.RedFlag.NeckVascular, Findings.RedFlag(RedFlagIds.NeckVascular)),
+        // Neck pain only (a place not understood counts as the neck: asking is harmless): cervical myelopathy (both
+        // hands, then walking); a sudden worst-ever headache, or dizziness after neck treatment or injury (artery
+        // dissection). Stroke signs are asked of everyone above.
+        new(Prompt.RedFlag.Myelopathy, Findings.RedFlag(RedFlagIds.Myelopathy), AskedWhen: NeckPain),
+        new(Prompt.RedFlag.MyelopathyWalking, Findings.RedFlag(RedFlagIds.Myelopathy), AskedWhen: NeckPain),
+        new(Prompt.RedFlag.NeckVascular, Findings.RedFlag(RedFlagIds.NeckVascular), AskedWhen: NeckPain),
 
         // After spinal surgery or an injection in the last 3 months.
         new(Prompt.Screen.RecentProcedure, Findings.ProcedureRecent),
@@ -126,4 +139,7 @@ internal static class RedFlagScreen
     /// band is recorded, only <c>age.unclear</c>, which the table grades like the oldest group.
     /// </summary>
     public static IReadOnlyList<string> AssumedWhenAgeUnclear { get; } = [Findings.Age50Plus];
+
+    /// <summary>A pain place not understood: the neck-only questions are still asked. Nothing is recorded.</summary>
+    public static IReadOnlyList<string> AssumedWhenPlaceUnclear { get; } = [NeckPain];
 }

@@ -20,7 +20,7 @@ internal static class Summary
         var lines = new List<string> { wording.Text(Keys.Summary.Title) };
         if (state.Outcome is { } outcome)
         {
-            lines.Add(wording.Text(Keys.Summary.Outcome, (Args.Outcome, wording.Text(Outcomes.OutcomeNameKey(outcome)))));
+            lines.Add(wording.Text(Keys.Summary.Outcome, (Args.Outcome, wording.Text(state.OutcomeName ?? Outcomes.OutcomeNameKey(outcome)))));
         }
 
         var hazards = state.Hazards.Select(wording.Content.HazardName).ToList();
@@ -52,10 +52,10 @@ internal static class Summary
         ArgumentNullException.ThrowIfNull(wording);
         ArgumentNullException.ThrowIfNull(state);
         var pain = state.Pain;
-        if (pain.Location is not null)
+        if (pain.Places.Count > 0)
         {
             yield return wording.Text(Keys.Summary.Pain,
-                (Args.Location, Title(wording, Prompt.Pain.Location, pain.Location)),
+                (Args.Location, Titles(wording, Prompt.Pain.Location, pain.Places)),
                 (Args.Spread, Title(wording, Prompt.Pain.Spread, pain.Spread)),
                 (Args.Score, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"),
                 (Args.Duration, Title(wording, Prompt.Pain.Duration, pain.Duration)));

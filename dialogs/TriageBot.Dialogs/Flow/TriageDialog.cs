@@ -12,16 +12,17 @@ namespace TriageBot.Dialogs.Flow;
 /// <list type="number">
 /// <item>Welcome: an automated service, not a diagnosis, the emergency number; about how many questions.</item>
 /// <item>Consent: 16 or over and happy to go on. Under 16, or no, ends politely with where to get help.</item>
-/// <item>Red-flag screen (<see cref="RedFlagScreen.Order"/>): age; sudden severe pain with chest or tummy pain; chest
-/// pain; breathlessness; stroke signs; a known aortic aneurysm (50 or over), then whether this pain is new or
-/// different, and a pulsing tummy (50 or over); cauda equina (bladder, bowel, saddle, sex, both legs); weakness
-/// (getting worse quickly, both sides, sudden); serious injury; minor injury (and thin bones, also asked at 50 or
-/// over); fever (and meningitis or sepsis signs); weak immune system (and cancer treatment, then feeling unwell);
-/// injecting drugs; cancer; weight loss; night pain; myelopathy; neck arteries; recent spinal procedure (and its
-/// complications); pregnancy (and when to call maternity care now). Each positive answer gets that hazard's own
-/// advice at once.</item>
-/// <item>Pain: where, where it spreads, how bad, how long, inflammatory back pain features (NICE NG65; under 45 and
-/// over 12 weeks), what helps.</item>
+/// <item>Red-flag screen (<see cref="RedFlagScreen.Order"/>): age; where the pain is (several places can be chosen);
+/// sudden severe pain with chest or tummy pain; chest pain; breathlessness; stroke signs; a known aortic aneurysm (50
+/// or over), then whether this pain is new or different, and a pulsing tummy (50 or over); cauda equina (bladder,
+/// bowel, saddle, sex, both legs); weakness (getting worse quickly, both sides, sudden); serious injury in the last 2
+/// weeks, then an older one nobody has checked; minor injury (and thin bones, also asked at 50 or over); fever (and
+/// meningitis or sepsis signs); weak immune system (and cancer treatment, then feeling unwell); injecting drugs;
+/// cancer; weight loss; night pain; with neck pain only, myelopathy and neck arteries; recent spinal procedure (and
+/// its complications); pregnancy (and when to call maternity care now). Each positive answer gets that hazard's own
+/// advice at once. On an emergency question (not cauda equina), a polite "I don't think so" is asked once more.</item>
+/// <item>Pain: where it spreads, how bad, how long, whether it started before 45 (45 or over, over 12 weeks),
+/// inflammatory back pain features (NICE NG65: started before 45, over 12 weeks), what helps.</item>
 /// <item>Numbness, tingling or weakness: any, where, getting worse.</item>
 /// <item>Treatments tried, and whether they helped.</item>
 /// <item>Disposition: the level's advice, each hazard's own advice not yet said, the medicine advice (or its
@@ -52,7 +53,12 @@ internal static class TriageDialog
                 Choices.Under16 => EndWithAsync(services, step, ContentKeys.Consent.Under16, ct),
                 _ => EndWithAsync(services, step, ContentKeys.Consent.Declined, ct),
             })
-            .AddStep("after-red-flags", (step, ct) => EmergencyOr(services, step, ContentKeys.Pain.Intro, PainDialog.Id, ct))
+            .AddStep("after-red-flags", (step, ct) =>
+            {
+                // Where it hurts was asked in the screen: the summary shows it even if the triage ends here.
+                step.Values = step.Values with { Pain = step.Values.Pain with { Locations = PainDialog.PlacesFound(services, TriageFindings.Of(step.Context)) } };
+                return EmergencyOr(services, step, ContentKeys.Pain.Intro, PainDialog.Id, ct);
+            })
             .AddStep("after-pain", (step, ct) =>
             {
                 var pain = step.ResultAs(TriageJsonContext.Default.PainAnswers) ?? new PainAnswers();
@@ -116,6 +122,7 @@ internal static class TriageDialog
         {
             Findings = [.. findings.All.Order(StringComparer.Ordinal)],
             Outcome = Outcomes.Id(result.Level),
+            OutcomeName = Outcomes.OutcomeNameKey(result),
             Hazards = result.Hazards,
         };
         return result;

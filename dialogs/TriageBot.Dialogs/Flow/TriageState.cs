@@ -18,6 +18,12 @@ public sealed record TriageState
 
     public string? Outcome { get; init; }
 
+    /// <summary>
+    /// The outcome's name in the summary (a messages.yaml key): the level's, or one the disposition table names for
+    /// the rules that set it ("Urgent mental health support"). Null in older state: the level's name.
+    /// </summary>
+    public string? OutcomeName { get; init; }
+
     public IReadOnlyList<string> Hazards { get; init; } = [];
 
     public string? Reference { get; init; }
@@ -26,12 +32,20 @@ public sealed record TriageState
 }
 
 /// <summary>
-/// Pain answers: choice ids, the 0-10 score, the duration band, inflammatory back pain features (asked only when
-/// <see cref="Under45"/> and long-standing), and optional free text (never logged).
+/// Pain answers: choice ids (<see cref="Locations"/>: every place, in the content's order), the 0-10 score, the
+/// duration band, whether it started before 45 (asked at 45 or over with pain over 12 weeks), inflammatory back pain
+/// features (asked when it started before 45 and is long-standing), and optional free text (never logged).
+/// <see cref="Location"/> is the one place kept by content before 2026.12.07.7 (state saved then still reads).
 /// </summary>
 public sealed record PainAnswers(
     string? Location = null, string? Spread = null, double? Score = null, string? Duration = null, string? Triggers = null,
-    IReadOnlyList<string>? Findings = null, string? InflammatoryPattern = null, bool Under45 = false);
+    IReadOnlyList<string>? Findings = null, string? InflammatoryPattern = null, bool Under45 = false,
+    IReadOnlyList<string>? Locations = null, string? OnsetBefore45 = null)
+{
+    /// <summary>Every place the pain is: <see cref="Locations"/>, or the one <see cref="Location"/> of older state.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<string> Places => Locations ?? (Location is { } one ? [one] : []);
+}
 
 /// <summary>Numbness, tingling and weakness answers: <see cref="Places"/> holds every place chosen (choice ids).</summary>
 public sealed record NumbnessAnswers(string? Any = null, IReadOnlyList<string>? Places = null, string? Worsening = null, IReadOnlyList<string>? Findings = null);

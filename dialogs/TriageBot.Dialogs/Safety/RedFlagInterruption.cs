@@ -3,6 +3,7 @@ using TriageBot.Content.Model;
 using TriageBot.Dialogs.Flow;
 using TriageBot.Runtime.Dialogs;
 using TriageBot.Runtime.Prompts;
+using TriageBot.Schema;
 
 namespace TriageBot.Dialogs.Safety;
 
@@ -88,11 +89,25 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
         return false;
     }
 
-    /// <summary>The emergency script, then the interview ends: nothing more is asked.</summary>
+    /// <summary>
+    /// The emergency script, then the summary of what is known so far (as a screen emergency ends: its outcome names the
+    /// help, such as urgent mental health support), then the interview ends: nothing more is asked.
+    /// </summary>
     public static async Task EmergencyEndAsync(TriageServices services, DialogContext dc, DispositionResult result, CancellationToken cancellationToken)
     {
         Outcomes.Emergency(services, dc.Context, result);
-        new Wording(services.Content, dc.Context).Say(ContentKeys.Commands.RestartHint);
+        var findings = TriageFindings.Of(dc.Context);
+        var known = new TriageState
+        {
+            Findings = [.. findings.All.Order(StringComparer.Ordinal)],
+            Outcome = Outcomes.Id(result.Level),
+            OutcomeName = Outcomes.OutcomeNameKey(result),
+            Hazards = result.Hazards,
+            Pain = new PainAnswers(Locations: PainDialog.PlacesFound(services, findings)),
+        };
+        var wording = new Wording(services.Content, dc.Context);
+        dc.Context.SendActivity(MessageFactory.Text(Summary.Write(wording, known, services.ReferralsAreDelivered)));
+        wording.Say(ContentKeys.Commands.RestartHint);
         await dc.CancelAllDialogsAsync(cancellationToken);
         TriageFindings.Of(dc.Context).Clear();
     }

@@ -25,8 +25,14 @@ public sealed record LocaleSettings(
 /// <summary>A choice as content defines it: a stable id (used in findings and summaries), a short title, other words for it.</summary>
 public sealed record ChoiceContent(string Id, string Title, IReadOnlyList<string> Synonyms);
 
-/// <summary>A question's wording for one locale: the prompt, the re-ask, and its choices (if any).</summary>
-public sealed record PromptContent(string Key, string Text, string? Retry, IReadOnlyList<ChoiceContent> Choices);
+/// <summary>
+/// A question's wording for one locale: the prompt, the re-ask, its choices (if any), and the replies that may be a
+/// polite no or may be not sure (<see cref="Hedges"/>: on an emergency question the bot asks once more).
+/// </summary>
+public sealed record PromptContent(string Key, string Text, string? Retry, IReadOnlyList<ChoiceContent> Choices)
+{
+    public IReadOnlyList<string> Hedges { get; init; } = [];
+}
 
 /// <summary>
 /// One red-flag rule: the screening questions that ask it (none: free text only), the question asked when a message
@@ -38,9 +44,10 @@ public sealed record RedFlagRule(
 
 /// <summary>
 /// A row of the disposition table: when every finding in <see cref="When"/> is present, at least this level applies,
-/// and <see cref="Advice"/> (a message key) is that hazard's own advice.
+/// and <see cref="Advice"/> (a message key) is that hazard's own advice. <see cref="Outcome"/> (a message key), when
+/// set, names the outcome in the summary instead of the level's name, if every rule at the reached level names it.
 /// </summary>
-public sealed record DispositionRule(string Id, IReadOnlyList<string> When, DispositionLevel Level, string? Hazard, string? Advice = null);
+public sealed record DispositionRule(string Id, IReadOnlyList<string> When, DispositionLevel Level, string? Hazard, string? Advice = null, string? Outcome = null);
 
 /// <summary>
 /// The disposition reached: the level, the hazard ids that raised it, the rule ids that matched (most urgent first),

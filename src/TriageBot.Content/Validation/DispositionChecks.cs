@@ -101,5 +101,10 @@ internal static class DispositionChecks
         {
             errors.Add($"{at}: advice '{rule.Advice}' is not in {ContentFileNames.Messages}");
         }
+
+        if (rule.Outcome is { } outcome && !catalog.Messages.ContainsKey(outcome))
+        {
+            errors.Add($"{at}: outcome '{outcome}' is not in {ContentFileNames.Messages}");
+        }
     }
 }

@@ -35,12 +35,34 @@ internal static class PromptChecks
             }
 
             CheckTitlesUnique(catalog, key, choices, errors);
+            CheckHedges(key, prompt, errors);
             if (requirements.PromptChoices is not null && requirements.PromptChoices.TryGetValue(key, out var expected)
                 && !expected.SequenceEqual(choices.Select(c => c.Id), StringComparer.Ordinal))
             {
                 var wanted = expected.Count == 0 ? "no choices" : $"[{string.Join(", ", expected)}]";
                 errors.Add($"{File}: '{key}' choices are [{string.Join(", ", choices.Select(c => c.Id))}]; the code expects {wanted}, in that order");
             }
+        }
+    }
+
+    /// <summary>A hedge is read as Not sure first (so it is never a No), and only a yes / no / not sure question has them.</summary>
+    private static void CheckHedges(string key, Yaml.PromptYaml prompt, List<string> errors)
+    {
+        if (prompt.Hedges is not { Count: > 0 } hedges)
+        {
+            return;
+        }
+
+        var notSure = prompt.Choices?.FirstOrDefault(c => c.Id == "not-sure");
+        if (notSure is null || prompt.Choices!.All(c => c.Id != "no"))
+        {
+            errors.Add($"{File}: '{key}' has hedges but is not a yes / no / not sure question");
+            return;
+        }
+
+        foreach (var hedge in hedges.Where(h => !(notSure.Synonyms ?? []).Contains(h, StringComparer.OrdinalIgnoreCase)))
+        {
+            errors.Add($"{File}: '{key}' hedge \"{hedge}\" must also be a synonym of not-sure");
         }
     }
 

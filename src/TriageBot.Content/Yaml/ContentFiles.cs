@@ -49,6 +49,9 @@ internal sealed class PromptYaml
     public LocalizedText? Text { get; init; }
     public LocalizedText? Retry { get; init; }
     public List<ChoiceYaml>? Choices { get; init; }
+
+    /// <summary>Replies that may be a polite no or may be not sure ("I don't think so"): the bot asks once more.</summary>
+    public List<string>? Hedges { get; init; }
 }
 
 internal sealed class ChoiceYaml
@@ -140,6 +143,9 @@ internal sealed class DispositionRuleYaml
 
     /// <summary>The messages.yaml key said when the rule first matches; required on emergency and urgent rules.</summary>
     public string? Advice { get; init; }
+
+    /// <summary>A messages.yaml key naming the outcome in the summary when this rule alone sets the level.</summary>
+    public string? Outcome { get; init; }
 }
 
 internal sealed class HazardLogFile

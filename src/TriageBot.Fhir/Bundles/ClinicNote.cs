@@ -33,10 +33,10 @@ internal static class ClinicNote
             ? Text(Summary.RedFlags, (Args.Items, string.Join(", ", state.Hazards.Select(content.HazardName))))
             : Text(Summary.None));
         var pain = state.Pain;
-        if (pain.Location is not null)
+        if (pain.Places.Count > 0)
         {
             lines.Add(Text(Summary.Pain,
-                (Args.Location, Title(Prompt.Pain.Location, pain.Location)), (Args.Spread, Title(Prompt.Pain.Spread, pain.Spread)),
+                (Args.Location, Titles(Prompt.Pain.Location, pain.Places)), (Args.Spread, Title(Prompt.Pain.Spread, pain.Spread)),
                 (Args.Score, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture) ?? "-"), (Args.Duration, Title(Prompt.Pain.Duration, pain.Duration))));
         }
 

@@ -18,9 +18,10 @@ internal static class TriageAnswers
         {
             Prompt.Screen.Age => [.. state.Findings.Where(f => f.StartsWith("age.", StringComparison.Ordinal)).Select(f => f["age.".Length..])],
             Prompt.Screen.Pregnancy => state.Findings.Contains(Findings.PregnancyYes) ? ["yes"] : [],
-            Prompt.Pain.Location => One(state.Pain.Location),
+            Prompt.Pain.Location => state.Pain.Places,
             Prompt.Pain.Spread => One(state.Pain.Spread),
             Prompt.Pain.Duration => One(state.Pain.Duration),
+            Prompt.Screen.OnsetBefore45 => One(state.Pain.OnsetBefore45),
             Prompt.Screen.Inflammatory => One(state.Pain.InflammatoryPattern),
             Prompt.Numbness.Any => One(state.Numbness.Any),
             Prompt.Numbness.Where => state.Numbness.Places ?? [],

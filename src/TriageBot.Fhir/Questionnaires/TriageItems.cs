@@ -30,10 +30,11 @@ internal static class TriageItems
     [
         new(Prompt.Screen.Age, Choice),
         new(Prompt.Screen.Pregnancy, Choice),
-        new(Prompt.Pain.Location, Choice),
+        new(Prompt.Pain.Location, Choice, Repeats: true),
         new(Prompt.Pain.Spread, Choice),
         new(Prompt.Pain.Score, Questionnaire.QuestionnaireItemType.Decimal),
         new(Prompt.Pain.Duration, Choice),
+        new(Prompt.Screen.OnsetBefore45, Choice),
         new(Prompt.Screen.Inflammatory, Choice),
         new(Prompt.Numbness.Any, Choice),
         new(Prompt.Numbness.Where, Choice, Repeats: true),

@@ -274,6 +274,12 @@ public sealed class DispositionRuleTests
     public void UpperBackPain_WithNothingElse_IsRoutine() =>
         Expect(["pain.location.upper-back"], Routine);
 
+    // A serious accident or bad fall before the last 2 weeks that no doctor or nurse has checked (clinical review C12).
+    [Fact]
+    [CoversRule("old-injury-unchecked")]
+    public void AnOlderSeriousAccidentNobodyHasChecked_IsUrgent_PossibleFracture() =>
+        Expect(["injury.old-unchecked"], Urgent, says: ["advice.screen.old-injury"], hazards: ["HAZ-FRACTURE"]);
+
     // A minor fall or knock.
     [Fact]
     [CoversRule("fragility-bones")]
@@ -303,8 +309,13 @@ public sealed class DispositionRuleTests
     // Inflammatory back pain, and pain relief that is not working.
     [Fact]
     [CoversRule("inflammatory")]
-    public void InflammatoryBackPainFeaturesUnder45ForOverTwelveWeeks_IsRoutine_WithTheNg65Note() =>
-        Expect(["inflammatory.yes", "age.under-45", "duration.over-12-weeks"], Routine, withOutcome: ["advice.screen.inflammatory"]);
+    public void InflammatoryBackPainFeatures_PainThatStartedBefore45_ForOverTwelveWeeks_IsRoutine_WithTheNg65Note() =>
+        Expect(["inflammatory.yes", "onset.under-45", "duration.over-12-weeks"], Routine, withOutcome: ["advice.screen.inflammatory"]);
+
+    /// <summary>NICE NG65 counts when the pain started, not the age now (clinical review D).</summary>
+    [Fact]
+    public void InflammatoryBackPainFeatures_UnderFortyFiveNow_ButNoOnsetFinding_IsOnlyTheLongStandingReview() =>
+        Expect(["inflammatory.yes", "age.under-45", "duration.over-12-weeks"], Routine);
 
     [Fact]
     [CoversRule("severe-pain-not-controlled")]

@@ -7,8 +7,9 @@ namespace TriageBot.Dialogs.Tests.AnswerSets;
 
 /// <summary>
 /// One person's answers to every question the triage can ask, as choice ids: the red-flag screen in
-/// <see cref="RedFlagScreen.Order"/> (age band first, conditional questions too: they count only when asked), the
-/// pain (location, spread, 0-10 score, duration band, inflammatory back pain features), numbness (any, places, getting worse) and
+/// <see cref="RedFlagScreen.Order"/> (age band first, then the pain's place (<see cref="Location"/>, one), conditional
+/// questions too: they count only when asked), the pain (spread, 0-10 score, duration band, whether it started before
+/// 45 (<see cref="Onset"/>), inflammatory back pain features), numbness (any, places, getting worse) and
 /// the treatments tried (none when empty) with whether they helped. <see cref="Wording"/> picks which synonym or
 /// free-text phrasing is typed when the answers are typed rather than tapped.
 /// </summary>
@@ -25,7 +26,8 @@ internal sealed record AnswerSet(
     string Worsening,
     IReadOnlyList<string> Treatments,
     string Helped,
-    int Wording)
+    int Wording,
+    string Onset = Choices.No)
 {
     /// <summary>The answer to a screen question, by its prompt key.</summary>
     public string ScreenAnswer(string prompt) => Screen[ScreenIndex(prompt)];
@@ -107,6 +109,11 @@ internal static class TriageModel
 
             var answer = set.Screen[i];
             asked.Add(new(question.Prompt, answer));
+            if (question.Reading == ScreenReading.Places)
+            {
+                asked.Add(new(Prompt.Pain.LocationMore, Choices.Done));
+            }
+
             findings.UnionWith(ScreenFindings(question, answer));
             if (Stops())
             {
@@ -137,6 +144,7 @@ internal static class TriageModel
         return question.Reading switch
         {
             ScreenReading.AgeBand => RedFlagScreen.AgeFindings(answer),
+            ScreenReading.Places => [Findings.PainLocation(answer)],
             ScreenReading.YesOrUnclear => answer == Choices.Yes ? [question.Finding!] : [],
             _ => Choices.IsPositive(answer) ? [question.Finding!] : [],
         };
@@ -144,18 +152,26 @@ internal static class TriageModel
 
     private static IReadOnlyList<string> PainFindings(AnswerSet set, List<AskedQuestion> asked, bool under45)
     {
-        asked.Add(new(Prompt.Pain.Location, set.Location));
         asked.Add(new(Prompt.Pain.Spread, set.Spread));
         asked.Add(new(Prompt.Pain.Score, set.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         asked.Add(new(Prompt.Pain.Duration, set.Duration));
-        var stiffnessAsked = under45 && set.Duration == DurationBandPrompt.Over12Weeks;
+        var longStanding = set.Duration == DurationBandPrompt.Over12Weeks;
+        var onsetAsked = !under45 && longStanding;
+        if (onsetAsked)
+        {
+            asked.Add(new(Prompt.Screen.OnsetBefore45, set.Onset));
+        }
+
+        var stiffnessAsked = longStanding && (under45 || Choices.IsPositive(set.Onset));
         if (stiffnessAsked)
         {
             asked.Add(new(Prompt.Screen.Inflammatory, set.Stiffness));
         }
 
         asked.Add(new(Prompt.Pain.Triggers, Choices.Skip));
-        return PainDialog.FindingsOf(new PainAnswers(set.Location, set.Spread, set.Score, set.Duration, InflammatoryPattern: stiffnessAsked ? set.Stiffness : null));
+        return PainDialog.FindingsOf(new PainAnswers(
+            Spread: set.Spread, Score: set.Score, Duration: set.Duration, InflammatoryPattern: stiffnessAsked ? set.Stiffness : null,
+            Under45: under45, OnsetBefore45: onsetAsked ? set.Onset : null));
     }
 
     private static IReadOnlyList<string> NumbnessFindings(AnswerSet set, IContentCatalog content, List<AskedQuestion> asked)

@@ -42,6 +42,7 @@ internal static class AnswerSetGen
             from score in Gen.Int[0, 10]
             from duration in Gen.Int[0, durations.Length - 1]
             from stiffness in Gen.Int[0, 99]
+            from onset in Gen.Int[0, 99]
             from numbness in Gen.Int[0, 99]
             from felt in Gen.Int[0, places.Length - 1].Array[1, 3]
             from worsening in Gen.Int[0, 99]
@@ -50,9 +51,12 @@ internal static class AnswerSetGen
             from wording in Gen.Int[0, 9999]
             select new AnswerSet(
                 Locales[locale],
-                [.. order.Select((q, i) => q.Reading == ScreenReading.AgeBand
-                    ? Ids(q.Prompt)[screen[i] % Ids(q.Prompt).Length]
-                    : Answer(Ids(q.Prompt), screen[i], PositiveFrom[rate]))],
+                [.. order.Select((q, i) => q.Reading switch
+                {
+                    ScreenReading.AgeBand => Ids(q.Prompt)[screen[i] % Ids(q.Prompt).Length],
+                    ScreenReading.Places => locations[location],
+                    _ => Answer(Ids(q.Prompt), screen[i], PositiveFrom[rate]),
+                })],
                 locations[location],
                 spreads[spread],
                 score,
@@ -63,7 +67,8 @@ internal static class AnswerSetGen
                 Answer(Ids(Prompt.Numbness.Worsening), worsening, 50),
                 [.. tried.Distinct().Select(i => treatments[i])],
                 helped[help],
-                wording);
+                wording,
+                Answer(Ids(Prompt.Screen.OnsetBefore45), onset, 50));
     }
 
     /// <summary>"No" below <paramref name="positiveFrom"/>, else one of the other answers (yes, not sure, ...).</summary>

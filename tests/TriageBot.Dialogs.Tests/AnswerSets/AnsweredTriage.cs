@@ -114,8 +114,12 @@ internal sealed partial class AnsweredTriage
             Prompt.Consent => (Choices.Yes, null),
             _ when asking.StartsWith("prompt.check.", StringComparison.Ordinal) => (Choices.No, null),
             Prompt.Screen.Age => (_set.ScreenAnswer(asking), AgeTyped(_set.ScreenAnswer(asking))),
+            Prompt.Pain.LocationMore => (Choices.Done, null),
+
+            // Only a hedge ("I don't think so", a synonym of Not sure) opens the check: the answer stays Not sure.
+            Prompt.Screen.HedgeCheck => (Choices.NotSure, null),
+            Prompt.Screen.OnsetBefore45 => (_set.Onset, null),
             _ when TriageChatSteps.ScreenPrompts.Contains(asking) => (_set.ScreenAnswer(asking), null),
-            Prompt.Pain.Location => (_set.Location, null),
             Prompt.Pain.Spread => (_set.Spread, null),
             Prompt.Pain.Score => (null, _set.Score.ToString(CultureInfo.InvariantCulture)),
             Prompt.Pain.Duration => (_set.Duration, null),
@@ -179,7 +183,7 @@ internal sealed partial class AnsweredTriage
 
     /// <summary>The finding a screen question records; null for any other question.</summary>
     private static string? ScreenFinding(string asking) =>
-        TriageChatSteps.ScreenPrompts.Contains(asking) ? RedFlagScreen.Order[AnswerSet.ScreenIndex(asking)].Finding : null;
+        RedFlagScreen.Order.FirstOrDefault(q => q.Prompt == asking)?.Finding;
 
     /// <summary>One of <paramref name="options"/>, chosen by the set's wording draw and the question (so it varies).</summary>
     private string Pick(IReadOnlyList<string> options, string asking) =>

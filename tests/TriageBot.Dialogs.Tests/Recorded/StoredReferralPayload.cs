@@ -33,7 +33,7 @@ internal sealed class StoredReferralPayload(ReferralRecord record, TriageState a
             yield return RecordedValue.Meaning(RecordedField.RedFlagAnswers, answers.Findings.Where(redFlags.Contains).Select(f => f["redflag.".Length..]), "summary_json findings");
 
             var pain = answers.Pain;
-            yield return RecordedValue.Meaning(RecordedField.PainLocation, pain.Location);
+            yield return RecordedValue.Meaning(RecordedField.PainLocation, pain.Places);
             yield return RecordedValue.Meaning(RecordedField.PainSpread, pain.Spread);
             yield return RecordedValue.Meaning(RecordedField.PainScore, pain.Score?.ToString("0.#", CultureInfo.InvariantCulture));
             yield return RecordedValue.Meaning(RecordedField.PainDuration, pain.Duration);

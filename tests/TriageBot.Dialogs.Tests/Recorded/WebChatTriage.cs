@@ -185,6 +185,7 @@ internal sealed class WebChatTriage : IAsyncDisposable
             Keys.Prompt.Screen.Inflammatory => _says.InflammatoryPattern ?? Unanswerable(question),
             _ when IsScreenQuestion(question) => Title(question, _says.YesTo.Contains(question) ? Choices.Yes : Choices.No),
             Keys.Prompt.Pain.Location => _says.Pain.In,
+            Keys.Prompt.Pain.LocationMore => Title(question, Choices.Done),
             Keys.Prompt.Pain.Spread => _says.Pain.Spreading,
             Keys.Prompt.Pain.Score => _says.Pain.Score,
             Keys.Prompt.Pain.Duration => _says.Pain.For,

@@ -36,7 +36,7 @@ internal static class WhatWasSaid
             [RecordedField.RedFlagAnswers] = new(
                 [.. yes.Select(a => a.Words)],
                 [.. yes.Select(a => content.RedFlags.First(r => r.QuestionKeys.Contains(a.Question)).Id).Distinct(StringComparer.Ordinal)]),
-            [RecordedField.PainLocation] = Tapped(Prompt.Pain.Location),
+            [RecordedField.PainLocation] = Tapped(Prompt.Pain.Location, Prompt.Pain.LocationMore),
             [RecordedField.PainSpread] = Tapped(Prompt.Pain.Spread),
             [RecordedField.PainScore] = TypedTo(Prompt.Pain.Score),
             [RecordedField.PainDuration] = Tapped(Prompt.Pain.Duration),

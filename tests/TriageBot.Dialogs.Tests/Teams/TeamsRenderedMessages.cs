@@ -95,7 +95,7 @@ internal static class TeamsRenderedMessages
         {
             Outcome = "urgent",
             Hazards = [.. content.RedFlags.Select(r => r.Hazard).Distinct(StringComparer.Ordinal)],
-            Pain = new PainAnswers(AllChoices(ContentKeys.Prompt.Pain.Location).FirstOrDefault(), AllChoices(ContentKeys.Prompt.Pain.Spread).FirstOrDefault(), 10, AllChoices(ContentKeys.Prompt.Pain.Duration).FirstOrDefault()),
+            Pain = new PainAnswers(Spread: AllChoices(ContentKeys.Prompt.Pain.Spread).FirstOrDefault(), Score: 10, Duration: AllChoices(ContentKeys.Prompt.Pain.Duration).FirstOrDefault(), Locations: [.. AllChoices(ContentKeys.Prompt.Pain.Location)]),
             Numbness = new NumbnessAnswers("yes", AllChoices(ContentKeys.Prompt.Numbness.Where), AllChoices(ContentKeys.Prompt.Numbness.Worsening).FirstOrDefault()),
             Treatments = new TreatmentAnswers(AllChoices(ContentKeys.Prompt.Treatments.Pick), AllChoices(ContentKeys.Prompt.Treatments.Helped).FirstOrDefault()),
             Reference = "TB-" + LongValue,

@@ -81,7 +81,7 @@ internal static class Referrals
         return new TriageState
         {
             Findings = findings,
-            Pain = new PainAnswers(location, spread, score, duration, TypedWords),
+            Pain = new PainAnswers(Spread: spread, Score: score, Duration: duration, Triggers: TypedWords, Locations: [location]),
             Numbness = numbness is null ? new NumbnessAnswers("no") : new NumbnessAnswers("yes", numbness, "no"),
             Treatments = tried.Length > 0 ? new TreatmentAnswers(tried, helped) : new TreatmentAnswers(),
         };

@@ -18,7 +18,7 @@ public sealed class TelemetryTests
 {
     private static readonly string[] ToReferral =
     [
-        "hi", "yes", "47", .. Enumerable.Repeat("no", global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge), "lower back", "Into one leg", "about a 7", "4 months",
+        "hi", "yes", "47", .. global::TriageBot.Testing.DirectLine.DirectLinePatient.LowerBackNoWarningSigns, "Into one leg", "about a 7", "4 months", "no",
         "worse when I sit at my desk all day", "no", "None of these", "Done",
     ];
 

@@ -86,16 +86,16 @@ public sealed partial class ReferralEndToEndTests
     private static async Task WalkToTheReferralOfferAsync(ClinicDestinations clinic, DirectLinePatient patient, CancellationToken cancellationToken)
     {
         await patient.BeginAsync(cancellationToken);
-        await patient.AnswerAsync(["Yes, 16 or over", "45 to 49"], cancellationToken);
+        await patient.AnswerAsync(["Yes, 16 or over", "45 to 49", "Lower back", "That's all"], cancellationToken);
         var fever = clinic.Content.Prompt("prompt.redflag.fever", "en-GB").Text;
-        var painLocation = clinic.Content.Prompt("prompt.pain.location", "en-GB").Text;
-        for (var asked = 0; !LastQuestion(patient).StartsWith(painLocation, StringComparison.Ordinal); asked++)
+        var painSpread = clinic.Content.Prompt("prompt.pain.spread", "en-GB").Text;
+        for (var asked = 0; !LastQuestion(patient).StartsWith(painSpread, StringComparison.Ordinal); asked++)
         {
             Assert.True(asked < 40, "The screen never reached the pain questions:\n" + string.Join('\n', BotTexts(patient)));
             await patient.AnswerAsync([LastQuestion(patient).StartsWith(fever, StringComparison.Ordinal) ? "Yes" : "No"], cancellationToken);
         }
 
-        await patient.AnswerAsync(["Lower back", "Into one leg", "5", "Over 12 weeks", "Skip", "No", "None of these", "Done", "Yes, please"], cancellationToken);
+        await patient.AnswerAsync(["Into one leg", "5", "Over 12 weeks", "No", "Skip", "No", "None of these", "Done", "Yes, please"], cancellationToken);
     }
 
     private static string LastQuestion(DirectLinePatient patient) =>

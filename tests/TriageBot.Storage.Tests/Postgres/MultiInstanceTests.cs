@@ -18,7 +18,7 @@ public sealed partial class MultiInstanceTests(PostgresFixture fixture) : IClass
     /// <summary>A routine triage typed in the Emulator, up to and including accepting the referral offer.</summary>
     private static readonly string[] Answers =
     [
-        "hi", "yes", "30", .. Enumerable.Repeat("no", global::TriageBot.Testing.DirectLine.DirectLinePatient.ScreenQuestionsAfterAge), "lower back", "Into one leg", "about a 7", "4 months", "no",
+        "hi", "yes", "30", .. global::TriageBot.Testing.DirectLine.DirectLinePatient.LowerBackNoWarningSigns, "Into one leg", "about a 7", "4 months", "no",
         "worse when I sit at my desk all day", "no", "None of these", "Done", "Yes, please",
     ];
 

@@ -14,19 +14,27 @@ namespace TriageBot.Testing.DirectLine;
 public sealed class DirectLinePatient(DirectLineClient client, string userId)
 {
     /// <summary>
-    /// How many warning-sign questions the screen asks everyone after the age question (those asked only after
-    /// certain answers excluded). TriageBot.Dialogs.Tests checks it against the screen's own table.
+    /// How many warning-sign questions the screen asks everyone with lower back pain after the age and pain-place
+    /// questions (those asked only after certain answers, at 50 or over, or with neck pain excluded).
+    /// TriageBot.Dialogs.Tests checks it against the screen's own table.
     /// </summary>
-    public const int ScreenQuestionsAfterAge = 23;
+    public const int ScreenQuestionsAfterLocation = 21;
 
     /// <summary>
-    /// Consent, age 45 to 49 (no age-only questions), no red flags, lower back pain into one leg, 5/10, over 12 weeks:
-    /// the routine disposition.
+    /// Typed answers from the pain-place question (asked right after age) to the end of the screen, for someone under
+    /// 50: lower back only ("no" to "anywhere else?"), then no to every warning sign.
+    /// </summary>
+    public static readonly IReadOnlyList<string> LowerBackNoWarningSigns =
+        ["lower back", "no", .. Enumerable.Repeat("no", ScreenQuestionsAfterLocation)];
+
+    /// <summary>
+    /// Consent, age 45 to 49 (no age-only questions), lower back pain, no red flags, pain into one leg, 5/10, over 12
+    /// weeks that started at 45 or over (no inflammatory features asked): the routine disposition.
     /// </summary>
     public static readonly IReadOnlyList<string> RoutineWalk =
     [
-        "Yes, 16 or over", "45 to 49", .. Enumerable.Repeat("No", ScreenQuestionsAfterAge),
-        "Lower back", "Into one leg", "5", "Over 12 weeks", "Skip", "No", "Painkillers", "That's all", "No",
+        "Yes, 16 or over", "45 to 49", "Lower back", "That's all", .. Enumerable.Repeat("No", ScreenQuestionsAfterLocation),
+        "Into one leg", "5", "Over 12 weeks", "No", "Skip", "No", "Painkillers", "That's all", "No",
     ];
 
     private readonly List<Activity> _transcript = [];
