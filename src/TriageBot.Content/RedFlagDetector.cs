@@ -21,7 +21,7 @@ internal sealed class RedFlagDetector
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        _rules = [.. rules.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id)))];
+        _rules = [.. rules.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id), context.UnlessResolvedFor(r.Rule.Id)))];
     }
 
     public ContextRules Context { get; }
@@ -42,8 +42,9 @@ internal sealed class RedFlagDetector
         var context = Context.Scan(tokens);
         var present = new List<RedFlagHit>();
         var mentions = new List<RedFlagMention>();
-        foreach (var (rule, phrases, concepts, keep) in _rules)
+        foreach (var (rule, phrases, concepts, kept, unlessResolved) in _rules)
         {
+            var keep = context.SaysResolved ? kept & ~unlessResolved : kept;
             var (first, firstMention) = FirstMatches(phrases, tokens, context, keep, topicWords: false);
             if (first is null && firstMention is null)
             {
@@ -105,5 +106,5 @@ internal sealed class RedFlagDetector
     private static PhraseMatcher[] Compile(Phrases phrases, ContextRules context) =>
         [.. phrases.Select(phrase => new PhraseMatcher([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry, context))])]))];
 
-    private sealed record CompiledRule(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, IReadOnlyList<PhraseMatcher> Mentions, ContextFlags Keep);
+    private sealed record CompiledRule(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, IReadOnlyList<PhraseMatcher> Mentions, ContextFlags Keep, ContextFlags UnlessResolved);
 }

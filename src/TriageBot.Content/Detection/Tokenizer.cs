@@ -156,6 +156,23 @@ internal static class Tokenizer
         ["ower"] = ["over"],
         ["efter"] = ["after"],
         ["wis"] = ["was"],
+
+        // Fifth pass: Caribbean English and Patois grammar words ("mi cyaan feel nuttin", "mi nuh know why"), Spanish
+        // "mi" (my), Scots "ah'm" (I'm), and the g-less endings writers drop ("nuttin").
+        ["mi"] = ["my"],
+        ["nuh"] = ["not"],
+        ["cyaan"] = ["cant"],
+        ["caan"] = ["cant"],
+        ["kyaan"] = ["cant"],
+        ["nuttin"] = ["nothing"],
+        ["nutten"] = ["nothing"],
+        ["bredda"] = ["brother"],
+        ["breda"] = ["brother"],
+        ["sistah"] = ["sister"],
+        ["di"] = ["the"],
+        ["pon"] = ["on"],
+        ["ahm"] = ["im"],
+        ["ahve"] = ["ive"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
