@@ -14,6 +14,7 @@ namespace TriageBot.Content;
 internal sealed class RedFlagDetector
 {
     private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly SplitWords _splitWords;
 
     /// <param name="rules">Each rule with its phrases (a red flag) and its mention tier (words of its topic: ask).</param>
     public RedFlagDetector(IEnumerable<(RedFlagRule Rule, Phrases Phrases, Phrases Mentions)> rules, ContextRules context)
@@ -21,7 +22,13 @@ internal sealed class RedFlagDetector
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        _rules = [.. rules.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id), context.UnlessResolvedFor(r.Rule.Id)))];
+        var all = rules.ToList();
+        _splitWords = new SplitWords(all
+            .SelectMany(r => r.Phrases.Concat(r.Mentions))
+            .SelectMany(phrase => phrase)
+            .SelectMany(group => group)
+            .SelectMany(Tokenizer.Words));
+        _rules = [.. all.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id), context.UnlessResolvedFor(r.Rule.Id)))];
     }
 
     public ContextRules Context { get; }
@@ -33,7 +40,7 @@ internal sealed class RedFlagDetector
     public FreeTextReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = _splitWords.Join(Tokenizer.Tokenize(text));
         if (tokens.Count == 0)
         {
             return FreeTextReading.Nothing;
