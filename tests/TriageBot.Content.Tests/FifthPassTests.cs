@@ -75,20 +75,8 @@ public sealed class FifthPassTests
         Assert.Equal(expected, split.Join(Tokenizer.Tokenize(text)).Select(t => t.Text));
     }
 
-    private static void AssertPresent(string text, string rule)
-    {
-        var reading = Table.Value.Detector.Read(text);
-        Assert.True(reading.Present.Any(h => h.RuleId == rule), $"'{text}': {rule} should be present; read {Describe(reading)}");
-    }
+    private static void AssertPresent(string text, string rule) => ReadingAssert.Present(Table.Value.Detector, text, rule);
 
-    private static void AssertMention(string text, string rule, MentionReason reason)
-    {
-        var reading = Table.Value.Detector.Read(text);
-        Assert.True(
-            reading.Mentions.Any(m => m.RuleId == rule && m.Reason == reason) && !reading.Present.Any(h => h.Level == DispositionLevel.Emergency),
-            $"'{text}': {rule} should be a mention ({reason}) with no emergency present; read {Describe(reading)}");
-    }
-
-    private static string Describe(FreeTextReading reading) =>
-        $"present [{string.Join(", ", reading.Present.Select(h => h.RuleId))}], mentions [{string.Join(", ", reading.Mentions.Select(m => $"{m.RuleId} {m.Reason}"))}]";
+    private static void AssertMention(string text, string rule, MentionReason reason) =>
+        ReadingAssert.Mention(Table.Value.Detector, text, rule, reason);
 }
