@@ -14,6 +14,7 @@ namespace TriageBot.Content;
 internal sealed class RedFlagDetector
 {
     private readonly IReadOnlyList<CompiledRule> _rules;
+    private readonly SplitWords _splitWords;
 
     /// <param name="rules">Each rule with its phrases (a red flag) and its mention tier (words of its topic: ask).</param>
     public RedFlagDetector(IEnumerable<(RedFlagRule Rule, Phrases Phrases, Phrases Mentions)> rules, ContextRules context)
@@ -21,7 +22,13 @@ internal sealed class RedFlagDetector
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(context);
         Context = context;
-        _rules = [.. rules.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id)))];
+        var all = rules.ToList();
+        _splitWords = new SplitWords(all
+            .SelectMany(r => r.Phrases.Concat(r.Mentions))
+            .SelectMany(phrase => phrase)
+            .SelectMany(group => group)
+            .SelectMany(Tokenizer.Words));
+        _rules = [.. all.Select(r => new CompiledRule(r.Rule, Compile(r.Phrases, context), Compile(r.Mentions, context), context.KeepFor(r.Rule.Id), context.UnlessResolvedFor(r.Rule.Id)))];
     }
 
     public ContextRules Context { get; }
@@ -33,7 +40,7 @@ internal sealed class RedFlagDetector
     public FreeTextReading Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = _splitWords.Join(Tokenizer.Tokenize(text));
         if (tokens.Count == 0)
         {
             return FreeTextReading.Nothing;
@@ -42,8 +49,9 @@ internal sealed class RedFlagDetector
         var context = Context.Scan(tokens);
         var present = new List<RedFlagHit>();
         var mentions = new List<RedFlagMention>();
-        foreach (var (rule, phrases, concepts, keep) in _rules)
+        foreach (var (rule, phrases, concepts, kept, unlessResolved) in _rules)
         {
+            var keep = context.SaysResolved ? kept & ~unlessResolved : kept;
             var (first, firstMention) = FirstMatches(phrases, tokens, context, keep, topicWords: false);
             if (first is null && firstMention is null)
             {
@@ -105,5 +113,5 @@ internal sealed class RedFlagDetector
     private static PhraseMatcher[] Compile(Phrases phrases, ContextRules context) =>
         [.. phrases.Select(phrase => new PhraseMatcher([.. phrase.Select(group => (IReadOnlyList<PhraseEntry>)[.. group.Select(entry => new PhraseEntry(entry, context))])]))];
 
-    private sealed record CompiledRule(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, IReadOnlyList<PhraseMatcher> Mentions, ContextFlags Keep);
+    private sealed record CompiledRule(RedFlagRule Rule, IReadOnlyList<PhraseMatcher> Phrases, IReadOnlyList<PhraseMatcher> Mentions, ContextFlags Keep, ContextFlags UnlessResolved);
 }

@@ -174,7 +174,7 @@ public sealed class ContextRulesTests
     {
         var reading = Detector.Read(text);
 
-        Assert.True(reading.Mentions.Any(m => m.RuleId == rule) && reading.Present.Count == 0, $"'{text}': {rule} should be a mention only; read {Describe(reading)}");
+        Assert.True(reading.Mentions.Any(m => m.RuleId == rule) && reading.Present.Count == 0, $"'{text}': {rule} should be a mention only; read {ReadingAssert.Describe(reading)}");
     }
 
     [Fact]
@@ -218,7 +218,7 @@ public sealed class ContextRulesTests
     {
         var reading = Detector.Read(text);
 
-        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be dropped; read {Describe(reading)}");
+        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be dropped; read {ReadingAssert.Describe(reading)}");
     }
 
     [Theory]
@@ -350,28 +350,11 @@ public sealed class ContextRulesTests
     [Fact]
     public void Negation_MisspelledNegative_StillDenies() => AssertNothing("my legs arnt giving way");
 
-    private static void AssertNothing(string text)
-    {
-        var reading = Detector.Read(text);
-        Assert.True(reading.Present.Count == 0 && reading.Mentions.Count == 0, $"'{text}': should be nothing; read {Describe(reading)}");
-    }
+    private static void AssertNothing(string text) => ReadingAssert.Nothing(Detector, text);
 
-    private static void AssertPresent(string text, string rule)
-    {
-        var reading = Detector.Read(text);
-        Assert.True(reading.Present.Any(h => h.RuleId == rule), $"'{text}': {rule} should be present; read {Describe(reading)}");
-    }
+    private static void AssertPresent(string text, string rule) => ReadingAssert.Present(Detector, text, rule);
 
-    private static void AssertMention(string text, string rule, MentionReason reason)
-    {
-        var reading = Detector.Read(text);
-        Assert.True(
-            reading.Mentions.Any(m => m.RuleId == rule && m.Reason == reason) && reading.Present.Count == 0,
-            $"'{text}': {rule} should be a mention ({reason}) with nothing present; read {Describe(reading)}");
-    }
-
-    private static string Describe(FreeTextReading reading) =>
-        $"present [{string.Join(", ", reading.Present.Select(h => h.RuleId))}], mentions [{string.Join(", ", reading.Mentions.Select(m => $"{m.RuleId} {m.Reason}"))}]";
+    private static void AssertMention(string text, string rule, MentionReason reason) => ReadingAssert.Mention(Detector, text, rule, reason);
 
     private static RedFlagRule Rule(string id, DispositionLevel level) =>
         new(id, $"HAZ-{id}", [$"prompt.redflag.{id}"], level, $"advice.redflag.{id}", $"prompt.check.{id}");

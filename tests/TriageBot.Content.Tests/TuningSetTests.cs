@@ -31,6 +31,12 @@ public sealed class TuningSetTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void RetiredSecondBlindSet_Whole_Measured() => Print("Retired second blind set (all of it, tuning data since the fifth pass)", BlindSet2);
+
+    [Fact]
+    public void RetiredThirdBlindSet_Measured() => Print("Retired third blind set (tuning data since the fifth pass)", BlindSet3);
+
+    [Fact]
     public void Lexicon3HeldBack_Measured() => Print("Lexicon third pass held-back set", Lexicon3HeldBack);
 
     [Fact]

@@ -74,6 +74,7 @@ internal sealed class ContextCategoryRules(
 internal sealed class ContextRules
 {
     private readonly Dictionary<string, ContextFlags> _keep;
+    private readonly Dictionary<string, ContextFlags> _unlessResolved;
 
     private ContextRules(ContextFile file, int thisYear)
     {
@@ -98,8 +99,11 @@ internal sealed class ContextRules
         WriterIsPatientIndex = new(WriterIsPatient, t => t);
         TerminationIndex = new(Termination, t => t);
         CarerIndex = new(Carers, t => t);
+        ResolvedIndex = new(Terms(file.Resolved, lastYear), t => t);
         _keep = (file.Rules ?? []).GroupBy(r => r.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(r => r.Keep ?? []).Aggregate(ContextFlags.None, (all, k) => all | ToFlag(k)), StringComparer.Ordinal);
+        _unlessResolved = (file.Rules ?? []).GroupBy(r => r.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(r => r.UnlessResolved ?? []).Aggregate(ContextFlags.None, (all, k) => all | ToFlag(k)), StringComparer.Ordinal);
 
         var negation = Categories[(int)ContextCategory.Negation];
         Negators = negation.Triggers
@@ -115,6 +119,9 @@ internal sealed class ContextRules
     internal TermIndex<ContextTerm> TerminationIndex { get; }
 
     internal TermIndex<ContextTerm> CarerIndex { get; }
+
+    /// <summary>"I'm in a good place now": the writer says a past matter is over.</summary>
+    internal TermIndex<ContextTerm> ResolvedIndex { get; }
 
     public IReadOnlySet<string> Joiners { get; }
 
@@ -152,6 +159,12 @@ internal sealed class ContextRules
 
     /// <summary>The contexts that make no mention of rule <paramref name="ruleId"/> (context.yaml <c>rules</c>).</summary>
     public ContextFlags KeepFor(string ruleId) => _keep.GetValueOrDefault(ruleId);
+
+    /// <summary>
+    /// The contexts of <see cref="KeepFor"/> that make a mention after all when the message says the matter is over
+    /// (context.yaml <c>unlessResolved</c> and <c>resolved</c>): "I self-harmed as a teenager but I'm in a good place now".
+    /// </summary>
+    public ContextFlags UnlessResolvedFor(string ruleId) => _unlessResolved.GetValueOrDefault(ruleId);
 
     /// <summary>The context names that <c>keep</c> accepts.</summary>
     public static readonly IReadOnlyList<string> KeepNames = ["other", "historical", "hypothetical", "question"];

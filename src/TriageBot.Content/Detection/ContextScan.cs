@@ -27,7 +27,11 @@ internal sealed class ContextScan
         }
 
         CarerSpeaking = Any(rules.CarerIndex) && !Any(rules.WriterIsPatientIndex);
+        SaysResolved = Any(rules.ResolvedIndex);
     }
+
+    /// <summary>The writer says a past matter is over and they are well now ("I'm in a good place now").</summary>
+    public bool SaysResolved { get; }
 
     /// <summary>The message asks something: a question mark, or a clause that opens like a question.</summary>
     public bool IsQuestion => _reaches[(int)ContextCategory.Question].Count > 0;

@@ -156,6 +156,23 @@ internal static class Tokenizer
         ["ower"] = ["over"],
         ["efter"] = ["after"],
         ["wis"] = ["was"],
+
+        // Fifth pass: Caribbean English and Patois grammar words ("mi cyaan feel nuttin", "mi nuh know why"), Spanish
+        // "mi" (my), Scots "ah'm" (I'm), and the g-less endings writers drop ("nuttin").
+        ["mi"] = ["my"],
+        ["nuh"] = ["not"],
+        ["cyaan"] = ["cant"],
+        ["caan"] = ["cant"],
+        ["kyaan"] = ["cant"],
+        ["nuttin"] = ["nothing"],
+        ["nutten"] = ["nothing"],
+        ["bredda"] = ["brother"],
+        ["breda"] = ["brother"],
+        ["sistah"] = ["sister"],
+        ["di"] = ["the"],
+        ["pon"] = ["on"],
+        ["ahm"] = ["im"],
+        ["ahve"] = ["ive"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -166,10 +183,50 @@ internal static class Tokenizer
 
     private static readonly HashSet<string> Reflexives = new(StringComparer.Ordinal) { "my", "him", "her", "your", "them", "our" };
 
+    // Fifth pass: tens and teens written out ("I'm eighty-two", "seventy eight", "nineteen") read as digits, so an age in words
+    // meets the age bands of red-flags.yaml ("im seventyplus") and the context's "<number>".
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fourty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
+
+        // The teens stand alone ("when I was nineteen"); no unit follows them.
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+    };
+
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+    };
+
     public static IReadOnlyList<Token> Tokenize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return JoinAbleTo(JoinNegatives(Split(text)));
+        return JoinAbleTo(JoinNegatives(JoinNumberWords(Split(text))));
     }
 
     /// <summary>The normalized words of a phrase entry such as <c>"can't control"</c>.</summary>
@@ -244,6 +301,31 @@ internal static class Tokenizer
                 comma = false;
             }
 
+        }
+
+        return tokens;
+    }
+
+    /// <summary>"eighty-two" → "82", "seventy" → "70" (in place: only the tens start a number).</summary>
+    private static List<Token> JoinNumberWords(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!Tens.TryGetValue(tokens[i].Text, out var value))
+            {
+                continue;
+            }
+
+            var number = tokens[i];
+            if (value >= 20 && i + 1 < tokens.Count && tokens[i + 1] is { CommaBefore: false } unit && unit.Sentence == number.Sentence
+                && Units.TryGetValue(unit.Text, out var ones))
+            {
+                value += ones;
+                number = number with { End = unit.End, QuestionAfter = unit.QuestionAfter };
+                tokens.RemoveAt(i + 1);
+            }
+
+            tokens[i] = number with { Text = value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         }
 
         return tokens;

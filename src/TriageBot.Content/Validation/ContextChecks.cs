@@ -31,7 +31,7 @@ internal static class ContextChecks
             CheckCategory(name, category, errors);
         }
 
-        foreach (var (list, terms) in new[] { ("carers", file.Carers), ("writerIsPatient", file.WriterIsPatient) })
+        foreach (var (list, terms) in new[] { ("carers", file.Carers), ("writerIsPatient", file.WriterIsPatient), ("resolved", file.Resolved) })
         {
             foreach (var term in (terms ?? []).Where(c => new ContextTerm(c ?? string.Empty).Parts.Count == 0))
             {
@@ -166,6 +166,11 @@ internal static class ContextChecks
             foreach (var keep in (rule.Keep ?? []).Where(k => !ContextRules.KeepNames.Contains(k)))
             {
                 errors.Add($"{File}: rule '{rule.Id}' keeps '{keep}', which is not one of {string.Join(", ", ContextRules.KeepNames)}");
+            }
+
+            foreach (var unless in (rule.UnlessResolved ?? []).Where(k => !(rule.Keep ?? []).Contains(k)))
+            {
+                errors.Add($"{File}: rule '{rule.Id}' has unlessResolved '{unless}', which it does not keep");
             }
         }
     }

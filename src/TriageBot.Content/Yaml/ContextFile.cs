@@ -19,6 +19,9 @@ internal sealed class ContextFile
     public List<string>? WriterIsPatient { get; init; }
 
     public List<ContextRuleYaml>? Rules { get; init; }
+
+    /// <summary>"I'm in a good place now": the writer says a past matter is over (see <see cref="ContextRuleYaml.UnlessResolved"/>).</summary>
+    public List<string>? Resolved { get; init; }
 }
 
 internal sealed class ContextScopeYaml
@@ -57,4 +60,7 @@ internal sealed class ContextRuleYaml
 {
     public required string Id { get; init; }
     public List<string>? Keep { get; init; }
+
+    /// <summary>Contexts of <see cref="Keep"/> that do make a mention when the message says the matter is over (<c>resolved:</c>).</summary>
+    public List<string>? UnlessResolved { get; init; }
 }
