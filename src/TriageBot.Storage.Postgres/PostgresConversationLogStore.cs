@@ -241,9 +241,10 @@ public sealed class PostgresConversationLogStore(PostgresDatabase database, ILog
             {
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or System.IO.IOException or TimeoutException)
+            catch (Exception e)
             {
-                // The database went away (restart, failover, network): listen again, backing off up to LastRetry.
+                // The database went away (restart, failover, network, a terminated backend), or anything else: the
+                // listener must outlive it (a hosted service that throws stops the host), so listen again, backing off.
                 PostgresStorageLog.ListenLost(_logger, Channel, e.GetType().Name, (long)retry.TotalMilliseconds);
             }
 

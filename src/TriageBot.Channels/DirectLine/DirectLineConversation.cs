@@ -163,8 +163,10 @@ internal sealed class DirectLineConversation
     /// Stores an activity numbered and timestamped by the shared log (<see cref="DirectLineConversationStore.Fleet"/>)
     /// and pushes it to the live stream. True when it was stored or was already here; false when activities before
     /// it are missing (the caller reads them from the shared log first), so the stream still sees each once, in order.
+    /// <paramref name="readAfterNewest"/>: it came from a read of everything after <see cref="Sequence"/>, so numbers
+    /// missing before it were purged from the shared log (appends commit in number order) and are not waited for.
     /// </summary>
-    public bool TryApply(long sequence, DateTimeOffset timestamp, byte[] json, IReadOnlyList<DirectLineFile>? files = null)
+    public bool TryApply(long sequence, DateTimeOffset timestamp, byte[] json, IReadOnlyList<DirectLineFile>? files = null, bool readAfterNewest = false)
     {
         lock (_gate)
         {
@@ -173,7 +175,7 @@ internal sealed class DirectLineConversation
                 return true;
             }
 
-            if (sequence != _sequence + 1)
+            if (sequence != _sequence + 1 && !readAfterNewest)
             {
                 return false;
             }

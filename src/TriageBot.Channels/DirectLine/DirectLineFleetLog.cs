@@ -68,7 +68,8 @@ internal sealed class DirectLineFleetLog(DirectLineConversationStore store, ICon
             return null;
         }
 
-        return Apply(conversation, read.Entries) || await CatchUpAsync(conversation, cancellationToken) ? conversation : null;
+        Apply(conversation, read.Entries, readAfterNewest: true);
+        return conversation.IsClosed ? null : conversation;
     }
 
     /// <summary>Reads what the shared log stored after the copy's newest activity; false (and the copy dropped) when the conversation is gone.</summary>
@@ -83,7 +84,7 @@ internal sealed class DirectLineFleetLog(DirectLineConversationStore store, ICon
                 return false;
             }
 
-            if (Apply(conversation, read.Entries))
+            if (Apply(conversation, read.Entries, readAfterNewest: true))
             {
                 return !conversation.IsClosed;
             }
@@ -194,12 +195,15 @@ internal sealed class DirectLineFleetLog(DirectLineConversationStore store, ICon
         }
     }
 
-    /// <summary>True when every entry was applied (or was already here); false when some came before a gap.</summary>
-    private static bool Apply(DirectLineConversation conversation, IEnumerable<ConversationLogEntry> entries)
+    /// <summary>
+    /// True when every entry was applied (or was already here); false when some came after a gap. Entries read as
+    /// everything after the copy's newest (<paramref name="readAfterNewest"/>) have no gap but purged ones.
+    /// </summary>
+    private static bool Apply(DirectLineConversation conversation, IEnumerable<ConversationLogEntry> entries, bool readAfterNewest = false)
     {
         foreach (var entry in entries)
         {
-            if (!conversation.TryApply(entry.Sequence, entry.Timestamp, entry.Json))
+            if (!conversation.TryApply(entry.Sequence, entry.Timestamp, entry.Json, readAfterNewest: readAfterNewest))
             {
                 return false;
             }
