@@ -11,6 +11,7 @@ namespace TriageBot.Storage.Postgres;
 public sealed class PostgresDatabase : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _listenerConnectionString;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private volatile bool _ready;
@@ -21,6 +22,10 @@ public sealed class PostgresDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.ApplicationName ??= "TriageBot";
         _dataSource = NpgsqlDataSource.Create(builder);
+
+        // The one listening connection per instance lives outside the pool (it is never returned) and sends TCP
+        // keep-alives, so a dead server is noticed while it waits for a notification.
+        _listenerConnectionString = new NpgsqlConnectionStringBuilder(builder.ConnectionString) { Pooling = false, KeepAlive = 15 }.ConnectionString;
         _logger = logger ?? NullLogger<PostgresDatabase>.Instance;
     }
 
@@ -54,6 +59,23 @@ public sealed class PostgresDatabase : IAsyncDisposable
         cancellationToken.ThrowIfCancellationRequested();
         await EnsureReadyAsync(cancellationToken);
         return await _dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>A connection of its own, outside the pool, for <c>LISTEN</c> (after the schema is ready).</summary>
+    internal async ValueTask<NpgsqlConnection> OpenListenerAsync(CancellationToken cancellationToken)
+    {
+        await EnsureReadyAsync(cancellationToken);
+        var connection = new NpgsqlConnection(_listenerConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Creates or migrates the schema once per process; safe with any number of instances starting together.</summary>

@@ -99,6 +99,36 @@ internal static class PostgresSchema
             channel_id text NOT NULL
         );
         """,
+        // Direct Line conversation logs, shared by the fleet. last_seq and last_ts are the conversation's counters:
+        // an append bumps them in the row (locking it), so numbers are assigned once and in one order for every
+        // instance. An ended conversation keeps its row (ended_at) until no token for it can be valid, so a token
+        // cannot start it again. A client's own activity id is unique within its conversation (retries stored once).
+        """
+        CREATE TABLE directline_conversations (
+            id text COLLATE "C" PRIMARY KEY,
+            user_id text,
+            locale text,
+            last_seq bigint NOT NULL DEFAULT 0,
+            last_ts timestamptz NOT NULL DEFAULT clock_timestamp(),
+            last_activity timestamptz NOT NULL DEFAULT clock_timestamp(),
+            announced text[] NOT NULL DEFAULT '{}',
+            ended_at timestamptz
+        );
+        CREATE INDEX directline_conversations_idle ON directline_conversations (last_activity) WHERE ended_at IS NULL;
+        CREATE INDEX directline_conversations_ended ON directline_conversations (ended_at) WHERE ended_at IS NOT NULL;
+        CREATE TABLE directline_activities (
+            conversation_id text COLLATE "C" NOT NULL REFERENCES directline_conversations (id) ON DELETE CASCADE,
+            seq bigint NOT NULL,
+            ts timestamptz NOT NULL,
+            client_activity_id text COLLATE "C",
+            awaits_turn boolean NOT NULL DEFAULT false,
+            json bytea NOT NULL,
+            PRIMARY KEY (conversation_id, seq)
+        );
+        CREATE UNIQUE INDEX directline_activities_client ON directline_activities (conversation_id, client_activity_id)
+            WHERE client_activity_id IS NOT NULL;
+        CREATE INDEX directline_activities_ts ON directline_activities (ts);
+        """,
     ];
 
     public static int CurrentVersion => Migrations.Length;

@@ -30,4 +30,12 @@ internal static partial class PostgresStorageLog
     [LoggerMessage(EventId = 4202, EventName = "PostgresWriteConflict", Level = LogLevel.Debug,
         Message = "State write conflict. KeyHash={KeyHash} Condition={Condition}")]
     private static partial void WriteConflictHashed(ILogger logger, string keyHash, string condition);
+
+    [LoggerMessage(EventId = 4203, EventName = "PostgresListening", Level = LogLevel.Information,
+        Message = "Listening for conversation wakes. Channel={Channel}")]
+    public static partial void Listening(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 4204, EventName = "PostgresListenLost", Level = LogLevel.Warning,
+        Message = "The listening connection was lost; listening again. Channel={Channel} ExceptionType={ExceptionType} RetryInMs={RetryInMs}")]
+    public static partial void ListenLost(ILogger logger, string channel, string exceptionType, long retryInMs);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TriageBot.Runtime.ClinicInbox;
+using TriageBot.Runtime.ConversationLogs;
 using TriageBot.Runtime.Jobs;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -12,7 +13,8 @@ namespace TriageBot.Storage.Postgres;
 
 /// <summary>
 /// Registers PostgreSQL as the state store, the referral store and its outbox (queuing for the
-/// <see cref="ReferralRoutes"/> registered, if any), the clinic inbox store and the fleet's job lease.
+/// <see cref="ReferralRoutes"/> registered, if any), the clinic inbox store, the fleet's job lease and the
+/// shared Direct Line conversation logs.
 /// </summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
@@ -46,6 +48,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IReferralOutbox>(sp => new PostgresReferralOutbox(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IClinicInboxStore>(sp => new PostgresClinicInboxStore(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IJobLease>(sp => new PostgresJobLease(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IConversationLogStore>(sp => new PostgresConversationLogStore(
+            sp.GetRequiredService<PostgresDatabase>(), sp.GetService<ILogger<PostgresConversationLogStore>>()));
         return services;
     }
 }

@@ -110,6 +110,7 @@ public sealed class KeyRingTests : IDisposable
                 ["Storage:DataDirectory"] = data,
                 ["Storage:Sqlite:Path"] = "",
                 ["DataProtection:KeysPath"] = "",
+                ["Channels:DirectLine:Secret"] = "",
             },
             dataFolder: _folder);
         await bot.Services.GetRequiredService<IStateStore>().WriteAsync("test/conversations/a", "{}", null, CancellationToken.None);

@@ -63,6 +63,9 @@ public sealed class BotHost : IBotEndpoint, IAsyncDisposable
                 ["DataProtection:KeysPath"] = Path.Combine(dataFolder.FullName, "keys"),
                 ["Storage:DataDirectory"] = dataFolder.FullName,
 
+                // Configured, as a fleet must (on PostgreSQL a generated one is refused: it would differ per instance).
+                ["Channels:DirectLine:Secret"] = DirectLine.DirectLineHost.Secret,
+
                 // The host runs as Production (no environment set) on 127.0.0.1 only, so the Emulator-style tests
                 // talk to it without a token the way a loopback-only deployment would. Tests of the closed door set
                 // it back to false.

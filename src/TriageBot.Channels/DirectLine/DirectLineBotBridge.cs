@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TriageBot.Runtime.Turns;
 using TriageBot.Schema;
@@ -19,6 +20,8 @@ internal sealed class DirectLineBotBridge(
 {
     private readonly KeyedLock _conversations = new();
 
+    private DirectLineFleetLog? Fleet => store.Fleet;
+
     /// <summary>The bot's account as Direct Line addresses it (<c>recipient</c> of what users send).</summary>
     public ChannelAccount Bot { get; } = new() { Id = options.BotId, Name = options.BotName };
 
@@ -26,6 +29,18 @@ internal sealed class DirectLineBotBridge(
     public async Task StartAsync(DirectLineConversation conversation, string serviceUrl, CancellationToken cancellationToken)
     {
         using var _ = await _conversations.AcquireAsync(conversation.Id, cancellationToken);
+        if (store.Fleet is { } fleet)
+        {
+            await using var turn = await fleet.Shared.LockAsync(conversation.Id, cancellationToken);
+            await RunInFleetAsync(fleet, conversation, MembersAdded(conversation, serviceUrl, Bot, new ChannelAccount { Id = conversation.Id }), null, cancellationToken);
+            if (conversation.UserId is { } named && await fleet.Shared.TryAnnounceAsync(conversation.Id, named, cancellationToken))
+            {
+                var user = new ChannelAccount { Id = named };
+                await RunInFleetAsync(fleet, conversation, MembersAdded(conversation, serviceUrl, user, user), null, cancellationToken);
+            }
+
+            return;
+        }
 
         // Direct Line sends the bot's own arrival "from" the conversation; the user's arrival comes from the user.
         await RunAsync(conversation, MembersAdded(conversation, serviceUrl, Bot, new ChannelAccount { Id = conversation.Id }), cancellationToken);
@@ -41,6 +56,7 @@ internal sealed class DirectLineBotBridge(
     /// first time is announced to the bot first, as Direct Line does when the token did not name them.
     /// Uploaded <paramref name="files"/> are stored with the echo. Returns the echo: what clients see, with the
     /// id the POST answers. Null when the conversation was deleted while this waited for the one before it.
+    /// A client activity id (<c>channelData.clientActivityID</c>) already handled gets its first echo back and no second turn.
     /// </summary>
     public async Task<Activity?> PostAsync(DirectLineConversation conversation, Activity inbound, IReadOnlyList<DirectLineFile> files, CancellationToken cancellationToken)
     {
@@ -49,6 +65,17 @@ internal sealed class DirectLineBotBridge(
         {
             // No turn for a deleted conversation: it would store new state for someone who asked to be forgotten.
             return null;
+        }
+
+        var clientActivityId = DirectLineIds.ClientActivityId(inbound);
+        if (store.Fleet is { } fleet)
+        {
+            return await PostInFleetAsync(fleet, conversation, inbound, files, clientActivityId, cancellationToken);
+        }
+
+        if (clientActivityId is not null && conversation.FindEcho(clientActivityId) is { } first)
+        {
+            return first;
         }
 
         // The serviceUrl is the bot's business, not the page's.
@@ -61,7 +88,95 @@ internal sealed class DirectLineBotBridge(
         }
 
         await RunAsync(conversation, inbound, cancellationToken);
+        if (clientActivityId is not null)
+        {
+            conversation.RememberEcho(clientActivityId, echo);
+        }
+
         return echo;
+    }
+
+    /// <summary>
+    /// <see cref="PostAsync"/> with the log shared by the fleet: one turn of this conversation at a time on any
+    /// instance (the shared lock), the echo stored once per client activity id, and the turn's replies stored in
+    /// one transaction that also marks the echo handled. A retry of an echo whose instance died before its replies
+    /// were stored runs the turn here; one whose replies were stored answers the first echo.
+    /// </summary>
+    private async Task<Activity?> PostInFleetAsync(
+        DirectLineFleetLog fleet, DirectLineConversation conversation, Activity inbound, IReadOnlyList<DirectLineFile> files, string? clientActivityId, CancellationToken cancellationToken)
+    {
+        await using var turn = await fleet.Shared.LockAsync(conversation.Id, cancellationToken);
+        if (!await fleet.CatchUpAsync(conversation, cancellationToken))
+        {
+            return null;
+        }
+
+        Activity echo;
+        long? handles = null;
+        if (clientActivityId is not null && await fleet.Shared.FindByClientIdAsync(conversation.Id, clientActivityId, cancellationToken) is { } first)
+        {
+            echo = JsonSerializer.Deserialize(first.Json, SchemaJsonContext.Default.Activity)!;
+            if (!first.AwaitsTurn)
+            {
+                return echo;
+            }
+
+            handles = first.Sequence;
+        }
+        else if (inbound.Type == ActivityTypes.Typing)
+        {
+            echo = inbound with { ServiceUrl = null, Id = DirectLineIds.NewEventId(), Timestamp = timeProvider.GetUtcNow() };
+            conversation.PushLive(echo);
+        }
+        else
+        {
+            var appended = await fleet.AppendAsync(conversation, [inbound with { ServiceUrl = null }], null, cancellationToken, clientActivityId, files);
+            if (appended is null)
+            {
+                return null;
+            }
+
+            echo = appended.Activities[0];
+            handles = clientActivityId is null ? null : appended.FirstSequence;
+        }
+
+        inbound = inbound with { Id = echo.Id, Timestamp = echo.Timestamp };
+        if (inbound.From?.Id is { } userId && await fleet.Shared.TryAnnounceAsync(conversation.Id, userId, cancellationToken))
+        {
+            var user = inbound.From with { Role = null };
+            await RunInFleetAsync(fleet, conversation, MembersAdded(conversation, inbound.ServiceUrl!, user, user), null, cancellationToken);
+        }
+
+        await RunInFleetAsync(fleet, conversation, inbound, handles, cancellationToken);
+        return echo;
+    }
+
+    /// <summary>Runs a turn and stores its replies in the shared log (with <paramref name="handles"/> marked handled), then applies "delete my data".</summary>
+    private async Task RunInFleetAsync(DirectLineFleetLog fleet, DirectLineConversation conversation, Activity inbound, long? handles, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var turn = await turns.RunAsync(inbound, new Sender(this, conversation), cancellationToken);
+        var replies = new List<Activity>(turn.Replies.Count);
+        foreach (var reply in turn.Replies)
+        {
+            if (reply.Type == ActivityTypes.Typing)
+            {
+                conversation.PushLive(Addressed(reply));
+            }
+            else if (reply.Type != ActivityTypes.ConversationUpdate)
+            {
+                replies.Add(Addressed(reply));
+            }
+        }
+
+        await fleet.AppendAsync(conversation, replies, handles, cancellationToken);
+        if (turn.ConversationForgotten && await fleet.DeleteAsync(conversation, cancellationToken))
+        {
+            DirectLineLog.ConversationErased(logger, conversation.LogId);
+        }
+
+        var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        DirectLineLog.TurnCompleted(logger, conversation.LogId, inbound.Type, turn.Replies.Count, elapsedMs);
     }
 
     private async Task RunAsync(DirectLineConversation conversation, Activity inbound, CancellationToken cancellationToken)
@@ -90,10 +205,11 @@ internal sealed class DirectLineBotBridge(
             return;
         }
 
-        // Web Chat shows suggested actions only under a message whose from.role is "bot".
-        var from = (reply.From ?? Bot) with { Role = RoleTypes.Bot };
-        conversation.Append(reply with { From = from, ServiceUrl = null }, persist: reply.Type != ActivityTypes.Typing);
+        conversation.Append(Addressed(reply), persist: reply.Type != ActivityTypes.Typing);
     }
+
+    /// <summary>A bot activity as clients get it: Web Chat shows suggested actions only under a message whose from.role is "bot".</summary>
+    private Activity Addressed(Activity reply) => reply with { From = (reply.From ?? Bot) with { Role = RoleTypes.Bot }, ServiceUrl = null };
 
     private Activity MembersAdded(DirectLineConversation conversation, string serviceUrl, ChannelAccount member, ChannelAccount from) => new()
     {
@@ -112,10 +228,21 @@ internal sealed class DirectLineBotBridge(
     /// <summary>What the turn sends at once (typing indicators) goes straight to the log's live stream.</summary>
     private sealed class Sender(DirectLineBotBridge bridge, DirectLineConversation conversation) : IActivitySender
     {
-        public Task SendNowAsync(Activity activity, CancellationToken cancellationToken)
+        public async Task SendNowAsync(Activity activity, CancellationToken cancellationToken)
         {
-            bridge.Deliver(conversation, activity);
-            return Task.CompletedTask;
+            if (bridge.Fleet is not { } fleet)
+            {
+                bridge.Deliver(conversation, activity);
+            }
+            else if (activity.Type == ActivityTypes.Typing)
+            {
+                // Typing is shown by the instance the turn runs on only: it is never stored, so never shared.
+                conversation.PushLive(bridge.Addressed(activity));
+            }
+            else if (activity.Type != ActivityTypes.ConversationUpdate)
+            {
+                await fleet.AppendAsync(conversation, [bridge.Addressed(activity)], null, cancellationToken);
+            }
         }
     }
 }

@@ -16,10 +16,15 @@ internal sealed class DirectLineConversation
     /// <summary>More users than this in one conversation are not announced to the bot (a bound, not a feature).</summary>
     private const int MaxAnnouncedUsers = 64;
 
+    /// <summary>Client activity ids remembered for retries and double-sends (the most recent; a bound, not a feature).</summary>
+    private const int MaxRememberedEchoes = 256;
+
     private readonly Lock _gate = new();
     private readonly Queue<DirectLineEntry> _entries = new();
     private readonly Queue<DirectLineFile> _files = new();
     private readonly HashSet<string> _announcedUsers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Activity> _echoes = new(StringComparer.Ordinal);
+    private readonly Queue<string> _echoOrder = new();
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly DirectLineLedger _ledger;
@@ -30,6 +35,7 @@ internal sealed class DirectLineConversation
     private DirectLineSubscription? _stream;
     private IDisposable? _streamInUse;
     private bool _closed;
+    private int _wakes;
 
     /// <param name="ledger">The store's ledger; a conversation on its own (in tests) keeps one of its own.</param>
     /// <param name="clientKey">The client that started it, counted against <see cref="DirectLineOptions.MaxConversationsPerClient"/>; null when exempt.</param>
@@ -87,6 +93,18 @@ internal sealed class DirectLineConversation
         }
     }
 
+    /// <summary>The number of the last activity stored (or, from a shared log, applied): the newest watermark.</summary>
+    public long Sequence
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
     /// <summary>True once the conversation was deleted: nothing more is stored or run for it.</summary>
     public bool IsClosed
     {
@@ -127,20 +145,10 @@ internal sealed class DirectLineConversation
             }
 
             var json = JsonSerializer.SerializeToUtf8Bytes(stored, SchemaJsonContext.Default.Activity);
-            var fileBytes = files?.Sum(f => (long)f.Content.Length) ?? 0;
-            var entry = new DirectLineEntry(sequence, _lastTimestamp, json, json.Length + fileBytes + DirectLineLedger.EntryOverheadBytes);
+            var entry = Entry(sequence, _lastTimestamp, json, files);
             if (persist)
             {
-                _entries.Enqueue(entry);
-                foreach (var file in files ?? [])
-                {
-                    _files.Enqueue(file with { Sequence = sequence });
-                }
-
-                Grow(entry.Bytes);
-                _lastActivityAt = now;
-                TrimToBounds();
-                _ledger.NoteSize(this, _bytes);
+                Store(entry, files, now);
             }
 
             _stream?.Offer(entry);
@@ -150,6 +158,97 @@ internal sealed class DirectLineConversation
         _ledger.Relieve();
         return stored;
     }
+
+    /// <summary>
+    /// Stores an activity numbered and timestamped by the shared log (<see cref="DirectLineConversationStore.Fleet"/>)
+    /// and pushes it to the live stream. True when it was stored or was already here; false when activities before
+    /// it are missing (the caller reads them from the shared log first), so the stream still sees each once, in order.
+    /// <paramref name="readAfterNewest"/>: it came from a read of everything after <see cref="Sequence"/>, so numbers
+    /// missing before it were purged from the shared log (appends commit in number order) and are not waited for.
+    /// </summary>
+    public bool TryApply(long sequence, DateTimeOffset timestamp, byte[] json, IReadOnlyList<DirectLineFile>? files = null, bool readAfterNewest = false)
+    {
+        lock (_gate)
+        {
+            if (_closed || sequence <= _sequence)
+            {
+                return true;
+            }
+
+            if (sequence != _sequence + 1 && !readAfterNewest)
+            {
+                return false;
+            }
+
+            _sequence = sequence;
+            _lastTimestamp = timestamp > _lastTimestamp ? timestamp : _lastTimestamp;
+            var entry = Entry(sequence, timestamp, json, files);
+            Store(entry, files, _timeProvider.GetUtcNow());
+            _stream?.Offer(entry);
+        }
+
+        _ledger.Relieve();
+        return true;
+    }
+
+    /// <summary>
+    /// Shows an activity on this instance's live stream without storing or numbering it (typing, with a shared log:
+    /// the numbers are the shared log's). Its id is made up; the watermark the frame carries stays where it was.
+    /// </summary>
+    public void PushLive(Activity activity)
+    {
+        lock (_gate)
+        {
+            if (_closed || _stream is null)
+            {
+                return;
+            }
+
+            var now = _timeProvider.GetUtcNow();
+            var live = activity with { Id = DirectLineIds.NewEventId(), Timestamp = now > _lastTimestamp ? now : _lastTimestamp };
+            var json = JsonSerializer.SerializeToUtf8Bytes(live, SchemaJsonContext.Default.Activity);
+            _stream.Offer(new DirectLineEntry(_sequence, live.Timestamp!.Value, json, json.Length));
+        }
+    }
+
+    /// <summary>The echo of what a client sent with <paramref name="clientActivityId"/> whose turn already ran here, if remembered.</summary>
+    public Activity? FindEcho(string clientActivityId)
+    {
+        lock (_gate)
+        {
+            return _echoes.GetValueOrDefault(clientActivityId);
+        }
+    }
+
+    /// <summary>Remembers a handled client activity, so a retry or double-send of it is answered without a second turn.</summary>
+    public void RememberEcho(string clientActivityId, Activity echo)
+    {
+        lock (_gate)
+        {
+            if (!_echoes.TryAdd(clientActivityId, echo))
+            {
+                return;
+            }
+
+            _echoOrder.Enqueue(clientActivityId);
+            if (_echoOrder.Count > MaxRememberedEchoes)
+            {
+                _echoes.Remove(_echoOrder.Dequeue());
+            }
+        }
+    }
+
+    /// <summary>
+    /// A wake from the shared log: true when the caller should read it, false when a read for this conversation is
+    /// already under way (it reads once more when it finishes). Then <see cref="StartWakeRead"/> and <see cref="EndWakeRead"/>.
+    /// </summary>
+    public bool TryBeginWake() => Interlocked.Increment(ref _wakes) == 1;
+
+    /// <summary>Before each read: every wake so far is covered by it.</summary>
+    public void StartWakeRead() => Interlocked.Exchange(ref _wakes, 1);
+
+    /// <summary>After a read: true when another wake came in meanwhile (read again), false when done.</summary>
+    public bool EndWakeRead() => Interlocked.Decrement(ref _wakes) != 0;
 
     /// <summary>
     /// At most <paramref name="max"/> stored activities after <paramref name="watermark"/> (from the start when null),
@@ -281,6 +380,27 @@ internal sealed class DirectLineConversation
 
             return dropped;
         }
+    }
+
+    private static DirectLineEntry Entry(long sequence, DateTimeOffset timestamp, byte[] json, IReadOnlyList<DirectLineFile>? files)
+    {
+        var fileBytes = files?.Sum(f => (long)f.Content.Length) ?? 0;
+        return new DirectLineEntry(sequence, timestamp, json, json.Length + fileBytes + DirectLineLedger.EntryOverheadBytes);
+    }
+
+    /// <summary>Under the lock: keeps the entry (and its files), within the conversation's bounds.</summary>
+    private void Store(DirectLineEntry entry, IReadOnlyList<DirectLineFile>? files, DateTimeOffset now)
+    {
+        _entries.Enqueue(entry);
+        foreach (var file in files ?? [])
+        {
+            _files.Enqueue(file with { Sequence = entry.Sequence });
+        }
+
+        Grow(entry.Bytes);
+        _lastActivityAt = now;
+        TrimToBounds();
+        _ledger.NoteSize(this, _bytes);
     }
 
     private IEnumerable<DirectLineEntry> Since(long? watermark) =>

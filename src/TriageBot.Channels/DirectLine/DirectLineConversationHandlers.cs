@@ -39,7 +39,7 @@ internal sealed class DirectLineConversationHandlers(
         }
 
         var caller = auth.Caller!;
-        if (caller.Claims is { } claims && store.HasEnded(claims.ConversationId))
+        if (store.Fleet is null && caller.Claims is { } claims && store.HasEnded(claims.ConversationId))
         {
             // A deleted or purged conversation is not started again by a token that outlived it.
             return DirectLineErrors.ConversationNotFound();
@@ -49,7 +49,15 @@ internal sealed class DirectLineConversationHandlers(
         var bodyUser = body?.User?.Id is { } named && DirectLineRequests.IsAcceptableUserId(named) ? named : null;
         var conversationId = caller.Claims?.ConversationId ?? DirectLineIds.NewConversationId();
         var userId = caller.IsSecret ? bodyUser : caller.UserId;
-        var (started, created, retryAfter, clientAtCap) = store.Start(conversationId, userId, body?.Locale, ClientKey(request, caller));
+        var (started, created, retryAfter, clientAtCap, ended) = store.Fleet is { } fleet
+            ? await fleet.StartAsync(conversationId, userId, body?.Locale, ClientKey(request, caller), cancellationToken)
+            : store.Start(conversationId, userId, body?.Locale, ClientKey(request, caller));
+        if (ended)
+        {
+            // Ended on some instance of the fleet (the shared log remembers it as the memory store's set does).
+            return DirectLineErrors.ConversationNotFound();
+        }
+
         if (clientAtCap)
         {
             return DirectLineErrors.RetryLater(request.HttpContext.Response, StatusCodes.Status429TooManyRequests, DirectLineErrors.TooManyRequests,
@@ -64,7 +72,7 @@ internal sealed class DirectLineConversationHandlers(
         }
 
         var issued = caller.IsSecret ? tokens.IssueConversationToken(conversation.Id, userId) : new IssuedToken(caller.Token!, caller.Claims!);
-        if (created && store.HasEnded(conversation.Id) && store.Delete(conversation.Id))
+        if (created && store.Fleet is null && store.HasEnded(conversation.Id) && store.Delete(conversation.Id))
         {
             // It ended while this call was starting it again.
             return DirectLineErrors.ConversationNotFound();
@@ -86,9 +94,9 @@ internal sealed class DirectLineConversationHandlers(
     }
 
     /// <summary>After a dropped socket: a fresh token and a <c>streamUrl</c> that resumes after the watermark.</summary>
-    public IResult Reconnect(HttpRequest request, string conversationId, string? watermark)
+    public async Task<IResult> ReconnectAsync(HttpRequest request, string conversationId, string? watermark, CancellationToken cancellationToken)
     {
-        var (conversation, caller, failure) = Open(request, "conversations/{id}", conversationId);
+        var (conversation, caller, failure) = await OpenAsync(request, "conversations/{id}", conversationId, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -107,7 +115,7 @@ internal sealed class DirectLineConversationHandlers(
 
     public async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
-        var (conversation, caller, failure) = Open(request, "activities", conversationId);
+        var (conversation, caller, failure) = await OpenAsync(request, "activities", conversationId, cancellationToken);
         if ((failure ?? Admit(request, conversation!)) is { } refused)
         {
             return refused;
@@ -163,9 +171,10 @@ internal sealed class DirectLineConversationHandlers(
     }
 
     /// <summary>Polling: what was stored after the watermark. Typing is never stored, so it never shows up here.</summary>
-    public IResult GetActivities(HttpRequest request, string conversationId, string? watermark)
+    public async Task<IResult> GetActivitiesAsync(HttpRequest request, string conversationId, string? watermark, CancellationToken cancellationToken)
     {
-        var (conversation, _, failure) = Open(request, "activities", conversationId);
+        // With a shared log, finding the conversation reads what other instances stored since this one last looked.
+        var (conversation, _, failure) = await OpenAsync(request, "activities", conversationId, cancellationToken);
         if (failure is not null)
         {
             return failure;
@@ -186,8 +195,12 @@ internal sealed class DirectLineConversationHandlers(
         return auth.Failure ?? Results.Json(new SessionResponse(""), DirectLineJsonContext.Default.SessionResponse);
     }
 
-    /// <summary>Authenticates for a conversation route and finds the conversation (404 when it does not exist).</summary>
-    public (DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Failure) Open(HttpRequest request, string route, string conversationId)
+    /// <summary>
+    /// Authenticates for a conversation route and finds the conversation (404 when it does not exist); with a shared
+    /// log, wherever it was started, and caught up with what every instance stored.
+    /// </summary>
+    public async ValueTask<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Failure)> OpenAsync(
+        HttpRequest request, string route, string conversationId, CancellationToken cancellationToken)
     {
         var auth = authenticator.Authenticate(request, route, conversationId);
         if (auth.Failure is { } failure)
@@ -195,7 +208,8 @@ internal sealed class DirectLineConversationHandlers(
             return (null, null, failure);
         }
 
-        return store.Find(conversationId) is { } conversation
+        var found = store.Fleet is { } fleet ? await fleet.FindAsync(conversationId, cancellationToken) : store.Find(conversationId);
+        return found is { } conversation
             ? (conversation, auth.Caller, null)
             : (null, null, DirectLineErrors.ConversationNotFound());
     }

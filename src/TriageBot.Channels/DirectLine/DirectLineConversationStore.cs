@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TriageBot.Runtime.ConversationLogs;
 
 namespace TriageBot.Channels.DirectLine;
 
 /// <summary>
 /// Direct Line conversation logs, in memory, keyed by conversation id. Thread-safe; each conversation has its own
-/// lock and its live stream is fed as activities are appended. One process only: several instances behind a load
-/// balancer need a shared log (the planned PostgreSQL store, with LISTEN/NOTIFY to wake streams elsewhere).
+/// lock and its live stream is fed as activities are appended. With a shared log (<see cref="IConversationLogStore"/>,
+/// PostgreSQL: several instances) the log's truth is there and each conversation held here is this instance's copy
+/// of it, kept up to date by <see cref="Fleet"/>; without one (memory, SQLite) nothing here touches a database.
 /// Bounded: at most <see cref="DirectLineOptions.MaxConversations"/> conversations, and at most
 /// <see cref="DirectLineOptions.MaxConversationsPerClient"/> started by one client (a new one evicts an evictable
 /// one, the client's own first, or is refused) holding at most <see cref="DirectLineOptions.MaxTotalBytes"/> together
@@ -27,14 +29,28 @@ public sealed class DirectLineConversationStore
     // Deleted, purged and evicted conversations, each until every token that could name it has expired.
     private readonly ExpiringIdSet _ended;
 
-    public DirectLineConversationStore(DirectLineOptions options, TimeProvider timeProvider, ILogger<DirectLineConversationStore>? logger = null)
+    public DirectLineConversationStore(
+        DirectLineOptions options, TimeProvider timeProvider, ILogger<DirectLineConversationStore>? logger = null, IConversationLogStore? shared = null)
     {
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger<DirectLineConversationStore>.Instance;
         Ledger = new DirectLineLedger(options, timeProvider);
         _ended = new ExpiringIdSet(MaxEndedRemembered, timeProvider);
+        Fleet = shared is null ? null : new DirectLineFleetLog(this, shared, options, _logger);
     }
+
+    /// <summary>The shared log and its wakes, when the logs are shared by several instances; null in one process.</summary>
+    internal DirectLineFleetLog? Fleet { get; }
+
+    /// <summary>The conversations held here (for waking them all), not counted as used.</summary>
+    internal ICollection<DirectLineConversation> Held => _conversations.Values;
+
+    /// <summary>The conversation if held here, not counted as used (a wake is not a client's request).</summary>
+    internal DirectLineConversation? Peek(string conversationId) => _conversations.GetValueOrDefault(conversationId);
+
+    /// <summary>Drops this instance's copy of a conversation (it ended elsewhere); its stream is closed.</summary>
+    internal bool Drop(DirectLineConversation conversation) => Remove(conversation) is not null;
 
     /// <summary>Conversations held now (a counter, not a count of the dictionary, which would lock all of it).</summary>
     public int Count => Volatile.Read(ref _count);
@@ -234,4 +250,4 @@ public sealed record DirectLinePurgeResult(int Conversations, int Activities);
 /// The answer to starting a conversation: it (null when refused), whether it is new, when to retry, and whether the
 /// refusal was the client's own cap (else the server's).
 /// </summary>
-internal sealed record DirectLineStart(DirectLineConversation? Conversation, bool Created, TimeSpan RetryAfter, bool ClientAtCap = false);
+internal sealed record DirectLineStart(DirectLineConversation? Conversation, bool Created, TimeSpan RetryAfter, bool ClientAtCap = false, bool Ended = false);

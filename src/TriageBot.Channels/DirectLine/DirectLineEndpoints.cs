@@ -23,15 +23,15 @@ public static class DirectLineEndpoints
 
         var directLine = endpoints.MapGroup(DirectLineUrls.BasePath).RequireCors(DirectLineCors.PolicyName).AddEndpointFilter(NoStore);
         directLine.MapPost("/tokens/generate", (HttpRequest request, DirectLineTokenHandlers tokens, CancellationToken ct) => tokens.GenerateAsync(request, ct));
-        directLine.MapPost("/tokens/refresh", (HttpRequest request, DirectLineTokenHandlers tokens) => tokens.Refresh(request));
+        directLine.MapPost("/tokens/refresh", (HttpRequest request, DirectLineTokenHandlers tokens, CancellationToken ct) => tokens.RefreshAsync(request, ct));
         directLine.MapPost("/conversations", (HttpRequest request, DirectLineConversationHandlers conversations, CancellationToken ct) =>
             conversations.StartAsync(request, ct));
-        directLine.MapGet("/conversations/{conversationId}", (HttpRequest request, string conversationId, string? watermark, DirectLineConversationHandlers conversations) =>
-            conversations.Reconnect(request, conversationId, watermark));
+        directLine.MapGet("/conversations/{conversationId}", (HttpRequest request, string conversationId, string? watermark, DirectLineConversationHandlers conversations, CancellationToken ct) =>
+            conversations.ReconnectAsync(request, conversationId, watermark, ct));
         directLine.MapPost("/conversations/{conversationId}/activities", (HttpRequest request, string conversationId, DirectLineConversationHandlers conversations, CancellationToken ct) =>
             conversations.PostActivityAsync(request, conversationId, ct));
-        directLine.MapGet("/conversations/{conversationId}/activities", (HttpRequest request, string conversationId, string? watermark, DirectLineConversationHandlers conversations) =>
-            conversations.GetActivities(request, conversationId, watermark));
+        directLine.MapGet("/conversations/{conversationId}/activities", (HttpRequest request, string conversationId, string? watermark, DirectLineConversationHandlers conversations, CancellationToken ct) =>
+            conversations.GetActivitiesAsync(request, conversationId, watermark, ct));
         directLine.MapPost("/conversations/{conversationId}/upload", (HttpContext context, string conversationId, DirectLineUploadHandlers uploads, CancellationToken ct) =>
             uploads.UploadAsync(context, conversationId, ct));
         directLine.MapGet("/conversations/{conversationId}/files/{fileId}", (HttpContext context, string conversationId, string fileId, DirectLineUploadHandlers uploads) =>

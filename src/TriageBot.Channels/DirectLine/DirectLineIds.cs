@@ -1,5 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.Json;
+using TriageBot.Schema;
 
 namespace TriageBot.Channels.DirectLine;
 
@@ -11,6 +13,8 @@ internal static class DirectLineIds
 {
     /// <summary>The prefix Direct Line reserves for user ids it mints.</summary>
     public const string UserPrefix = "dl_";
+
+    private const int MaxClientActivityIdLength = 128;
 
     public static string NewConversationId() => Random128();
 
@@ -26,6 +30,18 @@ internal static class DirectLineIds
     /// <summary>The n-th activity of a conversation: <c>{conversationId}|0000001</c>, as Azure Direct Line writes it.</summary>
     public static string ActivityId(string conversationId, long sequence) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{conversationId}|{sequence:D7}");
+
+    /// <summary>
+    /// The client's own id for what it sends (Web Chat's <c>channelData.clientActivityID</c>, which a retry keeps),
+    /// when it is a plausible one (1-128 characters); else null, and the activity is not recognised when resent.
+    /// </summary>
+    public static string? ClientActivityId(Activity activity) =>
+        activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+        && data.TryGetProperty("clientActivityID", out var id)
+        && id.ValueKind == JsonValueKind.String
+        && id.GetString() is { Length: > 0 and <= MaxClientActivityIdLength } value
+            ? value
+            : null;
 
     private static string Random128() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 }

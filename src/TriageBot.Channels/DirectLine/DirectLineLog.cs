@@ -100,4 +100,12 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 1215, EventName = "DirectLinePostRateLimited", Level = LogLevel.Information,
         Message = "Direct Line post refused: too many from one conversation. Conversation={ConversationHash}")]
     public static partial void PostRateLimited(ILogger logger, string conversationHash);
+
+    [LoggerMessage(EventId = 1217, EventName = "DirectLineWakeFailed", Level = LogLevel.Warning,
+        Message = "Direct Line could not read the shared log after a wake; the next request or wake reads again. Conversation={ConversationHash} ExceptionType={ExceptionType}")]
+    public static partial void WakeFailed(ILogger logger, string conversationHash, string exceptionType);
+
+    [LoggerMessage(EventId = 1218, EventName = "DirectLineSharedPurgeSkipped", Level = LogLevel.Debug,
+        Message = "Direct Line shared purge left to the instance holding its lease.")]
+    public static partial void SharedPurgeSkipped(ILogger logger);
 }

@@ -21,9 +21,19 @@ internal sealed class DirectLineSecret
 
     private readonly byte[] _secret;
 
-    public DirectLineSecret(DirectLineOptions options, string dataDirectory, ILogger<DirectLineSecret> logger)
+    /// <param name="shared">
+    /// The logs are shared by several instances: a token issued by one must validate on all, so the secret must be
+    /// configured (the same everywhere); one generated per instance would not be.
+    /// </param>
+    public DirectLineSecret(DirectLineOptions options, string dataDirectory, ILogger<DirectLineSecret> logger, bool shared = false)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (shared && string.IsNullOrWhiteSpace(options.Secret))
+        {
+            throw new InvalidOperationException(
+                $"{DirectLineOptions.SectionName}:Secret must be set, the same on every instance, when Direct Line conversations are shared (Storage:Provider=Postgres).");
+        }
+
         var secret = string.IsNullOrWhiteSpace(options.Secret) ? LoadOrCreate(dataDirectory, logger) : options.Secret.Trim();
         if (secret.Length < MinimumLength)
         {

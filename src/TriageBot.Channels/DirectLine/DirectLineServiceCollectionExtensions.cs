@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using TriageBot.Runtime.ConversationLogs;
 
 namespace TriageBot.Channels.DirectLine;
 
@@ -15,7 +16,8 @@ public static class DirectLineServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         services.AddDirectLineOptions();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new DirectLineSecret(sp.GetRequiredService<DirectLineOptions>(), dataDirectory, sp.GetRequiredService<ILogger<DirectLineSecret>>()));
+        services.AddSingleton(sp => new DirectLineSecret(
+            sp.GetRequiredService<DirectLineOptions>(), dataDirectory, sp.GetRequiredService<ILogger<DirectLineSecret>>(), shared: sp.GetService<IConversationLogStore>() is not null));
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthenticator>();
         services.AddSingleton<DirectLineConversationStore>();
@@ -27,6 +29,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineChatTokenLimiter>();
         services.AddSingleton<DirectLinePostLimiter>();
         services.AddHostedService<DirectLineRetentionService>();
+        services.AddHostedService<DirectLineWakeService>();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<DirectLineOptions>((cors, options) =>
             cors.AddPolicy(DirectLineCors.PolicyName, policy => DirectLineCors.Configure(policy, options.AllowedOrigins)));

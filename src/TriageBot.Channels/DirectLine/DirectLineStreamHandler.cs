@@ -44,7 +44,7 @@ internal sealed class DirectLineStreamHandler(
         }
 
         // A deleted or purged conversation has no stream, whatever the URL says.
-        var conversation = store.Find(conversationId);
+        var conversation = store.Fleet is { } fleet ? await fleet.FindAsync(conversationId, context.RequestAborted) : store.Find(conversationId);
         if (conversation is null || conversation.IsClosed)
         {
             await DirectLineErrors.ConversationNotFound().ExecuteAsync(context);

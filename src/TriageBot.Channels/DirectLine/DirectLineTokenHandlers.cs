@@ -38,7 +38,7 @@ internal sealed class DirectLineTokenHandlers(
     /// goes past the chain's total lifetime: 403 <c>TokenExpired</c> after that). Only a live token for a
     /// conversation the service still holds can be refreshed (404 otherwise: DirectLineJS then stops refreshing).
     /// </summary>
-    public IResult Refresh(HttpRequest request)
+    public async Task<IResult> RefreshAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var auth = authenticator.Authenticate(request, "tokens/refresh", conversationId: null, allowSecret: false);
         if (auth.Failure is { } failure)
@@ -47,7 +47,8 @@ internal sealed class DirectLineTokenHandlers(
         }
 
         var claims = auth.Caller!.Claims!;
-        if (!store.Contains(claims.ConversationId))
+        var held = store.Fleet is { } fleet ? await fleet.FindAsync(claims.ConversationId, cancellationToken) is not null : store.Contains(claims.ConversationId);
+        if (!held)
         {
             return DirectLineErrors.ConversationNotFound();
         }

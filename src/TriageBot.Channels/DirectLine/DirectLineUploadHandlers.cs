@@ -35,7 +35,7 @@ internal sealed class DirectLineUploadHandlers(
     public async Task<IResult> UploadAsync(HttpContext context, string conversationId, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var (conversation, caller, failure) = conversations.Open(request, "upload", conversationId);
+        var (conversation, caller, failure) = await conversations.OpenAsync(request, "upload", conversationId, cancellationToken);
         if (failure is not null)
         {
             return failure;

@@ -158,6 +158,7 @@ public sealed class FleetDeliveryTests : IAsyncLifetime
         ["ConnectionStrings__TriageBot"] = _connectionString,
         ["Storage__DataDirectory"] = Path.Combine(_data.FullName, name),
         ["DataProtection__KeysPath"] = KeysPath,
+        ["Channels__DirectLine__Secret"] = global::TriageBot.Testing.DirectLine.DirectLineHost.Secret,
         ["Channels__BotConnector__AllowAnonymous"] = "true",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Referrals__Destinations__Webhook__Url"] = new UriBuilder(webhook) { Query = $"via={name}" }.Uri.ToString(),

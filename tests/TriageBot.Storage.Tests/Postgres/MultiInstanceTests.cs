@@ -134,6 +134,7 @@ public sealed partial class MultiInstanceTests(PostgresFixture fixture) : IClass
             // A fleet shares its Data Protection key ring (a shared volume here), so any instance reads a contact
             // another encrypted.
             ["DataProtection__KeysPath"] = Path.Combine(folder.FullName, "keys"),
+            ["Channels__DirectLine__Secret"] = global::TriageBot.Testing.DirectLine.DirectLineHost.Secret,
             ["Channels__BotConnector__AllowAnonymous"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
         });

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TriageBot.Runtime.ClinicInbox;
+using TriageBot.Runtime.ConversationLogs;
 using TriageBot.Runtime.Jobs;
 using TriageBot.Runtime.Referrals;
 using TriageBot.Runtime.State;
@@ -28,6 +29,7 @@ public sealed class PostgresStorageConfigurationTests(PostgresFixture fixture) :
         Assert.IsType<PostgresStateStore>(bot.Services.GetRequiredService<IStateStore>());
         Assert.IsType<PostgresReferralStore>(bot.Services.GetRequiredService<IReferralStore>());
         Assert.IsType<PostgresJobLease>(bot.Services.GetRequiredService<IJobLease>());
+        Assert.IsType<PostgresConversationLogStore>(bot.Services.GetRequiredService<IConversationLogStore>());
         using var ready = await bot.Client.GetAsync(new Uri("/readyz", UriKind.Relative));
         Assert.True(ready.IsSuccessStatusCode, $"/readyz answered {(int)ready.StatusCode}.");
     }
