@@ -111,14 +111,14 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         }
 
         var next = state with { Index = index };
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(next, TriageJsonContext.Default.ScreenState);
+        dc.ActiveDialog!.SetState(next, TriageJsonContext.Default.ScreenState);
         var question = RedFlagScreen.Order[index];
         var prompt = question.Reading == ScreenReading.AgeBand ? age.Id : choice.Id;
         return await dc.PromptAsync(prompt, new Wording(services.Content, dc.Context).Ask(question.Prompt), cancellationToken);
     }
 
     private static ScreenState Read(DialogInstance instance) =>
-        instance.State.Deserialize(TriageJsonContext.Default.ScreenState) ?? new ScreenState();
+        instance.GetState(TriageJsonContext.Default.ScreenState) ?? new ScreenState();
 }
 
 /// <summary>Where the screen is, and what it assumed for asking (never recorded as findings).</summary>
