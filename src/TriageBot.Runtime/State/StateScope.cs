@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using TriageBot.Schema;
 
 namespace TriageBot.Runtime.State;
 
@@ -22,7 +22,7 @@ public sealed class StateScope
     private readonly List<KeyValuePair<string, ReadOnlyMemory<byte>>> _properties = [];
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
     private ReadOnlyMemory<byte> _loaded;
-    private (string Json, byte[] Utf8)? _pending;
+    private string? _savedJson;
 
     internal StateScope(string key, StoredState? stored)
     {
@@ -98,7 +98,13 @@ public sealed class StateScope
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(_loaded.Length + 256);
+        if (_savedJson is not null)
+        {
+            _loaded = Encoding.UTF8.GetBytes(_savedJson);
+            _savedJson = null;
+        }
+
+        using var buffer = new PooledBufferWriter(_loaded.Length + 256);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
@@ -111,21 +117,19 @@ public sealed class StateScope
             writer.WriteEndObject();
         }
 
-        if (buffer.WrittenSpan.SequenceEqual(_loaded.Span))
+        if (buffer.Written.Span.SequenceEqual(_loaded.Span))
         {
             return null;
         }
 
-        var utf8 = buffer.WrittenSpan.ToArray();
-        var json = Encoding.UTF8.GetString(utf8);
-        _pending = (json, utf8);
-        return json;
+        return Encoding.UTF8.GetString(buffer.Written.Span);
     }
 
     internal void Saved(string json, string eTag)
     {
-        _loaded = _pending is { } pending && ReferenceEquals(pending.Json, json) ? pending.Utf8 : Encoding.UTF8.GetBytes(json);
-        _pending = null;
+        // The written document is what a later comparison starts from; it is encoded only if one happens.
+        _loaded = default;
+        _savedJson = json;
         ETag = eTag;
         _changed.Clear();
     }
@@ -155,7 +159,7 @@ public sealed class StateScope
     {
         ETag = stored?.ETag;
         _loaded = stored is null ? EmptyDocument : Encoding.UTF8.GetBytes(stored.Json);
-        _pending = null;
+        _savedJson = null;
         _properties.Clear();
         var reader = new Utf8JsonReader(_loaded.Span);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
