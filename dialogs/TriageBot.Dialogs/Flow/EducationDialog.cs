@@ -39,7 +39,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var remaining = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.EducationState)?.Shown ?? [];
+        var remaining = dc.ActiveDialog!.GetState(TriageJsonContext.Default.EducationState)?.Shown ?? [];
         var wording = new Wording(services.Content, dc.Context);
         var picked = choice.ReadOutcome(result).TryGetValue(out var found) ? found.Value : null;
         var topic = services.Content.Education(dc.Context.Activity.Locale).FirstOrDefault(t => t.Id == picked);
@@ -69,7 +69,7 @@ internal sealed class EducationDialog(TriageServices services, ChoicePrompt choi
     /// <remarks><see cref="EducationState.Shown"/> holds the topics still on the menu.</remarks>
     private Task<DialogTurnResult> AskAsync(DialogContext dc, EducationState state, CancellationToken cancellationToken)
     {
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.EducationState);
+        dc.ActiveDialog!.SetState(state, TriageJsonContext.Default.EducationState);
         var remaining = state.Shown ?? [];
         var topics = services.Content.Education(dc.Context.Activity.Locale)
             .Where(t => remaining.Contains(t.Id))

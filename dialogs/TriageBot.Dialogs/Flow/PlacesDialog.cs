@@ -23,7 +23,7 @@ internal sealed class PlacesDialog(
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var places = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.IReadOnlyListString) ?? [];
+        var places = dc.ActiveDialog!.GetState(TriageJsonContext.Default.IReadOnlyListString) ?? [];
         if (!choice.ReadOutcome(result).TryGetValue(out var found) || found.Value == Choices.Done)
         {
             return await EndAsync(dc, places, cancellationToken);
@@ -44,7 +44,7 @@ internal sealed class PlacesDialog(
 
     private Task<DialogTurnResult> AskAsync(DialogContext dc, IReadOnlyList<string> places, CancellationToken cancellationToken)
     {
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(places, TriageJsonContext.Default.IReadOnlyListString);
+        dc.ActiveDialog!.SetState(places, TriageJsonContext.Default.IReadOnlyListString);
         return dc.PromptAsync(PromptIds.Choice, Options(dc, places), cancellationToken);
     }
 

@@ -161,10 +161,10 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
     }
 
     private static void Save(DialogContext dc, ScreenState state) =>
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.ScreenState);
+        dc.ActiveDialog!.SetState(state, TriageJsonContext.Default.ScreenState);
 
     private static ScreenState Read(DialogInstance instance) =>
-        instance.State.Deserialize(TriageJsonContext.Default.ScreenState) ?? new ScreenState();
+        instance.GetState(TriageJsonContext.Default.ScreenState) ?? new ScreenState();
 }
 
 /// <summary>

@@ -30,7 +30,7 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var state = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.TreatmentLoopState) ?? new TreatmentLoopState();
+        var state = dc.ActiveDialog!.GetState(TriageJsonContext.Default.TreatmentLoopState) ?? new TreatmentLoopState();
         var tried = state.Tried ?? [];
         var picked = choice.ReadOutcome(result).TryGetValue(out var found) ? found.Value : null;
         if (state.Phase == TreatmentLoopState.Helped)
@@ -84,7 +84,7 @@ internal sealed class TreatmentsDialog(TriageServices services, ChoicePrompt cho
 
     private Task<DialogTurnResult> AskAsync(DialogContext dc, TreatmentLoopState state, CancellationToken cancellationToken)
     {
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(state, TriageJsonContext.Default.TreatmentLoopState);
+        dc.ActiveDialog!.SetState(state, TriageJsonContext.Default.TreatmentLoopState);
         return dc.PromptAsync(PromptIds.Choice, Options(dc, state), cancellationToken);
     }
 

@@ -34,7 +34,7 @@ internal sealed class RedFlagCheckDialog(TriageServices services, ChoicePrompt c
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, JsonElement? result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
-        var state = dc.ActiveDialog!.State.Deserialize(TriageJsonContext.Default.RedFlagCheckState) ?? new RedFlagCheckState([]);
+        var state = dc.ActiveDialog!.GetState(TriageJsonContext.Default.RedFlagCheckState) ?? new RedFlagCheckState([]);
         var rule = Rule(state.RuleIds[0]);
         var answer = choice.ReadOutcome(result);
         var wording = new Wording(services.Content, dc.Context);
@@ -79,7 +79,7 @@ internal sealed class RedFlagCheckDialog(TriageServices services, ChoicePrompt c
             return FinishAsync(dc, cancellationToken);
         }
 
-        dc.ActiveDialog!.State = JsonSerializer.SerializeToElement(new RedFlagCheckState(pending), TriageJsonContext.Default.RedFlagCheckState);
+        dc.ActiveDialog!.SetState(new RedFlagCheckState(pending), TriageJsonContext.Default.RedFlagCheckState);
         var options = new Wording(services.Content, dc.Context).Ask(Rule(pending[0]).CheckKey, maxAttempts: Attempts);
         return dc.PromptAsync(PromptIds.Choice, options, cancellationToken);
     }

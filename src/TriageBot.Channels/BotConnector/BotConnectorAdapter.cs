@@ -121,7 +121,7 @@ public sealed class BotConnectorAdapter(
         }
 
         var result = expectReplies
-            ? Results.Json(new ExpectedReplies(turn.Replies), SchemaJsonContext.Default.ExpectedReplies)
+            ? new ExpectedRepliesResult(turn.Replies)
             : await DeliverAsync(client, turn, cancellationToken) ?? InvokeOrOk(activity, turn);
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;

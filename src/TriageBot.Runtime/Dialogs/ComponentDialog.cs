@@ -68,7 +68,7 @@ public class ComponentDialog : Dialog
         {
             var inner = new DialogContext(_dialogs, turnContext, ReadStack(instance));
             await inner.CancelAllDialogsAsync(cancellationToken);
-            instance.State = WriteStack(inner.Stack);
+            WriteStack(instance, inner.Stack);
         }
     }
 
@@ -83,19 +83,18 @@ public class ComponentDialog : Dialog
     private static async Task<DialogTurnResult> AfterInnerTurnAsync(
         DialogContext outer, DialogInstance instance, DialogContext inner, DialogTurnResult result, CancellationToken cancellationToken)
     {
-        instance.State = WriteStack(inner.Stack);
+        WriteStack(instance, inner.Stack);
         return result.Status == DialogTurnStatus.Waiting
             ? DialogTurnResult.Waiting
             : await outer.EndDialogAsync(result.Result, cancellationToken);
     }
 
+    /// <summary>The inner stack, read from the frame once per turn; the same list until the frame is written.</summary>
     private static List<DialogInstance> ReadStack(DialogInstance instance) =>
-        instance.State.ValueKind == JsonValueKind.Object && instance.State.TryGetProperty("dialogs", out var dialogs)
-            ? dialogs.Deserialize(RuntimeJsonContext.Default.ListDialogInstance) ?? []
-            : [];
+        instance.GetState(RuntimeJsonContext.Default.ComponentState, static json => new ComponentState(DialogStackJson.ReadComponentStack(json))).Dialogs;
 
-    private static JsonElement WriteStack(List<DialogInstance> stack) =>
-        JsonSerializer.SerializeToElement(new ComponentState(stack), RuntimeJsonContext.Default.ComponentState);
+    private static void WriteStack(DialogInstance instance, List<DialogInstance> stack) =>
+        instance.SetState(new ComponentState(stack), RuntimeJsonContext.Default.ComponentState);
 }
 
 /// <summary>A component's persisted state: its inner stack.</summary>

@@ -21,16 +21,17 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext context, List<D
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[0] : null;
 
     /// <summary>Pushes a dialog and starts it.</summary>
-    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, JsonElement? options, CancellationToken cancellationToken)
-    {
-        var dialog = FindDialog(dialogId) ?? throw new InvalidOperationException($"No dialog with id '{dialogId}' can be begun here.");
-        Stack.Insert(0, new DialogInstance { Id = dialog.Id, Version = dialog.Version, State = EmptyState });
-        return dialog.BeginDialogAsync(this, options, cancellationToken);
-    }
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, JsonElement? options, CancellationToken cancellationToken) =>
+        Push(dialogId).BeginDialogAsync(this, options, cancellationToken);
 
     /// <summary>Starts a prompt with its options.</summary>
-    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken) =>
-        BeginDialogAsync(promptId, JsonSerializer.SerializeToElement(options, RuntimeJsonContext.Default.PromptOptions), cancellationToken);
+    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var dialog = Push(promptId);
+        return dialog is IPrompt prompt
+            ? prompt.BeginAsync(this, options, cancellationToken)
+            : dialog.BeginDialogAsync(this, JsonSerializer.SerializeToElement(options, RuntimeJsonContext.Default.PromptOptions), cancellationToken);
+    }
 
     /// <summary>Hands the turn to the active dialog; <see cref="DialogTurnStatus.Empty"/> when there is none.</summary>
     public Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken) =>
@@ -79,7 +80,13 @@ public sealed class DialogContext(DialogSet dialogs, TurnContext context, List<D
     /// <summary>Finds a dialog here or in an enclosing context.</summary>
     public Dialog? FindDialog(string dialogId) => Dialogs.Find(dialogId) ?? Parent?.FindDialog(dialogId);
 
-    internal static JsonElement EmptyState { get; } = JsonDocument.Parse("{}").RootElement.Clone();
+    /// <summary>Puts a fresh frame for the dialog on top of the stack; the dialog is begun next.</summary>
+    private Dialog Push(string dialogId)
+    {
+        var dialog = FindDialog(dialogId) ?? throw new InvalidOperationException($"No dialog with id '{dialogId}' can be begun here.");
+        Stack.Insert(0, new DialogInstance { Id = dialog.Id, Version = dialog.Version });
+        return dialog;
+    }
 
     private Dialog DialogFor(DialogInstance instance) =>
         FindDialog(instance.Id) ?? throw new InvalidOperationException($"The stack holds dialog '{instance.Id}', which is not registered.");

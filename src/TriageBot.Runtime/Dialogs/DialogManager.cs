@@ -24,7 +24,7 @@ public sealed class DialogManager(
     public static bool HasActiveDialog(TurnContext turnContext)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return turnContext.State?.Dialog.Get(StackProperty, RuntimeJsonContext.Default.ListDialogInstance) is { Count: > 0 };
+        return turnContext.State?.Dialog.TryGetJson(StackProperty, out var json) == true && DialogStackJson.HasFrames(json);
     }
 
     public async Task<DialogTurnResult> OnTurnAsync(TurnContext turnContext, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed class DialogManager(
         ArgumentNullException.ThrowIfNull(turnContext);
         var scope = turnContext.State?.Dialog
             ?? throw new InvalidOperationException("Dialogs need turn state: the activity has no conversation or sender id.");
-        var stack = scope.Get(StackProperty, RuntimeJsonContext.Default.ListDialogInstance) ?? [];
+        var stack = scope.TryGetJson(StackProperty, out var json) ? DialogStackJson.Read(json) : [];
         if (!CanResume(stack))
         {
             RuntimeLog.DialogRestarted(logger, string.Join(',', stack.Select(f => $"{f.Id}@{f.Version}")));

@@ -19,13 +19,13 @@ public sealed class WaterfallDialog<TState> : Dialog
     where TState : class
 {
     private readonly List<(string Name, WaterfallStep<TState> Run)> _steps = [];
-    private readonly JsonTypeInfo<TState> _stateType;
+    private readonly JsonTypeInfo<WaterfallFrame<TState>> _frameType;
     private readonly Func<TState> _initialState;
 
     public WaterfallDialog(string id, int version, JsonTypeInfo<TState> stateType, Func<TState> initialState)
         : base(id, version)
     {
-        _stateType = stateType;
+        _frameType = WaterfallFrame<TState>.JsonType(stateType);
         _initialState = initialState;
     }
 
@@ -76,8 +76,8 @@ public sealed class WaterfallDialog<TState> : Dialog
     {
         ArgumentNullException.ThrowIfNull(dc);
         var instance = dc.ActiveDialog!;
-        var state = new WaterfallState(_steps.Count > 0 ? _steps[0].Name : "", Guid.NewGuid().ToString("N"), Serialize(_initialState()), options);
-        instance.State = JsonSerializer.SerializeToElement(state, RuntimeJsonContext.Default.WaterfallState);
+        var frame = new WaterfallFrame<TState>(_steps.Count > 0 ? _steps[0].Name : "", Guid.NewGuid().ToString("N"), _initialState(), options);
+        instance.SetState(frame, _frameType);
         return RunStepAsync(dc, instance, 0, DialogReason.BeginCalled, null, cancellationToken);
     }
 
@@ -104,14 +104,14 @@ public sealed class WaterfallDialog<TState> : Dialog
 
     public override bool CanResume(DialogInstance instance)
     {
-        if (!base.CanResume(instance) || ReadState(instance) is not { } state || _steps.All(s => s.Name != state.Step))
+        if (!base.CanResume(instance))
         {
             return false;
         }
 
         try
         {
-            return state.Values.Deserialize(_stateType) is not null;
+            return ReadFrame(instance) is { Values: not null } frame && _steps.Any(s => s.Name == frame.Step);
         }
         catch (JsonException)
         {
@@ -132,10 +132,9 @@ public sealed class WaterfallDialog<TState> : Dialog
             return await dc.EndDialogAsync(result, cancellationToken);
         }
 
-        var state = ReadState(instance)!;
-        var values = state.Values.Deserialize(_stateType)!;
-        var step = new WaterfallStepContext<TState>(this, dc, instance, index, _steps[index].Name, reason, state.Options, result, values);
-        Save(instance, step.Name, values);
+        var frame = ReadFrame(instance)!;
+        var step = new WaterfallStepContext<TState>(this, dc, instance, index, _steps[index].Name, reason, frame.Options, result, frame.Values!);
+        Save(instance, step.Name, step.Values);
         var turn = await _steps[index].Run(step, cancellationToken);
         if (!step.HandedOff)
         {
@@ -148,26 +147,18 @@ public sealed class WaterfallDialog<TState> : Dialog
     /// <summary>Persists the step that is running (or waiting) and the values as they are now.</summary>
     internal void Save(DialogInstance instance, string stepName, TState values)
     {
-        var state = ReadState(instance)!;
-        instance.State = JsonSerializer.SerializeToElement(
-            state with { Step = stepName, Values = Serialize(values) },
-            RuntimeJsonContext.Default.WaterfallState);
+        var frame = ReadFrame(instance)!;
+        frame.Step = stepName;
+        frame.Values = values;
     }
 
     private int IndexOf(DialogInstance instance)
     {
-        var name = ReadState(instance)?.Step;
+        var name = ReadFrame(instance)?.Step;
         var index = _steps.FindIndex(s => s.Name == name);
         return index >= 0 ? index : throw new InvalidOperationException($"Waterfall '{Id}' has no step '{name}'.");
     }
 
-    private JsonElement Serialize(TState values) => JsonSerializer.SerializeToElement(values, _stateType);
-
-    private static WaterfallState? ReadState(DialogInstance instance) =>
-        instance.State.ValueKind == JsonValueKind.Object
-            ? instance.State.Deserialize(RuntimeJsonContext.Default.WaterfallState)
-            : null;
+    /// <summary>The frame as this turn has it (read from the stored JSON once, then kept); null for a JSON null.</summary>
+    private WaterfallFrame<TState>? ReadFrame(DialogInstance instance) => instance.GetState(_frameType);
 }
-
-/// <summary>A waterfall's persisted frame: the step running or waiting, a per-run id, typed values and begin options.</summary>
-internal sealed record WaterfallState(string Step, string InstanceId, JsonElement Values, JsonElement? Options);

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using TriageBot.Runtime.Choices;
 using TriageBot.Runtime.Dialogs;
@@ -15,7 +15,7 @@ namespace TriageBot.Runtime.Prompts;
 /// A question or free text counts as an attempt and is answered (<see cref="PromptOptions.QuestionReply"/>,
 /// <see cref="PromptOptions.FreeTextReply"/>) before the question is asked again. Non-message activities never count.
 /// </summary>
-public abstract class Prompt<TValue> : Dialog
+public abstract class Prompt<TValue> : Dialog, IPrompt
 {
     private readonly JsonTypeInfo<TValue> _valueType;
     private readonly PromptValidator<TValue>? _validator;
@@ -32,14 +32,22 @@ public abstract class Prompt<TValue> : Dialog
     /// <summary>How choices are shown when the options do not say.</summary>
     public ListStyle DefaultStyle { get; init; } = ListStyle.Auto;
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, JsonElement? options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dc);
         var promptOptions = options?.Deserialize(RuntimeJsonContext.Default.PromptOptions)
             ?? throw new ArgumentException($"Prompt '{Id}' needs PromptOptions.", nameof(options));
-        var instance = dc.ActiveDialog!;
-        Write(instance, new PromptState(promptOptions, 0));
-        await SendPromptAsync(dc.Context, promptOptions, isRetry: false, cancellationToken);
+        return BeginAsync(dc, promptOptions, cancellationToken);
+    }
+
+    /// <summary>Begins with the options as they are (<see cref="DialogContext.PromptAsync"/>: no JSON round trip).</summary>
+    async Task<DialogTurnResult> IPrompt.BeginAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken) =>
+        await BeginAsync(dc, options, cancellationToken);
+
+    private async Task<DialogTurnResult> BeginAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken)
+    {
+        Write(dc.ActiveDialog!, new PromptState(options, 0));
+        await SendPromptAsync(dc.Context, options, isRetry: false, cancellationToken);
         return DialogTurnResult.Waiting;
     }
 
@@ -163,21 +171,35 @@ public abstract class Prompt<TValue> : Dialog
 
     private JsonElement Outcome(PromptOutcome<TValue> outcome)
     {
-        var json = new JsonObject { ["understood"] = outcome.Understood };
-        if (outcome.Understood)
+        var json = new ArrayBufferWriter<byte>(64);
+        using (var writer = new Utf8JsonWriter(json))
         {
-            json["value"] = JsonSerializer.SerializeToNode(outcome.Value!, _valueType);
+            writer.WriteStartObject();
+            writer.WriteBoolean("understood"u8, outcome.Understood);
+            if (outcome.Understood)
+            {
+                writer.WritePropertyName("value"u8);
+                JsonSerializer.Serialize(writer, outcome.Value!, _valueType);
+            }
+
+            writer.WriteEndObject();
         }
 
-        return JsonSerializer.SerializeToElement(json, RuntimeJsonContext.Default.JsonObject);
+        return JsonElement.Parse(json.WrittenSpan);
     }
 
     private static PromptState Read(DialogInstance instance) =>
-        instance.State.Deserialize(RuntimeJsonContext.Default.PromptState)
+        instance.GetState(RuntimeJsonContext.Default.PromptState)
             ?? throw new InvalidOperationException($"Prompt frame '{instance.Id}' has no state.");
 
     private static void Write(DialogInstance instance, PromptState state) =>
-        instance.State = JsonSerializer.SerializeToElement(state, RuntimeJsonContext.Default.PromptState);
+        instance.SetState(state, RuntimeJsonContext.Default.PromptState);
+}
+
+/// <summary>A prompt that can begin with its options as an object (the runtime's own prompts).</summary>
+internal interface IPrompt
+{
+    Task<DialogTurnResult> BeginAsync(DialogContext dc, PromptOptions options, CancellationToken cancellationToken);
 }
 
 /// <summary>A prompt's persisted frame.</summary>

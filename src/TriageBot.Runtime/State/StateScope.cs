@@ -1,6 +1,7 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using TriageBot.Schema;
 
 namespace TriageBot.Runtime.State;
 
@@ -8,18 +9,25 @@ namespace TriageBot.Runtime.State;
 /// One state document for the turn (conversation, user, or user-in-conversation): named properties holding typed
 /// records as plain JSON. Loaded once at the start of the turn; written once at its end, and only if it changed.
 /// </summary>
+/// <remarks>
+/// The document stays UTF-8 JSON: each property is a slice of the loaded document until it is set, and a set
+/// property is its serialized value. Reading a property deserializes only that slice; saving writes the slices side
+/// by side. No DOM is built (a <c>JsonObject</c> per turn was most of the state's cost; deployment/bench/README.md).
+/// </remarks>
 public sealed class StateScope
 {
+    private static readonly byte[] EmptyDocument = "{}"u8.ToArray();
+    private static readonly byte[] JsonNull = "null"u8.ToArray();
+
+    private readonly List<KeyValuePair<string, ReadOnlyMemory<byte>>> _properties = [];
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private JsonObject _document;
-    private string _loadedJson;
+    private ReadOnlyMemory<byte> _loaded;
+    private string? _savedJson;
 
     internal StateScope(string key, StoredState? stored)
     {
         Key = key;
-        ETag = stored?.ETag;
-        _loadedJson = stored?.Json ?? "{}";
-        _document = JsonNode.Parse(_loadedJson) as JsonObject ?? [];
+        Load(stored);
     }
 
     public string Key { get; }
@@ -30,20 +38,25 @@ public sealed class StateScope
     public T? Get<T>(string name, JsonTypeInfo<T> type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return _document[name] is { } node ? node.Deserialize(type) : default;
+        return TryGetJson(name, out var json) && !json.Span.SequenceEqual(JsonNull)
+            ? JsonSerializer.Deserialize(json.Span, type)
+            : default;
     }
 
     public void Set<T>(string name, T value, JsonTypeInfo<T> type)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        _document[name] = JsonSerializer.SerializeToNode(value, type);
+        ArgumentNullException.ThrowIfNull(type);
+        Put(name, JsonSerializer.SerializeToUtf8Bytes(value, type));
         _changed.Add(name);
     }
 
     public void Remove(string name)
     {
-        if (_document.Remove(name))
+        var index = IndexOf(name);
+        if (index >= 0)
         {
+            _properties.RemoveAt(index);
             _changed.Add(name);
         }
     }
@@ -51,10 +64,12 @@ public sealed class StateScope
     /// <summary>Forgets everything in this scope (the document is written back empty).</summary>
     public void Clear()
     {
-        foreach (var name in _document.Select(p => p.Key).ToList())
+        foreach (var property in _properties)
         {
-            Remove(name);
+            _changed.Add(property.Key);
         }
+
+        _properties.Clear();
     }
 
     /// <summary>True once <see cref="Delete"/> was called: the document is removed at the end of the turn.</summary>
@@ -67,16 +82,54 @@ public sealed class StateScope
         IsDeleted = true;
     }
 
+    /// <summary>A property's JSON as stored (or as last set), without deserializing it.</summary>
+    internal bool TryGetJson(string name, out ReadOnlyMemory<byte> json)
+    {
+        var index = IndexOf(name);
+        json = index >= 0 ? _properties[index].Value : default;
+        return index >= 0;
+    }
+
     /// <summary>The JSON to write, or null when nothing changed since the read.</summary>
     internal string? PendingJson()
     {
-        var json = _document.ToJsonString();
-        return json == _loadedJson ? null : json;
+        if (_changed.Count == 0)
+        {
+            return null;
+        }
+
+        if (_savedJson is not null)
+        {
+            _loaded = Encoding.UTF8.GetBytes(_savedJson);
+            _savedJson = null;
+        }
+
+        using var buffer = new PooledBufferWriter(_loaded.Length + 256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in _properties)
+            {
+                writer.WritePropertyName(name);
+                writer.WriteRawValue(value.Span, skipInputValidation: true);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        if (buffer.Written.Span.SequenceEqual(_loaded.Span))
+        {
+            return null;
+        }
+
+        return Encoding.UTF8.GetString(buffer.Written.Span);
     }
 
     internal void Saved(string json, string eTag)
     {
-        _loadedJson = json;
+        // The written document is what a later comparison starts from; it is encoded only if one happens.
+        _loaded = default;
+        _savedJson = json;
         ETag = eTag;
         _changed.Clear();
     }
@@ -87,20 +140,69 @@ public sealed class StateScope
     /// </summary>
     internal void Rebase(StoredState? fresh)
     {
-        var mine = _document;
-        _loadedJson = fresh?.Json ?? "{}";
-        ETag = fresh?.ETag;
-        _document = JsonNode.Parse(_loadedJson) as JsonObject ?? [];
+        var mine = _properties.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        Load(fresh);
         foreach (var name in _changed)
         {
-            if (mine[name] is { } node)
+            if (mine.TryGetValue(name, out var value))
             {
-                _document[name] = node.DeepClone();
+                Put(name, value);
             }
             else
             {
-                _document.Remove(name);
+                Remove(name);
             }
         }
+    }
+
+    private void Load(StoredState? stored)
+    {
+        ETag = stored?.ETag;
+        _loaded = stored is null ? EmptyDocument : Encoding.UTF8.GetBytes(stored.Json);
+        _savedJson = null;
+        _properties.Clear();
+        var reader = new Utf8JsonReader(_loaded.Span);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            // Only an object holds properties; anything else reads as empty, as it always has.
+            reader.Skip();
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            var start = (int)reader.TokenStartIndex;
+            reader.Skip();
+            Put(name, _loaded[start..(int)reader.BytesConsumed]);
+        }
+    }
+
+    private void Put(string name, ReadOnlyMemory<byte> json)
+    {
+        var index = IndexOf(name);
+        var property = KeyValuePair.Create(name, json);
+        if (index >= 0)
+        {
+            _properties[index] = property;
+        }
+        else
+        {
+            _properties.Add(property);
+        }
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var i = 0; i < _properties.Count; i++)
+        {
+            if (string.Equals(_properties[i].Key, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 }
