@@ -109,6 +109,9 @@ internal sealed class AppConfigurationKeys
                         // A connection string that parses (nothing connects: the store is only resolved), so the
                         // provider's options validate and every key it reads is recorded.
                         settings["ConnectionStrings:TriageBot"] = "Host=127.0.0.1;Database=triagebot-keys-probe";
+
+                        // A fleet must share one Direct Line secret (the host refuses to generate one per instance).
+                        settings["Channels:DirectLine:Secret"] = "keys-probe-direct-line-secret-0123456789abcdef";
                     }
 
                     builder.Configuration.AddInMemoryCollection(settings);

@@ -123,6 +123,11 @@ public sealed class DirectLineFleetTests(PostgresFixture fixture) : IClassFixtur
                 ["Storage__DataDirectory"] = Path.Combine(_folder.FullName, name),
                 ["DataProtection__KeysPath"] = Path.Combine(_folder.FullName, "keys"),
                 ["Channels__DirectLine__Secret"] = DirectLineHost.Secret,
+
+                // The walk sends answers to both instances as fast as it can (double-sends included), far faster than
+                // a person taps; each instance keeps its own per-conversation post bucket, which is not under test here.
+                ["Channels__DirectLine__PostRateLimit__TokenLimit"] = "1000",
+                ["Channels__DirectLine__PostRateLimit__TokensPerPeriod"] = "1000",
                 ["Logging__LogLevel__Default"] = "Warning",
             });
             lock (_instances)
