@@ -287,12 +287,14 @@ start_triagebot() { # kind (memory|sqlite|postgres|postgres-2), tag, logdir; set
     postgres-2) provider=Postgres; n=2; start_pg; conn="$(fresh_database)" ;;
   esac
   local pids=()
+  # One Direct Line secret for every instance of a run: a PostgreSQL fleet refuses to start without a shared one.
+  local dl_secret; dl_secret="bench-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')"
   for i in $(seq 1 $n); do
     port=$((3979 - i))
     start_server "triagebot-$kind" "dotnet '$TRIAGEBOT_DLL'" "http://127.0.0.1:$port/api/messages" "$dir/server-$tag-$i.log" \
       DOTNET_ENVIRONMENT=Production ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
       Channels__BotConnector__AllowAnonymous=true Storage__Provider="$provider" Storage__DataDirectory="$data/$i" \
-      DataProtection__KeysPath="$data/keys" ConnectionStrings__TriageBot="$conn" \
+      DataProtection__KeysPath="$data/keys" ConnectionStrings__TriageBot="$conn" Channels__DirectLine__Secret="$dl_secret" \
       RateLimiting__Global__TokenLimit=100000000 RateLimiting__Global__TokensPerPeriod=100000000
     SRV_PIDS+=("$SRV_PID"); pids+=("$SRV_PID"); SRV_PID=""
   done
