@@ -66,7 +66,14 @@ internal sealed class ClinicInboxHost : IAsyncDisposable
 
         try
         {
-            var bot = await BotHost.StartAsync(settings, FakeIdentityServer.TrustHttpMetadata);
+            // These tests hand each referral to the channel themselves (DeliverAsync), attempt by attempt. With the
+            // channel routed, the outbox dispatcher would deliver the same referral in the background whenever its
+            // pass ran, and could take a 429 or a lost answer meant for the test's own attempt: nothing is routed.
+            var bot = await BotHost.StartAsync(settings, services =>
+            {
+                FakeIdentityServer.TrustHttpMetadata(services);
+                services.AddSingleton(ReferralRoutes.None);
+            });
             return new ClinicInboxHost(identity, teams, bot);
         }
         catch
