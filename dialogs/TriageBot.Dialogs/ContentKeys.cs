@@ -301,6 +301,9 @@ public static class ContentKeys
 
         /// <summary>The repeat for thoughts of self-harm alone: the crisis line, and the emergency number for danger now.</summary>
         public const string EmergencyRepeatMentalHealth = "emergency.repeat.mental-health";
+
+        /// <summary>The repeat for a possible infection with a weak immune system: the cancer helpline first, then the number.</summary>
+        public const string EmergencyRepeatAcuteOncology = "emergency.repeat.acute-oncology";
     }
 
     public static class Pain
@@ -392,6 +395,9 @@ public static class ContentKeys
 
         /// <summary>Named by dispositions.yaml (rule redflag-self-harm, <c>outcome:</c>), not chosen by the code.</summary>
         public const string MentalHealth = "outcome.mental-health";
+
+        /// <summary>Named by dispositions.yaml (rules fever-immune, chemo-unwell): the cancer helpline first.</summary>
+        public const string AcuteOncology = "outcome.acute-oncology";
     }
 
     /// <summary>

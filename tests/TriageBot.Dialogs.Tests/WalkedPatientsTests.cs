@@ -48,7 +48,7 @@ public sealed class WalkedPatientsTests(ITestOutputHelper output)
     [Theory]
     [InlineData("Yes", "No", "Yes")]
     [InlineData("yes I've had a temperature of 38.5 since yesterday", "no none of those", "yes I'm on chemo")]
-    public async Task FeverOnChemotherapy_GetsTheFeverAdvice_ThenTheAcuteOncologyLineNow_AnEmergency(string fever, string severe, string immune)
+    public async Task FeverOnChemotherapy_GetsTheFeverAdvice_ThenTheAcuteOncologyLineNow_AnEmergency_TheLastWordAndSummarySayTheHelplineFirst(string fever, string severe, string immune)
     {
         var chat = new TriageChat();
         await chat.ScreenUntilAsync(Prompt.RedFlag.Fever);
@@ -64,7 +64,10 @@ public sealed class WalkedPatientsTests(ITestOutputHelper output)
         Assert.Equal("emergency", Outcome(replies)!.Level);
         // "I'm on chemo" typed also says the person has cancer (HAZ-MSCC, urgent); the emergency is the infection.
         Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
-        AssertSummaryLists(chat, replies, ContentKeys.Outcome.Emergency, "HAZ-INFECTION");
+        Assert.Equal("acute-oncology", Outcome(replies)!.Outcome);
+        Assert.Equal(chat.T(ContentKeys.Safety.EmergencyRepeatAcuteOncology), Texts(replies)[2]);
+        Assert.DoesNotContain(chat.T(ContentKeys.Safety.EmergencyRepeat), Texts(replies));
+        AssertSummaryLists(chat, replies, ContentKeys.Outcome.AcuteOncology, "HAZ-INFECTION");
     }
 
     // --- Past cancer, new back pain (NICE NG234: the cancer team within 24 hours) --------------------------------

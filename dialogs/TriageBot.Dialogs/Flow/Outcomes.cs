@@ -147,9 +147,14 @@ internal static class Outcomes
     }
 
     /// <summary>
-    /// What the emergency script says last: the emergency number again, or, for thoughts of self-harm alone, the crisis
-    /// line first and the emergency number for danger now (never "call 999 now" after advice that says otherwise).
+    /// What the emergency script says last: the emergency number again; for thoughts of self-harm alone, the crisis
+    /// line first and the emergency number for danger now; for a possible infection with a weak immune system, the
+    /// cancer helpline first on cancer treatment. Never "call 999 now" after advice that says otherwise.
     /// </summary>
-    public static string EmergencyRepeatKey(string outcomeNameKey) =>
-        outcomeNameKey == Outcome.MentalHealth ? ContentKeys.Safety.EmergencyRepeatMentalHealth : ContentKeys.Safety.EmergencyRepeat;
+    public static string EmergencyRepeatKey(string outcomeNameKey) => outcomeNameKey switch
+    {
+        Outcome.MentalHealth => ContentKeys.Safety.EmergencyRepeatMentalHealth,
+        Outcome.AcuteOncology => ContentKeys.Safety.EmergencyRepeatAcuteOncology,
+        _ => ContentKeys.Safety.EmergencyRepeat,
+    };
 }
