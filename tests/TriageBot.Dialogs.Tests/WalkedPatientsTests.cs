@@ -70,6 +70,28 @@ public sealed class WalkedPatientsTests(ITestOutputHelper output)
         AssertSummaryLists(chat, replies, ContentKeys.Outcome.AcuteOncology, "HAZ-INFECTION");
     }
 
+    [Theory]
+    [InlineData("Yes", "Yes", "Yes")]
+    [InlineData("yes I'm on chemo", "yes, my last cycle was last week", "yes I just don't feel right")]
+    public async Task UnwellOnChemotherapy_WithoutAFever_GetsTheHelplineAdviceAtOnce_ThenTheHelplineNow_AnEmergency(string immune, string chemo, string unwell)
+    {
+        var chat = new TriageChat();
+        await chat.ScreenUntilAsync(Prompt.RedFlag.Immune);
+        await chat.SayAsync(immune);
+
+        var chemoReplies = await chat.SayAsync(chemo);
+        Assert.Contains(chat.T(Advice.Combined.ImmuneChemo), Texts(chemoReplies));
+        Assert.Equal(chat.Q(Prompt.RedFlag.ChemoUnwell), Texts(chemoReplies)[^1]);
+        var replies = await chat.SayAsync(unwell);
+
+        Print(chat);
+        Assert.Equal(chat.T(Advice.Combined.ChemoUnwell), Texts(replies)[0]);
+        Assert.Contains("HAZ-INFECTION", Outcome(replies)!.Reasons);
+        Assert.Equal("acute-oncology", Outcome(replies)!.Outcome);
+        Assert.Contains(chat.T(ContentKeys.Safety.EmergencyRepeatAcuteOncology), Texts(replies));
+        AssertSummaryLists(chat, replies, ContentKeys.Outcome.AcuteOncology, "HAZ-INFECTION");
+    }
+
     // --- Past cancer, new back pain (NICE NG234: the cancer team within 24 hours) --------------------------------
 
     [Theory]
