@@ -85,6 +85,7 @@ internal static class ContentKeyTables
         [Referral.Status.Gone] = [Args.Reference],
         [Summary.Outcome] = [Args.Outcome],
         [Summary.RedFlags] = [Args.Items],
+        [Summary.Notes] = [Args.Items],
         [Summary.Pain] = [Args.Location, Args.Spread, Args.Score, Args.Duration],
         [Summary.Numbness] = [Args.Where, Args.Worsening],
         [Summary.Treatments] = [Args.Items, Args.Helped],

@@ -298,6 +298,12 @@ public static class ContentKeys
     {
         public const string Net = "safety-net";
         public const string EmergencyRepeat = "emergency.repeat";
+
+        /// <summary>The repeat for thoughts of self-harm alone: the crisis line, and the emergency number for danger now.</summary>
+        public const string EmergencyRepeatMentalHealth = "emergency.repeat.mental-health";
+
+        /// <summary>The repeat for a possible infection with a weak immune system: the cancer helpline first, then the number.</summary>
+        public const string EmergencyRepeatAcuteOncology = "emergency.repeat.acute-oncology";
     }
 
     public static class Pain
@@ -361,6 +367,9 @@ public static class ContentKeys
         public const string Title = "summary.title";
         public const string Outcome = "summary.outcome";
         public const string RedFlags = "summary.red-flags";
+
+        /// <summary>What else changed the advice, though it is no warning sign: the <see cref="Note"/> lines, joined.</summary>
+        public const string Notes = "summary.notes";
         public const string Pain = "summary.pain";
         public const string Numbness = "summary.numbness";
         public const string Treatments = "summary.treatments";
@@ -368,6 +377,13 @@ public static class ContentKeys
         public const string Referral = "summary.referral";
         public const string ReferralNotSent = "summary.referral-not-sent";
         public const string Footer = "summary.footer";
+
+        /// <summary>The items of <see cref="Notes"/>.</summary>
+        public static class Note
+        {
+            public const string Pregnancy = "summary.note.pregnancy";
+            public const string Inflammatory = "summary.note.inflammatory";
+        }
     }
 
     public static class Outcome
@@ -379,6 +395,18 @@ public static class ContentKeys
 
         /// <summary>Named by dispositions.yaml (rule redflag-self-harm, <c>outcome:</c>), not chosen by the code.</summary>
         public const string MentalHealth = "outcome.mental-health";
+
+        /// <summary>Named by dispositions.yaml (rules fever-immune, chemo-unwell): the cancer helpline first.</summary>
+        public const string AcuteOncology = "outcome.acute-oncology";
+    }
+
+    /// <summary>
+    /// A host page's banner for an outcome the table names, in place of the page's words for the level (the chat
+    /// page's emergency banner says "emergency care now", which is not the help thoughts of self-harm alone need).
+    /// </summary>
+    public static class Banner
+    {
+        public const string MentalHealth = "banner.mental-health";
     }
 
     /// <summary>The clinic's Teams inbox: the referral card staff see, their actions, and the staff commands.</summary>

@@ -18,6 +18,9 @@ public sealed class ChatHost : IAsyncDisposable
 
     public TestLogSink Logs => _host.Logs;
 
+    /// <summary>The host's services, e.g. the content it speaks from (tests compare the page with the content's words).</summary>
+    public IServiceProvider Services => _host.Services;
+
     public static async Task<ChatHost> StartAsync(IDictionary<string, string?>? settings = null) =>
         new(await BotHost.StartAsync(settings));
 

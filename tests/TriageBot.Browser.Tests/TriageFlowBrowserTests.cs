@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static TriageBot.Browser.Tests.WebChatSteps;
 
 namespace TriageBot.Browser.Tests;
 
@@ -11,8 +12,6 @@ namespace TriageBot.Browser.Tests;
 /// </summary>
 public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
 {
-    private const string BotBubbles = ".webchat__bubble:not(.webchat__bubble--from-user)";
-
     [BrowserFact]
     public Task TriageFlow_OverWebSocket_ReachesTheReferralCardAndRestarts() => WalkAsync("websocket", "");
 
@@ -75,29 +74,4 @@ public sealed class TriageFlowBrowserTests(ITestOutputHelper output)
         await Assertions.Expect(SuggestedAction(page, "Yes, 16 or over")).ToBeVisibleAsync();
         await session.ScreenshotAsync($"flow-{transport}-4-restarted");
     }
-
-    private static ILocator SuggestedAction(IPage page, string title) =>
-        page.Locator(".webchat__suggested-actions").GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = title, Exact = true });
-
-    /// <summary>Clicks a suggested action, then waits for the bot's next message (so the next click is on new buttons).</summary>
-    private static async Task ClickAsync(IPage page, ILocator bot, string title)
-    {
-        var before = await bot.CountAsync();
-        await SuggestedAction(page, title).ClickAsync();
-        await WaitForReplyAsync(page, before);
-    }
-
-    private static async Task TypeAsync(IPage page, ILocator bot, string text)
-    {
-        var before = await bot.CountAsync();
-        var box = page.Locator("[data-id='webchat-sendbox-input']");
-        await box.FillAsync(text);
-        await box.PressAsync("Enter");
-        await WaitForReplyAsync(page, before);
-    }
-
-    private static async Task WaitForReplyAsync(IPage page, int before) =>
-        await page.WaitForFunctionAsync(
-            "([selector, n]) => document.querySelectorAll(selector).length > n",
-            new object[] { BotBubbles, before });
 }

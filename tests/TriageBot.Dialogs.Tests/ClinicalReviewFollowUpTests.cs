@@ -87,7 +87,7 @@ public sealed class ClinicalReviewFollowUpTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("no");
 
         Print(chat);
-        Assert.Equal([chat.T(Advice.Combined.UpperBack), chat.Q(Prompt.RedFlag.SuddenSevere)], Texts(replies));
+        Assert.Equal([chat.T(Advice.Combined.UpperBack), chat.SourcesLine(Advice.Combined.UpperBack), chat.Q(Prompt.RedFlag.SuddenSevere)], Texts(replies));
     }
 
     [Fact]
@@ -272,6 +272,104 @@ public sealed class ClinicalReviewFollowUpTests(ITestOutputHelper output)
         Assert.Contains("HAZ-CES", Outcome(replies)!.Reasons);
     }
 
+    [Theory]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessRapid, Tap.ImBack)]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessBoth, Tap.PostBack)]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessSudden, Tap.ImBack)]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessRapid, Tap.PostBack)]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessBoth, Tap.ImBack)]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessSudden, Tap.PostBack)]
+    public async Task IDontThinkSo_AtAWeaknessFollowUp_IsAskedOnce_AndANoThenStands_NewWeaknessStaysSameDay(string locale, string followUp, Tap tap)
+    {
+        var chat = new TriageChat(locale);
+        await FollowUpAfterYesAsync(chat, Prompt.RedFlag.Weakness, followUp);
+
+        var check = await chat.SayAsync("I don't think so");
+        Assert.Equal([chat.Q(Prompt.Screen.HedgeCheck)], Texts(check));
+        var replies = await TapAsync(chat, tap, Prompt.Screen.HedgeCheck, Choices.No);
+        Assert.Null(Outcome(replies));
+        await chat.AnswerScreenAsync(replies);
+        await chat.PainAsync();
+        var summary = await chat.FinishAsync();
+
+        Print(chat);
+        Assert.Contains(chat.Turns, t => t.Bot.Contains("[triage.outcome: urgent; HAZ-NEURO]"));
+        Assert.Contains(chat.T(ContentKeys.Summary.Outcome, (Args.Outcome, chat.T(ContentKeys.Outcome.Urgent))), summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessRapid, "HAZ-NEURO")]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessBoth, "HAZ-NEURO")]
+    [InlineData("en-GB", Prompt.RedFlag.WeaknessSudden, "HAZ-NECK-VASCULAR")]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessRapid, "HAZ-NEURO")]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessBoth, "HAZ-NEURO")]
+    [InlineData("en-US", Prompt.RedFlag.WeaknessSudden, "HAZ-NECK-VASCULAR")]
+    public async Task IDontThinkSo_Twice_AtAWeaknessFollowUp_CountsAsNotSure_AnEmergency(string locale, string followUp, string hazard)
+    {
+        var chat = new TriageChat(locale);
+        await FollowUpAfterYesAsync(chat, Prompt.RedFlag.Weakness, followUp);
+
+        await chat.SayAsync("I don't think so");
+        var replies = await chat.SayAsync("don't believe so");
+
+        Print(chat);
+        Assert.Equal("emergency", Outcome(replies)?.Level);
+        Assert.Contains(hazard, Outcome(replies)!.Reasons);
+    }
+
+    [Theory]
+    [InlineData("en-GB", Tap.ImBack)]
+    [InlineData("en-US", Tap.PostBack)]
+    public async Task IDontThinkSo_AtTheSignsOfMeningitisOrSepsis_AfterAFever_IsAskedOnce_AndANoThenStands_TheFeverStaysSameDay(string locale, Tap tap)
+    {
+        var chat = new TriageChat(locale);
+        await FollowUpAfterYesAsync(chat, Prompt.RedFlag.Fever, Prompt.RedFlag.FeverSevere);
+
+        var check = await chat.SayAsync("I don't think so");
+        Assert.Equal([chat.Q(Prompt.Screen.HedgeCheck)], Texts(check));
+        var replies = await TapAsync(chat, tap, Prompt.Screen.HedgeCheck, Choices.No);
+        Assert.Equal([chat.Q(Prompt.RedFlag.Immune)], Texts(replies));
+        await chat.AnswerScreenAsync(replies);
+        await chat.PainAsync();
+        await chat.FinishAsync();
+
+        Print(chat);
+        Assert.Contains(chat.Turns, t => t.Bot.Contains("[triage.outcome: urgent; HAZ-INFECTION]"));
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("en-US")]
+    public async Task IDontThinkSo_Twice_AtTheSignsOfMeningitisOrSepsis_CountsAsNotSure_AnEmergency(string locale)
+    {
+        var chat = new TriageChat(locale);
+        await FollowUpAfterYesAsync(chat, Prompt.RedFlag.Fever, Prompt.RedFlag.FeverSevere);
+
+        await chat.SayAsync("I don't think so");
+        var replies = await chat.SayAsync("I don't think so");
+
+        Print(chat);
+        Assert.Equal("emergency", Outcome(replies)?.Level);
+        Assert.Equal(chat.T(Advice.Combined.FeverSevere), Texts(replies)[0]);
+    }
+
+    [Theory]
+    [InlineData("en-GB")]
+    [InlineData("en-US")]
+    public async Task IDontThinkSo_WhenAskedIfUnwellDuringCancerTreatment_IsNotSureAtOnce_TheLowThresholdStays(string locale)
+    {
+        var chat = new TriageChat(locale);
+        await FollowUpAfterYesAsync(chat, Prompt.RedFlag.Immune, Prompt.Screen.Chemo);
+        await chat.SayAsync("yes");
+
+        var replies = await chat.SayAsync("I don't think so");
+
+        Print(chat);
+        Assert.False(chat.WasAsked(Prompt.Screen.HedgeCheck));
+        Assert.Equal("emergency", Outcome(replies)?.Level);
+        Assert.Equal(chat.T(Advice.Combined.ChemoUnwell), Texts(replies)[0]);
+    }
+
     [Fact]
     public async Task NotSureTapped_AtChestPain_IsNotAskedAgain_ItIsAnEmergency()
     {
@@ -303,6 +401,59 @@ public sealed class ClinicalReviewFollowUpTests(ITestOutputHelper output)
         var summary = Texts(replies).Single(t => t.StartsWith(chat.T(ContentKeys.Summary.Title), StringComparison.Ordinal));
         Assert.Contains(chat.T(ContentKeys.Summary.Outcome, (Args.Outcome, "Urgent mental health support")), summary, StringComparison.Ordinal);
         Assert.DoesNotContain(chat.T(ContentKeys.Outcome.Emergency), summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Samaritans on 116 123", "call 999")]
+    [InlineData("en-US", "988", "call 911")]
+    public async Task ThoughtsOfSelfHarm_TheChatPageIsToldUrgentMentalHealthSupport_WithTheCrisisLine_NotEmergencyCareNow(string locale, string crisisLine, string callEmergency)
+    {
+        var chat = new TriageChat(locale);
+        await chat.ConsentAndAgeAsync();
+
+        var replies = await chat.SayAsync("honestly I want to end my life");
+
+        Print(chat);
+        var outcome = Outcome(replies)!;
+        Assert.Equal("emergency", outcome.Level);
+        Assert.Equal("mental-health", outcome.Outcome);
+        Assert.Equal(chat.T(Banner.MentalHealth), outcome.Banner);
+        Assert.Contains(crisisLine, outcome.Banner, StringComparison.Ordinal);
+        Assert.Contains("If you are in danger now", outcome.Banner, StringComparison.Ordinal);
+        Assert.Contains(callEmergency, outcome.Banner, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.T(ContentKeys.Outcome.Emergency), outcome.Banner, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("en-GB", "Samaritans on 116 123", "call 999")]
+    [InlineData("en-US", "988", "call 911")]
+    public async Task ThoughtsOfSelfHarm_TheLastWordRepeatsTheCrisisLine_AndTheEmergencyNumberOnlyForDangerNow(string locale, string crisisLine, string callEmergency)
+    {
+        var chat = new TriageChat(locale);
+        await chat.ConsentAndAgeAsync();
+
+        var replies = await chat.SayAsync("honestly I want to end my life");
+
+        Print(chat);
+        var repeat = chat.T(ContentKeys.Safety.EmergencyRepeatMentalHealth);
+        Assert.Contains(repeat, Texts(replies));
+        Assert.DoesNotContain(chat.T(ContentKeys.Safety.EmergencyRepeat), Texts(replies));
+        Assert.Contains(crisisLine, repeat, StringComparison.Ordinal);
+        Assert.Contains($"If you are in danger now, {callEmergency}", repeat, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ChestPain_TheChatPageIsToldEmergency_WithNoBannerOfItsOwn()
+    {
+        var chat = new TriageChat();
+        await chat.ScreenUntilAsync(Prompt.RedFlag.ChestPain);
+
+        var replies = await chat.SayAsync("yes");
+
+        Print(chat);
+        Assert.Equal("emergency", Outcome(replies)!.Outcome);
+        Assert.Null(Outcome(replies)!.Banner);
+        Assert.Contains(chat.T(ContentKeys.Safety.EmergencyRepeat), Texts(replies));
     }
 
     [Fact]
@@ -384,6 +535,21 @@ public sealed class ClinicalReviewFollowUpTests(ITestOutputHelper output)
             Assert.Contains("This does not mean you have it", note, StringComparison.Ordinal);
             Assert.DoesNotContain("you need a referral", note, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("you meet", note, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>
+    /// The screen up to <paramref name="lead"/> (no to everything before it), yes to it, then no to anything else until
+    /// <paramref name="followUp"/> is the open question.
+    /// </summary>
+    private static async Task FollowUpAfterYesAsync(TriageChat chat, string lead, string followUp)
+    {
+        await chat.ScreenUntilAsync(lead);
+        var replies = await chat.SayAsync("yes");
+        while (!(Texts(replies) is [.., var last] && last.StartsWith(chat.Q(followUp), StringComparison.Ordinal)))
+        {
+            Assert.True(chat.OpenScreenPrompt(replies) is not null, $"{followUp} was never asked:\n{chat.Transcript()}");
+            replies = await chat.SayAsync("no");
         }
     }
 

@@ -101,7 +101,7 @@ public sealed class DispositionTablePropertyTests(ITestOutputHelper output)
         Property.Check(AnswerSetGen.For(table.Content), set =>
         {
             var verdict = set.Walk(table.Content);
-            var safetyNet = verdict.Result.Level == DispositionLevel.Emergency ? ContentKeys.Safety.EmergencyRepeat : ContentKeys.Safety.Net;
+            var safetyNet = verdict.Result.Level == DispositionLevel.Emergency ? Outcomes.EmergencyRepeatKey(Outcomes.OutcomeNameKey(verdict.Result)) : ContentKeys.Safety.Net;
             foreach (var key in new[] { Outcomes.AdviceKey(verdict.Result.Level), safetyNet })
             {
                 Assert.False(string.IsNullOrWhiteSpace(table.Content.Text(key, set.Locale)), $"{key} says nothing in {set.Locale}");

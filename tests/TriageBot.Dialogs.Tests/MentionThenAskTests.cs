@@ -90,7 +90,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("not sure");
 
         Print(chat);
-        Assert.Equal([chat.T(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[2].Prompt)], Texts(replies));
+        Assert.Equal([chat.T(Advice.RedFlag.Cancer), chat.SourcesLine(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[2].Prompt)], Texts(replies));
         Assert.Null(Outcome(replies));
     }
 
@@ -105,7 +105,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("purple");
 
         Print(chat);
-        Assert.Equal([chat.T(Errors.NotUnderstood), chat.T(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[2].Prompt)], Texts(replies));
+        Assert.Equal([chat.T(Errors.NotUnderstood), chat.T(Advice.RedFlag.Cancer), chat.SourcesLine(Advice.RedFlag.Cancer), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[2].Prompt)], Texts(replies));
     }
 
     [Fact]
@@ -145,7 +145,7 @@ public sealed class MentionThenAskTests(ITestOutputHelper output)
         var replies = await chat.SayAsync("no, but I've had a high temperature");
 
         Print(chat);
-        Assert.Equal([chat.T(Advice.RedFlag.Fever), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[3].Prompt)], Texts(replies));
+        Assert.Equal([chat.T(Advice.RedFlag.Fever), chat.SourcesLine(Advice.RedFlag.Fever), chat.Q(global::TriageBot.Dialogs.Flow.RedFlagScreen.Order[3].Prompt)], Texts(replies));
     }
 
     private void Print(TriageChat chat) => output.WriteLine(chat.Transcript());

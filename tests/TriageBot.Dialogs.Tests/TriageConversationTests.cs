@@ -93,7 +93,7 @@ public sealed class TriageConversationTests
         await chat.ScreenUntilAsync(Prompt.RedFlag.Weakness);
 
         var replies = await chat.SayAsync("yes");
-        Assert.Equal([chat.T("advice.redflag.weakness"), chat.Q("prompt.redflag.weakness-rapid")], Texts(replies));
+        Assert.Equal([chat.T("advice.redflag.weakness"), chat.SourcesLine("advice.redflag.weakness"), chat.Q("prompt.redflag.weakness-rapid")], Texts(replies));
 
         replies = await chat.SayAsync("yes");
 

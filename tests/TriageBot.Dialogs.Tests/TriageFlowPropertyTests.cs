@@ -71,7 +71,9 @@ public sealed class TriageFlowPropertyTests(ITestOutputHelper output)
             Why($"Ended {outcome.Level} [{string.Join(", ", reasons)}]; the table gives these answers {expected.Level} [{string.Join(", ", expected.Reasons)}]."));
 
         var ending = triage.Chat.Turns[turn].Bot;
-        var safetyNet = outcome.Level == Outcomes.Id(Content.Model.DispositionLevel.Emergency) ? ContentKeys.Safety.EmergencyRepeat : ContentKeys.Safety.Net;
+        var safetyNet = outcome.Level == Outcomes.Id(Content.Model.DispositionLevel.Emergency)
+            ? Outcomes.EmergencyRepeatKey($"outcome.{outcome.Outcome}")
+            : ContentKeys.Safety.Net;
         Assert.True(ending.Contains(content.Text(safetyNet, locale)), Why($"The outcome came without the safety net ({safetyNet})."));
 
         foreach (var reason in outcome.Reasons.Except(UrgentReasonsBesideAnEmergency(expected)))

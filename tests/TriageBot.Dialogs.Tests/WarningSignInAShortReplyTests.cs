@@ -17,6 +17,6 @@ public sealed class WarningSignInAShortReplyTests(ITestOutputHelper output)
         var replies = TriageChat.Texts(await chat.SayAsync("I've lost 10kg without trying"));
 
         output.WriteLine(chat.Transcript());
-        Assert.Equal([chat.T(ContentKeys.Advice.RedFlag.WeightLoss), chat.Retry(ContentKeys.Prompt.RedFlag.WeightLoss)], replies);
+        Assert.Equal([chat.T(ContentKeys.Advice.RedFlag.WeightLoss), chat.SourcesLine(ContentKeys.Advice.RedFlag.WeightLoss), chat.Retry(ContentKeys.Prompt.RedFlag.WeightLoss)], replies);
     }
 }

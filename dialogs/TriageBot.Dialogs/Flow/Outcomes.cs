@@ -11,6 +11,9 @@ internal static class Outcomes
 {
     public const string EventName = "triage.outcome";
 
+    /// <summary>What every outcome key starts with; the event names the outcome without it (<c>mental-health</c>).</summary>
+    private const string OutcomePrefix = "outcome.";
+
     public static string Id(DispositionLevel level) => level switch
     {
         DispositionLevel.Emergency => "emergency",
@@ -38,6 +41,17 @@ internal static class Outcomes
         var atLevel = result.Matched.Where(r => r.Level == result.Level).Select(r => r.Outcome).Distinct(StringComparer.Ordinal).ToList();
         return atLevel is [{ } named] ? named : OutcomeNameKey(Id(result.Level));
     }
+
+    /// <summary>
+    /// The host page's banner for a named outcome, when content has one: thoughts of self-harm alone get urgent mental
+    /// health support with the locale's crisis line, not the page's "emergency care now" (null: the page's own words).
+    /// </summary>
+    public static string? BannerKey(string outcomeNameKey) =>
+        outcomeNameKey == Outcome.MentalHealth ? Banner.MentalHealth : null;
+
+    /// <summary>An outcome key without its prefix, as the event names it (<c>outcome.mental-health</c>: <c>mental-health</c>).</summary>
+    private static string OutcomeId(string outcomeNameKey) =>
+        outcomeNameKey.StartsWith(OutcomePrefix, StringComparison.Ordinal) ? outcomeNameKey[OutcomePrefix.Length..] : outcomeNameKey;
 
     /// <summary>The level's own advice (advice.emergency, advice.urgent, ...).</summary>
     public static string AdviceKey(DispositionLevel level) => level switch
@@ -67,7 +81,9 @@ internal static class Outcomes
             return;
         }
 
-        var outcome = new TriageOutcome(level, result.Hazards, contentVersion);
+        var named = OutcomeNameKey(result);
+        var banner = BannerKey(named) is { } key ? new Wording(services.Content, turn).Text(key) : null;
+        var outcome = new TriageOutcome(level, result.Hazards, contentVersion, OutcomeId(named), banner);
         turn.SendActivity(new Activity
         {
             Type = ActivityTypes.Event,
@@ -109,7 +125,8 @@ internal static class Outcomes
 
     /// <summary>
     /// The emergency script: the advice of every emergency rule that matched (or the general emergency advice), the
-    /// outcome event, where the advice comes from, then the number again. Calm, clear, and nothing more is asked.
+    /// outcome event, where the advice comes from, then the number again (<see cref="EmergencyRepeatKey"/>). Calm,
+    /// clear, and nothing more is asked.
     /// </summary>
     public static void Emergency(TriageServices services, TurnContext turn, DispositionResult result)
     {
@@ -126,6 +143,18 @@ internal static class Outcomes
 
         Report(services, turn, result);
         wording.SaySources(adviceKeys.Count > 0 ? adviceKeys : [Advice.Emergency]);
-        wording.Say(ContentKeys.Safety.EmergencyRepeat);
+        wording.Say(EmergencyRepeatKey(OutcomeNameKey(result)));
     }
+
+    /// <summary>
+    /// What the emergency script says last: the emergency number again; for thoughts of self-harm alone, the crisis
+    /// line first and the emergency number for danger now; for a possible infection with a weak immune system, the
+    /// cancer helpline first on cancer treatment. Never "call 999 now" after advice that says otherwise.
+    /// </summary>
+    public static string EmergencyRepeatKey(string outcomeNameKey) => outcomeNameKey switch
+    {
+        Outcome.MentalHealth => ContentKeys.Safety.EmergencyRepeatMentalHealth,
+        Outcome.AcuteOncology => ContentKeys.Safety.EmergencyRepeatAcuteOncology,
+        _ => ContentKeys.Safety.EmergencyRepeat,
+    };
 }

@@ -45,9 +45,7 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
         state = Record(dc, question, result, findings, state) with { Rechecking = false };
         if (question.SaysWhenFound is { } message && !foundBefore && findings.Has(question.Finding!))
         {
-            var says = new Wording(services.Content, dc.Context);
-            says.Say(message);
-            says.SaySources([message]);
+            new Wording(services.Content, dc.Context).SayAdvice([message]);
         }
 
         var disposition = findings.Evaluate(services.Content);
@@ -56,12 +54,7 @@ internal sealed class RedFlagScreenDialog(TriageServices services, ChoicePrompt 
             return await dc.EndDialogAsync(null, cancellationToken);
         }
 
-        var wording = new Wording(services.Content, dc.Context);
-        foreach (var advice in findings.TakeNewAdvice(disposition))
-        {
-            wording.Say(advice);
-        }
-
+        new Wording(services.Content, dc.Context).SayAdvice(findings.TakeNewAdvice(disposition));
         return await AskFromAsync(dc, state with { Index = state.Index + 1 }, cancellationToken);
     }
 

@@ -6,9 +6,9 @@ using Keys = TriageBot.Dialogs.ContentKeys;
 namespace TriageBot.Dialogs.Flow;
 
 /// <summary>
-/// The end-of-chat summary a person can copy for their GP: outcome, red flags found, pain, numbness, treatments and
-/// the referral number, then the safety net (unless the outcome was an emergency). Plain text, lines from content,
-/// values from the answers' choice titles.
+/// The end-of-chat summary a person can copy for their GP: outcome, red flags found, what else changed the advice
+/// (pregnancy, inflammatory back pain), pain, numbness, treatments and the referral number, then the safety net
+/// (unless the outcome was an emergency). Plain text, lines from content, values from the answers' choice titles.
 /// </summary>
 internal static class Summary
 {
@@ -25,6 +25,11 @@ internal static class Summary
 
         var hazards = state.Hazards.Select(wording.Content.HazardName).ToList();
         lines.Add(hazards.Count > 0 ? wording.Text(Keys.Summary.RedFlags, (Args.Items, string.Join(", ", hazards))) : wording.Text(Keys.Summary.None));
+        var notes = Notes(wording, state).ToList();
+        if (notes.Count > 0)
+        {
+            lines.Add(wording.Text(Keys.Summary.Notes, (Args.Items, string.Join("; ", notes))));
+        }
 
         lines.AddRange(AnswerLines(wording, state));
         if (state.Reference is { } reference)
@@ -75,6 +80,25 @@ internal static class Summary
             yield return wording.Text(Keys.Summary.Treatments,
                 (Args.Items, Titles(wording, Prompt.Treatments.Pick, tried)),
                 (Args.Helped, Title(wording, Prompt.Treatments.Helped, state.Treatments.Helped)));
+        }
+    }
+
+    /// <summary>
+    /// What has no hazard of its own but changed the advice, so whoever reads the summary knows it: a pregnancy (or
+    /// maybe: the pregnancy medicine advice and the maternity warning) and inflammatory back pain (the NICE NG65 note,
+    /// when its rule matched).
+    /// </summary>
+    private static IEnumerable<string> Notes(Wording wording, TriageState state)
+    {
+        var findings = state.Findings.ToHashSet(StringComparer.Ordinal);
+        if (findings.Contains(Findings.PregnancyYes))
+        {
+            yield return wording.Text(Keys.Summary.Note.Pregnancy);
+        }
+
+        if (wording.Content.Evaluate(findings).Matched.Any(rule => rule.Advice == Advice.Combined.Inflammatory))
+        {
+            yield return wording.Text(Keys.Summary.Note.Inflammatory);
         }
     }
 

@@ -67,5 +67,9 @@ public sealed record ReferralAnswers(
 /// <summary>Delete-my-data and restart confirmations.</summary>
 public sealed record ConfirmState(string? Answer = null);
 
-/// <summary>The outcome a host page receives in the <c>triage.outcome</c> event.</summary>
-public sealed record TriageOutcome(string Level, IReadOnlyList<string> Reasons, string ContentVersion);
+/// <summary>
+/// The outcome a host page receives in the <c>triage.outcome</c> event: the level, the hazard ids, the content
+/// version, the summary's outcome (<c>emergency</c>, ... or one the table names, such as <c>mental-health</c>), and,
+/// for a named outcome with one in content, the banner text to show instead of the page's own words for the level.
+/// </summary>
+public sealed record TriageOutcome(string Level, IReadOnlyList<string> Reasons, string ContentVersion, string? Outcome = null, string? Banner = null);

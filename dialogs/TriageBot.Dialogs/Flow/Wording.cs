@@ -27,6 +27,21 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
     public void Send(string text) => turn.SendActivity(MessageFactory.Text(text));
 
     /// <summary>
+    /// A hazard's own advice said as soon as it is found (by the screen, a check question or free text), then the line
+    /// naming its sources: it is marked as said, so the end of the triage would never cite it.
+    /// </summary>
+    public void SayAdvice(IReadOnlyList<string> adviceKeys)
+    {
+        ArgumentNullException.ThrowIfNull(adviceKeys);
+        foreach (var key in adviceKeys)
+        {
+            Say(key);
+        }
+
+        SaySources(adviceKeys);
+    }
+
+    /// <summary>
     /// One line naming where the advice just given comes from (sources.yaml), each source once, in the order the
     /// messages cite them. Says nothing when none of the messages has sources.
     /// </summary>

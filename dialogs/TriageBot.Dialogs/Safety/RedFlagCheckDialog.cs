@@ -55,10 +55,7 @@ internal sealed class RedFlagCheckDialog(TriageServices services, ChoicePrompt c
                 return new DialogTurnResult(DialogTurnStatus.Complete);
             }
 
-            foreach (var advice in findings.TakeNewAdvice(disposition))
-            {
-                wording.Say(advice);
-            }
+            wording.SayAdvice(findings.TakeNewAdvice(disposition));
         }
         else
         {

@@ -80,12 +80,7 @@ internal sealed class RedFlagInterruption(TriageServices services, ILogger<RedFl
             return true;
         }
 
-        var wording = new Wording(services.Content, dc.Context);
-        foreach (var advice in findings.TakeNewAdvice(result))
-        {
-            wording.Say(advice);
-        }
-
+        new Wording(services.Content, dc.Context).SayAdvice(findings.TakeNewAdvice(result));
         return false;
     }
 

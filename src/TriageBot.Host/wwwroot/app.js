@@ -112,14 +112,27 @@
     return a;
   }
 
-  // The bot's triage.outcome event ({ level, reasons, contentVersion }) becomes a call to action above the chat.
+  // The bot's triage.outcome event ({ level, reasons, contentVersion, outcome, banner }) becomes a call to action
+  // above the chat. An outcome the bot's content words itself (thoughts of self-harm alone: urgent mental health
+  // support with the crisis line of the conversation's locale) shows those words, not the page's for the level.
   // Built with textContent only: nothing from the wire is parsed as HTML.
   function showOutcome(outcome) {
     const level = outcome && typeof outcome.level === 'string' ? outcome.level : '';
+    const named = outcome && typeof outcome.outcome === 'string' ? outcome.outcome : '';
+    const banner = outcome && typeof outcome.banner === 'string' ? outcome.banner.trim() : '';
     const box = elements.outcome;
     box.replaceChildren();
-    box.className = `outcome outcome-${level}`;
     box.dataset.level = level;
+    if (named && banner) {
+      box.className = `outcome outcome-${named}`;
+      box.dataset.outcome = named;
+      box.append(paragraph(banner));
+      box.hidden = false;
+      return;
+    }
+
+    box.className = `outcome outcome-${level}`;
+    delete box.dataset.outcome;
     switch (level) {
       case 'emergency':
         box.append(
@@ -149,6 +162,7 @@
     elements.outcome.hidden = true;
     elements.outcome.replaceChildren();
     delete elements.outcome.dataset.level;
+    delete elements.outcome.dataset.outcome;
   }
 
   function createStore(myGeneration, connectedMessage) {
