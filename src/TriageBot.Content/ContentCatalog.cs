@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using TriageBot.Content.Detection;
 using TriageBot.Content.HazardLog;
 using TriageBot.Content.Localization;
 using TriageBot.Content.Model;
@@ -15,6 +17,10 @@ public sealed class ContentCatalog : IContentCatalog
     private readonly Dictionary<string, LocaleSettings> _locales;
     private readonly LocaleResolver _resolver;
     private readonly RedFlagTable _redFlags;
+    private readonly OfferedAnswerReadings _offeredAnswers;
+
+    /// <summary>Prompts by key and resolved locale: content is immutable, so each is built once.</summary>
+    private readonly ConcurrentDictionary<(string Key, string Locale), PromptContent> _prompts = new();
 
     internal ContentCatalog(ContentFiles files)
     {
@@ -40,6 +46,7 @@ public sealed class ContentCatalog : IContentCatalog
             .GroupBy(c => c.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => ToCitation(g.First()), StringComparer.Ordinal);
         SourceKeys = new Dictionary<string, List<string>>(files.Sources.Sources ?? [], StringComparer.Ordinal);
+        _offeredAnswers = new OfferedAnswerReadings(OfferedAnswerTexts(), _redFlags.Detector.Read);
     }
 
     public string Version { get; }
@@ -142,10 +149,17 @@ public sealed class ContentCatalog : IContentCatalog
         }
 
         var settings = Locale(locale);
-        var choices = (prompt.Choices ?? []).Select(c => new ChoiceContent(
+        return _prompts.TryGetValue((key, settings.Locale), out var built)
+            ? built
+            : _prompts.GetOrAdd((key, settings.Locale), BuildPrompt(key, prompt, settings));
+    }
+
+    private PromptContent BuildPrompt(string key, PromptYaml prompt, LocaleSettings settings)
+    {
+        ChoiceContent[] choices = [.. (prompt.Choices ?? []).Select(c => new ChoiceContent(
             c.Id,
             Fill(c.Title?.For(settings.Locale) ?? c.Id, $"{key} choice {c.Id}", settings, null),
-            c.Synonyms ?? [])).ToList();
+            c.Synonyms ?? []))];
         return new PromptContent(
             key,
             Fill(prompt.Text?.For(settings.Locale) ?? string.Empty, key, settings, null),
@@ -180,9 +194,43 @@ public sealed class ContentCatalog : IContentCatalog
         return new DispositionResult(matching[0].Level, [.. hazards], [.. matching.Select(r => r.Id)]) { Matched = matching };
     }
 
-    public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => _redFlags.Detector.Detect(text);
+    public IReadOnlyList<RedFlagHit> DetectRedFlags(string text) => ReadRedFlags(text).Present;
 
-    public FreeTextReading ReadRedFlags(string text) => _redFlags.Detector.Read(text);
+    /// <summary>Every text is read; the reading of a text the content offers as an answer is remembered (<see cref="OfferedAnswerReadings"/>).</summary>
+    public FreeTextReading ReadRedFlags(string text) => _offeredAnswers.Read(text);
+
+    /// <summary>How many texts the content offers as answers (the most <see cref="ReadRedFlags"/> remembers).</summary>
+    internal int OfferedAnswerCount => _offeredAnswers.Count;
+
+    /// <summary>
+    /// The words a button press or a chosen answer sends: choice ids, titles (every variant, as written) and synonyms;
+    /// education topic ids and titles. Which texts are here only changes what is remembered, never a reading.
+    /// </summary>
+    internal IEnumerable<string> OfferedAnswerTexts()
+    {
+        foreach (var choice in Prompts.Values.SelectMany(p => p.Choices ?? []))
+        {
+            yield return choice.Id;
+            foreach (var synonym in choice.Synonyms ?? [])
+            {
+                yield return synonym;
+            }
+
+            foreach (var (_, title) in choice.Title?.All() ?? [])
+            {
+                yield return title;
+            }
+        }
+
+        foreach (var topic in EducationDefinitions)
+        {
+            yield return topic.Id;
+            foreach (var (_, title) in topic.Title?.All() ?? [])
+            {
+                yield return title;
+            }
+        }
+    }
 
     /// <summary>The value of a manifest placeholder (<c>emergencyNumber</c>, <c>clinicName</c>, ...) for a locale.</summary>
     internal string? ManifestValue(string name, LocaleSettings settings) => name switch

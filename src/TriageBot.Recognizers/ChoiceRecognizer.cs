@@ -51,7 +51,7 @@ public static class ChoiceRecognizer
             Recognition<FoundChoice>? best = null;
             foreach (var candidate in (string[])[choices[index].Value, .. choices[index].Synonyms])
             {
-                var candidateTokens = ChoiceToken.Tokenize(candidate ?? string.Empty);
+                var candidateTokens = CandidateTokens.Of(candidate ?? string.Empty);
                 if (candidateTokens.Count == 0 || TokenMatcher.Match(tokens, candidateTokens, equal) is not { } m)
                 {
                     continue;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using TriageBot.Content;
 using TriageBot.Content.Model;
 using TriageBot.Dialogs.Safety;
@@ -14,6 +16,13 @@ namespace TriageBot.Dialogs.Flow;
 /// </summary>
 public sealed class Wording(IContentCatalog content, TurnContext turn)
 {
+    /// <summary>
+    /// A whole content question's options, by its prompt (one per key and locale, as long as the content lives) and
+    /// the attempts allowed: content never changes, so asking it again is the same immutable options object, whose
+    /// JSON the prompt's frame then writes from bytes made once (<c>PromptStateJson</c>).
+    /// </summary>
+    private static readonly ConditionalWeakTable<PromptContent, ConcurrentDictionary<int, PromptOptions>> WholeQuestions = [];
+
     public string? Locale => turn.Activity.Locale;
 
     public IContentCatalog Content => content;
@@ -62,7 +71,19 @@ public sealed class Wording(IContentCatalog content, TurnContext turn)
     public PromptOptions Ask(string promptKey, Func<ChoiceContent, bool>? include = null, IEnumerable<Choice>? extraFirst = null, int maxAttempts = 3)
     {
         var prompt = content.Prompt(promptKey, Locale);
-        IEnumerable<Choice> choices = [.. extraFirst ?? [], .. prompt.Choices.Where(c => include?.Invoke(c) ?? true).Select(ToChoice)];
+        if (include is null && extraFirst is null)
+        {
+            var byAttempts = WholeQuestions.GetValue(prompt, static _ => new ConcurrentDictionary<int, PromptOptions>());
+            return byAttempts.TryGetValue(maxAttempts, out var known)
+                ? known
+                : byAttempts.GetOrAdd(maxAttempts, Options(prompt, prompt.Choices.Select(ToChoice), maxAttempts));
+        }
+
+        return Options(prompt, [.. extraFirst ?? [], .. prompt.Choices.Where(c => include?.Invoke(c) ?? true).Select(ToChoice)], maxAttempts);
+    }
+
+    private PromptOptions Options(PromptContent prompt, IEnumerable<Choice> choices, int maxAttempts)
+    {
         return new PromptOptions
         {
             Prompt = MessageFactory.Text(prompt.Text, InputHints.ExpectingInput),

@@ -24,6 +24,7 @@ public sealed class DialogInstance
     private ReadOnlyMemory<byte> _json = EmptyObject;
     private object? _value;
     private JsonTypeInfo? _valueType;
+    private Action<Utf8JsonWriter, object?>? _write;
 
     public required string Id { get; init; }
 
@@ -64,6 +65,7 @@ public sealed class DialogInstance
         _json = json;
         _value = value;
         _valueType = type;
+        _write = null;
         return value;
     }
 
@@ -83,6 +85,7 @@ public sealed class DialogInstance
         _json = json;
         _value = value;
         _valueType = type;
+        _write = null;
         return value;
     }
 
@@ -92,6 +95,18 @@ public sealed class DialogInstance
         ArgumentNullException.ThrowIfNull(type);
         _value = value;
         _valueType = type;
+        _write = null;
+    }
+
+    /// <summary>
+    /// Replaces the state with a value that <paramref name="write"/> writes exactly as <paramref name="type"/> would
+    /// (a prompt writes its options from bytes it made once); <see cref="GetState{T}(JsonTypeInfo{T})"/> with
+    /// <paramref name="type"/> still returns the value.
+    /// </summary>
+    internal void SetStateWrittenBy<T>(T value, JsonTypeInfo<T> type, Action<Utf8JsonWriter, object?> write)
+    {
+        SetState(value, type);
+        _write = write;
     }
 
     /// <summary>Sets the state from JSON already serialized (a slice of the stored document).</summary>
@@ -100,12 +115,17 @@ public sealed class DialogInstance
         _json = json;
         _value = null;
         _valueType = null;
+        _write = null;
     }
 
     /// <summary>Writes the state as it stands: the typed value if one was read or set, else the JSON as loaded.</summary>
     internal void WriteStateTo(Utf8JsonWriter writer)
     {
-        if (_valueType is not null)
+        if (_write is not null)
+        {
+            _write(writer, _value);
+        }
+        else if (_valueType is not null)
         {
             JsonSerializer.Serialize(writer, _value, _valueType);
         }
@@ -116,6 +136,24 @@ public sealed class DialogInstance
     }
 
     /// <summary>The state as UTF-8 JSON, serializing a typed value when there is one.</summary>
-    private ReadOnlyMemory<byte> Json() =>
-        _valueType is null ? _json : JsonSerializer.SerializeToUtf8Bytes(_value, _valueType);
+    private ReadOnlyMemory<byte> Json()
+    {
+        if (_valueType is null)
+        {
+            return _json;
+        }
+
+        if (_write is null)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(_value, _valueType);
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            _write(writer, _value);
+        }
+
+        return buffer.WrittenMemory;
+    }
 }

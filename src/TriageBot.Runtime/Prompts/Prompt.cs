@@ -193,7 +193,7 @@ public abstract class Prompt<TValue> : Dialog, IPrompt
             ?? throw new InvalidOperationException($"Prompt frame '{instance.Id}' has no state.");
 
     private static void Write(DialogInstance instance, PromptState state) =>
-        instance.SetState(state, RuntimeJsonContext.Default.PromptState);
+        instance.SetStateWrittenBy(state, RuntimeJsonContext.Default.PromptState, PromptStateJson.Write);
 }
 
 /// <summary>A prompt that can begin with its options as an object (the runtime's own prompts).</summary>
