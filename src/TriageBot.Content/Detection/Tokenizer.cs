@@ -173,6 +173,23 @@ internal static class Tokenizer
         ["pon"] = ["on"],
         ["ahm"] = ["im"],
         ["ahve"] = ["ive"],
+
+        // Sixth pass: grammar words with the final g dropped ("she been havin back pain", "he's gettin worse").
+        ["havin"] = ["having"],
+        ["bein"] = ["being"],
+        ["gettin"] = ["getting"],
+        ["doin"] = ["doing"],
+        ["goin"] = ["going"],
+        ["comin"] = ["coming"],
+        ["sayin"] = ["saying"],
+        ["feelin"] = ["feeling"],
+        ["tryin"] = ["trying"],
+        ["askin"] = ["asking"],
+        ["typin"] = ["typing"],
+        ["writin"] = ["writing"],
+        ["lookin"] = ["looking"],
+        ["talkin"] = ["talking"],
+        ["thinkin"] = ["thinking"],
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -250,7 +267,7 @@ internal static class Tokenizer
                     comma = false;
                 }
 
-                if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence)
+                if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence && !IsQueryMark(text, i))
                 {
                     tokens[^1] = tokens[^1] with { QuestionAfter = true };
                 }
@@ -413,6 +430,27 @@ internal static class Tokenizer
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// Clinicians' shorthand "? CES", "?fracture" after a comma or at the start: a suspected diagnosis, not a question
+    /// about the words before it ("pt is my husband, no urine in 10 hrs, ? CES").
+    /// </summary>
+    private static bool IsQueryMark(string text, int i)
+    {
+        var before = i - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        var after = i + 1;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return (before < 0 || text[before] == ',') && after < text.Length && char.IsLetter(text[after]);
     }
 
     /// <summary>A dash between words: "–", "—", or a hyphen with a space on either side (not "self-harm").</summary>
