@@ -370,6 +370,15 @@ internal static class Tokenizer
                 continue;
             }
 
+            // "with out" is "without" ("losing weight with out trying"): the pair has no other meaning in a message.
+            if (i + 1 < tokens.Count && token.Text == "with"
+                && tokens[i + 1] is { Text: "out", CommaBefore: false } outWord && outWord.Sentence == token.Sentence)
+            {
+                joined.Add(token with { Text = "without", End = outWord.End, QuestionAfter = outWord.QuestionAfter });
+                i++;
+                continue;
+            }
+
             // "my self" is "myself": "kill my self" must read as "kill myself".
             if (i + 1 < tokens.Count
                 && tokens[i + 1] is { Text: "self" or "selves", CommaBefore: false } self
