@@ -192,6 +192,36 @@ internal static class Tokenizer
         ["thinkin"] = ["thinking"],
     };
 
+    // Sixth pass: emoji that writers use for a body part, a bodily function or a thing, read as the plain word the
+    // lexicon lists ("my 🍑 has gone numb", "can't 💦", "🦵🦵 gave way"). Faces and hearts that only show a mood are
+    // left out: they say nothing about a red flag.
+    private static readonly Dictionary<int, string[]> Emoji = new()
+    {
+        [0x1F351] = ["bum"], // peach
+        [0x1F346] = ["penis"], // aubergine
+        [0x1F4A9] = ["poo"], // pile of poo
+        [0x1F6BD] = ["toilet"],
+        [0x1F4A6] = ["wee"], // sweat droplets, used for passing water
+        [0x1F9B5] = ["leg"],
+        [0x1F9B6] = ["foot"],
+        [0x1F48A] = ["pills"],
+        [0x1F321] = ["temperature"], // thermometer
+        [0x1F912] = ["fever"], // face with thermometer
+        [0x1F975] = ["hot"],
+        [0x1F976] = ["cold"],
+        [0x1FAC0] = ["heart"], // anatomical heart
+        [0x1FAC1] = ["lungs"],
+        [0x1FA78] = ["blood"], // drop of blood
+        [0x1F52B] = ["gun"],
+        [0x1FAA2] = ["rope"], // knot
+        [0x1F697] = ["car"],
+        [0x1F3CD] = ["motorbike"],
+        [0x1FA9C] = ["ladder"],
+        [0x1F9E0] = ["brain"],
+        [0x1F32B] = ["dizzy"], // fog (in the dizzy face)
+        [0x1F635] = ["dizzy"], // face with crossed-out eyes
+    };
+
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
     private static readonly HashSet<string> NotForms = new(StringComparer.Ordinal)
     {
@@ -259,6 +289,22 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (char.IsSurrogate(c) || c > '\u2000')
+            {
+                // Sixth pass: an emoji that stands for a body part or a thing is read as its word ("my 🍑 is numb").
+                if (System.Text.Rune.TryGetRuneAt(text, i, out var rune) && Emoji.TryGetValue(rune.Value, out var said))
+                {
+                    foreach (var written in said)
+                    {
+                        tokens.Add(new Token(written, i, i + rune.Utf16SequenceLength, sentence, comma));
+                        comma = false;
+                    }
+
+                    i += rune.Utf16SequenceLength;
+                    continue;
+                }
+            }
+
             if (!char.IsLetterOrDigit(c))
             {
                 if (c == '&')
