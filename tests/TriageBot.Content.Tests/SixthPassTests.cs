@@ -79,6 +79,8 @@ public sealed class SixthPassTests
     [InlineData("my stomack is throbbing like a heartbeat", "aaa")]
     [InlineData("the wound from my spine op dey bring out water", "post-op")]
     [InlineData("a keke jam me this morning and my back is agony", "trauma")]
+    [InlineData("my left hand has got no strength to hold the kettle this week", "weakness")]
+    [InlineData("I'm walking like I've had a few beers and I'm sober as a judge", "myelopathy")]
     public void Spellings_WordsWrittenAsTheySoundOrSaid_AreRead(string text, string rule) => AssertPresent(text, rule);
 
     [Theory]
