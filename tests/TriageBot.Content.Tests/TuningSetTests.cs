@@ -37,6 +37,9 @@ public sealed class TuningSetTests(ITestOutputHelper output)
     public void RetiredThirdBlindSet_Measured() => Print("Retired third blind set (tuning data since the fifth pass)", BlindSet3);
 
     [Fact]
+    public void RetiredFourthBlindSet_Measured() => Print("Retired fourth blind set (tuning data since the sixth pass)", BlindSet4);
+
+    [Fact]
     public void Lexicon3HeldBack_Measured() => Print("Lexicon third pass held-back set", Lexicon3HeldBack);
 
     [Fact]

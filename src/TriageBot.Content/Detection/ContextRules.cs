@@ -97,6 +97,7 @@ internal sealed class ContextRules
         Carers = Terms(file.Carers, lastYear);
         WriterIsPatient = Terms(file.WriterIsPatient, lastYear);
         WriterIsPatientIndex = new(WriterIsPatient, t => t);
+        NamedPatientIndex = new(Terms(file.NamedPatient, lastYear), t => t);
         TerminationIndex = new(Termination, t => t);
         CarerIndex = new(Carers, t => t);
         ResolvedIndex = new(Terms(file.Resolved, lastYear), t => t);
@@ -143,6 +144,9 @@ internal sealed class ContextRules
     public IReadOnlyList<ContextTerm> WriterIsPatient { get; }
 
     internal TermIndex<ContextTerm> WriterIsPatientIndex { get; }
+
+    /// <summary>"my husband 72", "my husband's back went": the patient's age or back, right beside someone named (see ContextScan).</summary>
+    internal TermIndex<ContextTerm> NamedPatientIndex { get; }
 
     /// <summary>One-word forward negation triggers: an entry containing one ("no feeling") is a symptom, never denied.</summary>
     public IReadOnlySet<string> Negators { get; }

@@ -13,6 +13,7 @@ internal sealed class ContextScan
     private readonly bool[] _terminates;
     private readonly List<Reach>[] _reaches;
     private readonly List<Reach>[] _inside;
+    private readonly List<(int Start, int End)> _someoneNamed = [];
 
     public ContextScan(ContextRules rules, IReadOnlyList<Token> tokens)
     {
@@ -26,7 +27,7 @@ internal sealed class ContextScan
             Find(category);
         }
 
-        CarerSpeaking = Any(rules.CarerIndex) && !Any(rules.WriterIsPatientIndex);
+        CarerSpeaking = (Any(rules.CarerIndex) || SomeoneNamedIsPatient()) && !Any(rules.WriterIsPatientIndex);
         SaysResolved = Any(rules.ResolvedIndex);
     }
 
@@ -169,6 +170,12 @@ internal sealed class ContextScan
                 continue;
             }
 
+            if (category.Category == ContextCategory.Other && trigger.Direction == TriggerDirection.Forward
+                && !trigger.NoFirstPersonBefore && !trigger.AfterSomeoneNamed)
+            {
+                _someoneNamed.Add((start, end));
+            }
+
             var reaches = _reaches[(int)category.Category];
             if (trigger.Direction == TriggerDirection.Inside)
             {
@@ -300,12 +307,30 @@ internal sealed class ContextScan
             || _rules.Joiners.Contains(_tokens[k].Text) || Stops(k, terminates);
     }
 
-    /// <summary>"I", "my", "me" earlier in the sentence, except "my" in "my dad" (someone-else triggers start there).</summary>
+    /// <summary>
+    /// A first-person word among the concept's own words ("big lad landed right on my spine", "he crashed into me"):
+    /// the concept is the writer's, whoever else the sentence names. "my" that starts a word of someone ("my mate")
+    /// does not count.
+    /// </summary>
+    public bool WritersOwn(int start, int end)
+    {
+        for (var k = start; k <= end; k++)
+        {
+            if (_rules.FirstPerson.Contains(_tokens[k].Text) && !_someoneNamed.Exists(s => s.Start == k))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"I", "my", "me" earlier in the sentence, except "my" in "my dad" and "my mate" (someone-else triggers start there).</summary>
     private bool FirstPersonBefore(int start, HashSet<int> otherStarts)
     {
         for (var j = start - 1; j >= 0 && _tokens[j].Sentence == _tokens[start].Sentence; j--)
         {
-            if (_rules.FirstPerson.Contains(_tokens[j].Text) && !otherStarts.Contains(j + 1))
+            if (_rules.FirstPerson.Contains(_tokens[j].Text) && !otherStarts.Contains(j + 1) && !otherStarts.Contains(j))
             {
                 return true;
             }
@@ -349,6 +374,33 @@ internal sealed class ContextScan
         }
 
         return statements;
+    }
+
+    /// <summary>
+    /// An age or a back given right beside someone named ("my husband 72", "my mother, 79 years old", "my 85 year old
+    /// nan", "my husband's back went"): a triage bot for back pain asks the patient's age, so that person is the patient.
+    /// </summary>
+    private bool SomeoneNamedIsPatient()
+    {
+        if (_someoneNamed.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _tokens.Count; i++)
+        {
+            foreach (var term in _rules.NamedPatientIndex.Candidates(_tokens[i]))
+            {
+                if (term.TryMatch(_tokens, i, out var end)
+                    && _someoneNamed.Exists(s => (s.End == i - 1 && _tokens[i].Sentence == _tokens[s.End].Sentence)
+                        || (s.Start == end + 1 && !_tokens[s.Start].CommaBefore)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool Any(TermIndex<ContextTerm> terms) =>

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace TriageBot.Content.Detection;
 
 /// <summary>
-/// A term of context.yaml ("years ago", "can * cause", "in &lt;year&gt;", "?"): words that must follow each other in
+/// A term of context.yaml ("years ago", "can * cause", "in &lt;year&gt;", "is &lt;age&gt;", "?"): words that must follow each other in
 /// one clause, compared like red-flags.yaml compares them (lower case, apostrophes dropped, "do not" = "don't"), plus
 /// a plural or possessive "s" ("mum" matches "mums"), but with no typo forgiveness: context words are short function
 /// words, where one slip makes another word, and a missed context word leaves a red flag present (recall first).
@@ -15,6 +15,14 @@ internal sealed partial class ContextTerm
     public const string Wildcard = "*";
     public const string Year = "<year>";
     public const string Number = "<number>";
+
+    /// <summary>A number a person's age could be (16 to 110): "my husband 72", "she is 85".</summary>
+    public const string Age = "<age>";
+
+    /// <summary>The youngest and oldest age <see cref="Age"/> matches (the bot triages adults).</summary>
+    public const int MinAge = 16;
+
+    public const int MaxAge = 110;
 
     /// <summary>How many words a <see cref="Wildcard"/> stands for, at most.</summary>
     public const int MaxWildcardWords = 5;
@@ -51,7 +59,7 @@ internal sealed partial class ContextTerm
     /// <summary>The first part when it is a word (terms are indexed by it); null for a placeholder.</summary>
     public string? FirstWord => Parts.Count > 0 && !IsPlaceholder(Parts[0]) ? Parts[0] : null;
 
-    public static bool IsPlaceholder(string part) => part is Wildcard or Year or Number;
+    public static bool IsPlaceholder(string part) => part is Wildcard or Year or Number or Age;
 
     /// <summary>Matches at <paramref name="start"/>; <paramref name="end"/> is the index of the last matched token.</summary>
     public bool TryMatch(IReadOnlyList<Token> tokens, int start, out int end)
@@ -112,6 +120,8 @@ internal sealed partial class ContextTerm
         Year => token.Text.Length == 4 && token.Text.All(char.IsAsciiDigit)
             && int.Parse(token.Text, CultureInfo.InvariantCulture) is var year && year >= 1900 && year <= _lastYear,
         Number => token.Text.All(char.IsAsciiDigit),
+        Age => token.Text.Length is >= 2 and <= 3 && token.Text.All(char.IsAsciiDigit)
+            && int.Parse(token.Text, CultureInfo.InvariantCulture) is >= MinAge and <= MaxAge,
         _ => WordEquals(part, token),
     };
 
@@ -133,6 +143,6 @@ internal sealed partial class ContextTerm
         return [.. parts];
     }
 
-    [GeneratedRegex(@"(\*|<year>|<number>)")]
+    [GeneratedRegex(@"(\*|<year>|<number>|<age>)")]
     private static partial Regex Placeholders();
 }

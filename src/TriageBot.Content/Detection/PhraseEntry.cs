@@ -26,11 +26,15 @@ internal sealed class PhraseEntry
 
     private readonly IReadOnlySet<string> _gapBreakers;
 
+    /// <summary>The entry is an age word on its own (<c>fiftyplus</c>): a number, unless a unit follows it.</summary>
+    private readonly bool _bareAge;
+
     public PhraseEntry(string text, ContextRules context)
     {
         Text = text;
         Words = Tokenizer.Words(text);
         ContainsNegator = Words.Any(context.Negators.Contains);
+        _bareAge = Words.Count == 1 && WordMatch.IsAgeBand(Words[0]);
         _gapBreakers = context.GapBreakers;
     }
 
@@ -59,7 +63,9 @@ internal sealed class PhraseEntry
             }
         }
 
-        return true;
+        // A bare age ("my husband 72") is not a quantity: "50 mg", "100 degrees", "60 out of 100".
+        return !_bareAge || end + 1 >= tokens.Count || tokens[end + 1].Sentence != tokens[end].Sentence
+            || !WordLists.Units.Contains(tokens[end + 1].Text);
     }
 
     private bool TryMatchNext(IReadOnlyList<Token> tokens, string word, int previous, out int found)

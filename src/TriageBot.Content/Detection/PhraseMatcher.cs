@@ -82,7 +82,7 @@ internal sealed class PhraseMatcher
             standing[g] = [.. found[g]
                 .Where(o => (o.Entry.ContainsNegator || !context.IsNegated(o.Start, o.End, ignored)) && !context.IsNegatedAround(o.Start, o.End, o.Entry.Words)
                     && !(topicWords && context.IsDeniedInClause(o.Start, o.End, ignored)))
-                .Select(o => o with { Flags = context.Flags(o.Start, o.End, ignored) & ~ignore })];
+                .Select(o => o with { Flags = context.Flags(o.Start, o.End, ignored) & ~ignore & ~(context.WritersOwn(o.Start, o.End) ? ContextFlags.Other : ContextFlags.None) })];
             if (standing[g].Count == 0)
             {
                 return null;

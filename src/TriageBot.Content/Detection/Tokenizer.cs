@@ -173,6 +173,53 @@ internal static class Tokenizer
         ["pon"] = ["on"],
         ["ahm"] = ["im"],
         ["ahve"] = ["ive"],
+
+        // Sixth pass: grammar words with the final g dropped ("she been havin back pain", "he's gettin worse").
+        ["havin"] = ["having"],
+        ["bein"] = ["being"],
+        ["gettin"] = ["getting"],
+        ["doin"] = ["doing"],
+        ["goin"] = ["going"],
+        ["comin"] = ["coming"],
+        ["sayin"] = ["saying"],
+        ["feelin"] = ["feeling"],
+        ["tryin"] = ["trying"],
+        ["askin"] = ["asking"],
+        ["typin"] = ["typing"],
+        ["writin"] = ["writing"],
+        ["lookin"] = ["looking"],
+        ["talkin"] = ["talking"],
+        ["thinkin"] = ["thinking"],
+    };
+
+    // Sixth pass: emoji that writers use for a body part, a bodily function or a thing, read as the plain word the
+    // lexicon lists ("my 🍑 has gone numb", "can't 💦", "🦵🦵 gave way"). Faces and hearts that only show a mood are
+    // left out: they say nothing about a red flag.
+    private static readonly Dictionary<int, string[]> Emoji = new()
+    {
+        [0x1F351] = ["bum"], // peach
+        [0x1F346] = ["penis"], // aubergine
+        [0x1F4A9] = ["poo"], // pile of poo
+        [0x1F6BD] = ["toilet"],
+        [0x1F4A6] = ["wee"], // sweat droplets, used for passing water
+        [0x1F9B5] = ["leg"],
+        [0x1F9B6] = ["foot"],
+        [0x1F48A] = ["pills"],
+        [0x1F321] = ["temperature"], // thermometer
+        [0x1F912] = ["fever"], // face with thermometer
+        [0x1F975] = ["hot"],
+        [0x1F976] = ["cold"],
+        [0x1FAC0] = ["heart"], // anatomical heart
+        [0x1FAC1] = ["lungs"],
+        [0x1FA78] = ["blood"], // drop of blood
+        [0x1F52B] = ["gun"],
+        [0x1FAA2] = ["rope"], // knot
+        [0x1F697] = ["car"],
+        [0x1F3CD] = ["motorbike"],
+        [0x1FA9C] = ["ladder"],
+        [0x1F9E0] = ["brain"],
+        [0x1F32B] = ["dizzy"], // fog (in the dizzy face)
+        [0x1F635] = ["dizzy"], // face with crossed-out eyes
     };
 
     // Negated be/have/do forms also count as the word "not", so "he is not able to" matches "not able to".
@@ -242,6 +289,22 @@ internal static class Tokenizer
         while (i < text.Length)
         {
             var c = text[i];
+            if (char.IsSurrogate(c) || c > '\u2000')
+            {
+                // Sixth pass: an emoji that stands for a body part or a thing is read as its word ("my 🍑 is numb").
+                if (System.Text.Rune.TryGetRuneAt(text, i, out var rune) && Emoji.TryGetValue(rune.Value, out var said))
+                {
+                    foreach (var written in said)
+                    {
+                        tokens.Add(new Token(written, i, i + rune.Utf16SequenceLength, sentence, comma));
+                        comma = false;
+                    }
+
+                    i += rune.Utf16SequenceLength;
+                    continue;
+                }
+            }
+
             if (!char.IsLetterOrDigit(c))
             {
                 if (c == '&')
@@ -250,7 +313,7 @@ internal static class Tokenizer
                     comma = false;
                 }
 
-                if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence)
+                if (c == '?' && tokens.Count > 0 && tokens[^1].Sentence == sentence && !IsQueryMark(text, i))
                 {
                     tokens[^1] = tokens[^1] with { QuestionAfter = true };
                 }
@@ -353,6 +416,15 @@ internal static class Tokenizer
                 continue;
             }
 
+            // "with out" is "without" ("losing weight with out trying"): the pair has no other meaning in a message.
+            if (i + 1 < tokens.Count && token.Text == "with"
+                && tokens[i + 1] is { Text: "out", CommaBefore: false } outWord && outWord.Sentence == token.Sentence)
+            {
+                joined.Add(token with { Text = "without", End = outWord.End, QuestionAfter = outWord.QuestionAfter });
+                i++;
+                continue;
+            }
+
             // "my self" is "myself": "kill my self" must read as "kill myself".
             if (i + 1 < tokens.Count
                 && tokens[i + 1] is { Text: "self" or "selves", CommaBefore: false } self
@@ -413,6 +485,27 @@ internal static class Tokenizer
         }
 
         return joined;
+    }
+
+    /// <summary>
+    /// Clinicians' shorthand "? CES", "?fracture" after a comma or at the start: a suspected diagnosis, not a question
+    /// about the words before it ("pt is my husband, no urine in 10 hrs, ? CES").
+    /// </summary>
+    private static bool IsQueryMark(string text, int i)
+    {
+        var before = i - 1;
+        while (before >= 0 && char.IsWhiteSpace(text[before]))
+        {
+            before--;
+        }
+
+        var after = i + 1;
+        while (after < text.Length && text[after] == ' ')
+        {
+            after++;
+        }
+
+        return (before < 0 || text[before] == ',') && after < text.Length && char.IsLetter(text[after]);
     }
 
     /// <summary>A dash between words: "–", "—", or a hyphen with a space on either side (not "self-harm").</summary>

@@ -17,4 +17,17 @@ internal static class WordLists
         "crush", "ladder", "larder", "handy", "tinkling", "steep", "sheep", "sleek", "weigh", "eight", "might",
         "lots", "water", "later",
     };
+
+    /// <summary>
+    /// Units after a number: "50 mg", "100 degrees", "60 mph" are not an age, so a bare age word (<c>fiftyplus</c>)
+    /// does not match the number before them.
+    /// </summary>
+    public static readonly HashSet<string> Units = new(StringComparer.Ordinal)
+    {
+        "mg", "mgs", "mcg", "ml", "mls", "g", "kg", "kgs", "kilo", "kilos", "lb", "lbs", "pound", "pounds", "stone",
+        "st", "mph", "kph", "kmh", "km", "miles", "mile", "metres", "meters", "m", "ft", "feet", "foot", "cm", "mm",
+        "inches", "degrees", "deg", "f", "c", "percent", "pc", "minutes", "mins", "min", "hours", "hrs", "hour",
+        "seconds", "secs", "days", "day", "weeks", "week", "wks", "months", "month", "times", "x", "pills",
+        "tablets", "bpm", "mmhg", "units", "out", "of",
+    };
 }

@@ -31,7 +31,7 @@ internal static class ContextChecks
             CheckCategory(name, category, errors);
         }
 
-        foreach (var (list, terms) in new[] { ("carers", file.Carers), ("writerIsPatient", file.WriterIsPatient), ("resolved", file.Resolved) })
+        foreach (var (list, terms) in new[] { ("carers", file.Carers), ("writerIsPatient", file.WriterIsPatient), ("resolved", file.Resolved), ("namedPatient", file.NamedPatient) })
         {
             foreach (var term in (terms ?? []).Where(c => new ContextTerm(c ?? string.Empty).Parts.Count == 0))
             {
@@ -128,9 +128,9 @@ internal static class ContextChecks
         {
             errors.Add($"{at}: '{text}' may not start or end with '*'");
         }
-        else if (text.Contains('<', StringComparison.Ordinal) && !term.Parts.Any(p => p is ContextTerm.Year or ContextTerm.Number))
+        else if (text.Contains('<', StringComparison.Ordinal) && !term.Parts.Any(p => p is ContextTerm.Year or ContextTerm.Number or ContextTerm.Age))
         {
-            errors.Add($"{at}: '{text}' has an unknown placeholder (only {ContextTerm.Year} and {ContextTerm.Number})");
+            errors.Add($"{at}: '{text}' has an unknown placeholder (only {ContextTerm.Year}, {ContextTerm.Number} and {ContextTerm.Age})");
         }
     }
 

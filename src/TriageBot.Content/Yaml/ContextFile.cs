@@ -18,6 +18,9 @@ internal sealed class ContextFile
     /// <summary>"my own back", "for me it is only": the writer sets themselves apart as the patient, so no carer speaks.</summary>
     public List<string>? WriterIsPatient { get; init; }
 
+    /// <summary>"my husband 72", "my 85 year old nan", "my husband's back went": said beside someone named, they are the patient.</summary>
+    public List<string>? NamedPatient { get; init; }
+
     public List<ContextRuleYaml>? Rules { get; init; }
 
     /// <summary>"I'm in a good place now": the writer says a past matter is over (see <see cref="ContextRuleYaml.UnlessResolved"/>).</summary>
