@@ -60,6 +60,23 @@ public sealed class HostedTriageTests
     }
 
     [Fact]
+    public async Task WholeTriage_EachSuccessfulTurnIsLoggedAtDebug_TheOutcomeAtInformation()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        await using var bot = await BotHost.StartAsync();
+        var user = new EmulatorUser(bot, channel);
+
+        await ReferAsync(user);
+
+        // Turns are counted and timed by the triagebot.turns metrics; at the shipped level (Information) the log keeps
+        // what a person on call reads: the outcome, red flags, referrals, failures.
+        var turns = bot.Logs.WithEvent("TurnCompleted").ToList();
+        Assert.NotEmpty(turns);
+        Assert.All(turns, turn => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, turn.Level));
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, Assert.Single(bot.Logs.WithEvent("TriageOutcome")).Level);
+    }
+
+    [Fact]
     public async Task WholeTriage_NothingThePersonTypedReachesTheLogs()
     {
         await using var channel = await FakeChannel.StartAsync();

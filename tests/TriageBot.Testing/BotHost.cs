@@ -70,6 +70,9 @@ public sealed class BotHost : IBotEndpoint, IAsyncDisposable
                 // talk to it without a token the way a loopback-only deployment would. Tests of the closed door set
                 // it back to false.
                 ["Channels:BotConnector:AllowAnonymous"] = "true",
+
+                // A successful turn's TurnCompleted line is Debug (the metrics count turns); tests read it.
+                ["Logging:LogLevel:TriageBot.Channels"] = "Debug",
             });
             builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
             builder.Logging.ClearProviders();

@@ -26,10 +26,13 @@ internal static partial class DirectLineLog
         Message = "Direct Line activity refused. Conversation={ConversationHash} Status={Status} Reason={Reason}")]
     public static partial void ActivityRejected(ILogger logger, string conversationHash, int status, string reason);
 
-    /// <summary>The activity type came from the client: logged allow-listed.</summary>
+    /// <summary>
+    /// The activity type came from the client: logged allow-listed. Debug, as the Bot Connector's successful turns
+    /// (ChannelsLog.TurnCompleted says why); a failed turn is <see cref="TurnFailed"/>, at Error.
+    /// </summary>
     public static void TurnCompleted(ILogger logger, string conversationHash, string? activityType, int replies, long elapsedMs)
     {
-        if (logger.IsEnabled(LogLevel.Information))
+        if (logger.IsEnabled(LogLevel.Debug))
         {
             var type = LogValues.ActivityType(activityType);
             LogTurnCompleted(logger, conversationHash, type, replies, elapsedMs);
@@ -45,7 +48,7 @@ internal static partial class DirectLineLog
         }
     }
 
-    [LoggerMessage(EventId = 1204, EventName = "DirectLineTurnCompleted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1204, EventName = "DirectLineTurnCompleted", Level = LogLevel.Debug,
         Message = "Direct Line turn completed. Conversation={ConversationHash} ActivityType={ActivityType} Replies={Replies} ElapsedMs={ElapsedMs}")]
     private static partial void LogTurnCompleted(ILogger logger, string conversationHash, string activityType, int replies, long elapsedMs);
 
