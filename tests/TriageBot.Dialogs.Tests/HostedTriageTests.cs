@@ -60,7 +60,7 @@ public sealed class HostedTriageTests
     }
 
     [Fact]
-    public async Task WholeTriage_NothingThePersonTypedReachesTheLogs_AndEachTurnIsLoggedAtDebug()
+    public async Task WholeTriage_NothingThePersonTypedReachesTheLogs()
     {
         await using var channel = await FakeChannel.StartAsync();
         await using var bot = await BotHost.StartAsync();
